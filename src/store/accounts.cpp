@@ -1,0 +1,105 @@
+#include "frontdoor/store/accounts.hpp"
+
+namespace frontdoor::store {
+namespace {
+
+ApiKeyRecord ReadApiKey(const SqlRow& row) {
+  ApiKeyRecord key;
+  key.id = row.Int(0);
+  key.name = row.String(1);
+  key.key_digest = row.String(2);
+  key.created_at = FromUnixMicros(row.Int(3));
+  if (!row.IsNull(4)) {
+    key.revoked_at = FromUnixMicros(row.Int(4));
+  }
+  return key;
+}
+
+constexpr std::string_view kApiKeyColumns = "id, name, key_digest, created_at, revoked_at";
+
+StaffUserRecord ReadStaffUser(const SqlRow& row) {
+  StaffUserRecord user;
+  user.id = row.Int(0);
+  user.email = row.String(1);
+  user.name = row.String(2);
+  user.role = row.String(3);
+  user.department = row.OptionalString(4);
+  user.password_hash = row.String(5);
+  user.created_at = FromUnixMicros(row.Int(6));
+  return user;
+}
+
+constexpr std::string_view kStaffColumns =
+    "id, email, name, role, department, password_hash, created_at";
+
+template <class Record, class Reader>
+Result<Record> QueryOne(SqlSession& session, const std::string& sql, SqlParams params, Reader read,
+                        const char* what) {
+  std::optional<Record> found;
+  auto done = session.Query(sql, params, [&](const SqlRow& row) { found = read(row); });
+  if (!done) {
+    return done.error();
+  }
+  if (!found) {
+    return Error::NotFound(std::string(what) + " not found");
+  }
+  return std::move(*found);
+}
+
+}  // namespace
+
+Result<ApiKeyRecord> ApiKeys::Insert(const std::string& name, const std::string& key_digest,
+                                     Instant created_at) {
+  return QueryOne<ApiKeyRecord>(
+      session_,
+      "INSERT INTO api_key (name, key_digest, created_at) VALUES (?, ?, ?) RETURNING " +
+          std::string(kApiKeyColumns),
+      {std::string_view(name), std::string_view(key_digest), ToUnixMicros(created_at)}, ReadApiKey,
+      "API key");
+}
+
+Result<ApiKeyRecord> ApiKeys::FindByDigest(const std::string& key_digest) {
+  return QueryOne<ApiKeyRecord>(
+      session_, "SELECT " + std::string(kApiKeyColumns) + " FROM api_key WHERE key_digest = ?",
+      {std::string_view(key_digest)}, ReadApiKey, "API key");
+}
+
+Result<std::vector<ApiKeyRecord>> ApiKeys::List() {
+  std::vector<ApiKeyRecord> keys;
+  auto done = session_.Query("SELECT " + std::string(kApiKeyColumns) + " FROM api_key ORDER BY id",
+                             {}, [&](const SqlRow& row) { keys.push_back(ReadApiKey(row)); });
+  if (!done) {
+    return done.error();
+  }
+  return keys;
+}
+
+Result<StaffUserRecord> StaffUsers::Insert(const StaffUserRecord& user) {
+  return QueryOne<StaffUserRecord>(
+      session_,
+      "INSERT INTO staff_user (email, name, role, department, password_hash, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING " +
+          std::string(kStaffColumns),
+      {std::string_view(user.email), std::string_view(user.name), std::string_view(user.role),
+       OptionalText(user.department), std::string_view(user.password_hash),
+       ToUnixMicros(user.created_at)},
+      ReadStaffUser, "Staff user");
+}
+
+Result<StaffUserRecord> StaffUsers::FindByEmail(const std::string& email) {
+  return QueryOne<StaffUserRecord>(
+      session_, "SELECT " + std::string(kStaffColumns) + " FROM staff_user WHERE email = ?",
+      {std::string_view(email)}, ReadStaffUser, "Staff user");
+}
+
+Result<std::int64_t> StaffUsers::Count() {
+  std::int64_t count = 0;
+  auto done = session_.Query("SELECT count(*) FROM staff_user", {},
+                             [&](const SqlRow& row) { count = row.Int(0); });
+  if (!done) {
+    return done.error();
+  }
+  return count;
+}
+
+}  // namespace frontdoor::store

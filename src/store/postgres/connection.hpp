@@ -1,0 +1,43 @@
+// One libpq connection with its prepared statements. Used by one thread at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <libpq-fe.h>
+
+#include "frontdoor/store/sql.hpp"
+
+namespace frontdoor::store::postgres {
+
+class Connection final : public SqlSession {
+ public:
+  // kUnavailable when the server cannot be reached.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& url, int connect_timeout_s);
+  ~Connection() override;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  [[nodiscard]] Dialect dialect() const override { return Dialect::kPostgres; }
+  Result<std::int64_t> Exec(std::string_view sql, SqlParams params) override;
+  Result<void> Query(std::string_view sql, SqlParams params, const RowCallback& on_row) override;
+  Result<void> ExecScript(std::string_view sql) override;
+
+  [[nodiscard]] bool IsBroken() const;
+
+ private:
+  explicit Connection(PGconn* conn) : conn_(conn) {}
+  // Runs a statement through a cached prepared statement; the caller owns the result.
+  Result<PGresult*> Run(std::string_view sql, SqlParams params);
+
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> prepared_;
+};
+
+}  // namespace frontdoor::store::postgres

@@ -1,0 +1,176 @@
+#include "connection.hpp"
+
+#include <string>
+
+namespace frontdoor::store::sqlite {
+namespace {
+
+// Resets a cached statement when a call leaves, whatever path it leaves by.
+class StatementGuard {
+ public:
+  explicit StatementGuard(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  ~StatementGuard() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  StatementGuard(const StatementGuard&) = delete;
+  StatementGuard& operator=(const StatementGuard&) = delete;
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+class Row final : public SqlRow {
+ public:
+  explicit Row(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  [[nodiscard]] bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+  [[nodiscard]] std::int64_t Int(int column) const override {
+    return sqlite3_column_int64(stmt_, column);
+  }
+  [[nodiscard]] double Double(int column) const override {
+    return sqlite3_column_double(stmt_, column);
+  }
+  [[nodiscard]] std::string_view Text(int column) const override {
+    const auto* text = sqlite3_column_text(stmt_, column);
+    if (text == nullptr) {
+      return {};
+    }
+    return {reinterpret_cast<const char*>(text),  // NOLINT(*-reinterpret-cast): SQLite's API
+            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+ErrorCode CodeFor(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT: return ErrorCode::kConflict;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY: return ErrorCode::kUnavailable;
+    default: return ErrorCode::kInternal;
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only,
+                                                     bool synchronous_full) {
+  sqlite3* db = nullptr;
+  const int flags =
+      (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+      SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Error(ErrorCode::kUnavailable, "cannot open SQLite database " + path + ": " + message);
+  }
+  std::unique_ptr<Connection> connection(new Connection(db));
+  sqlite3_busy_timeout(db, 5000);
+  std::string pragmas = "PRAGMA foreign_keys = ON;";
+  if (!read_only) {
+    pragmas += "PRAGMA journal_mode = WAL;";
+  }
+  pragmas += synchronous_full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+  if (auto done = connection->ExecScript(pragmas); !done) {
+    return done.error();
+  }
+  return connection;
+}
+
+Connection::~Connection() {
+  for (auto& [sql, stmt] : statements_) {
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db_);
+}
+
+Error Connection::LastError(std::string_view what) const {
+  return {CodeFor(sqlite3_extended_errcode(db_)), std::string(what) + ": " + sqlite3_errmsg(db_)};
+}
+
+Result<sqlite3_stmt*> Connection::Prepare(std::string_view sql, SqlParams params) {
+  sqlite3_stmt* stmt = nullptr;
+  if (auto found = statements_.find(sql); found != statements_.end()) {
+    stmt = found->second;
+  } else {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
+      return LastError("prepare");
+    }
+    statements_.emplace(std::string(sql), stmt);
+  }
+  int index = 1;
+  for (const SqlParam& param : params) {
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::nullptr_t>(param)) {
+      rc = sqlite3_bind_null(stmt, index);
+    } else if (const auto* i = std::get_if<std::int64_t>(&param)) {
+      rc = sqlite3_bind_int64(stmt, index, *i);
+    } else if (const auto* d = std::get_if<double>(&param)) {
+      rc = sqlite3_bind_double(stmt, index, *d);
+    } else {
+      const auto text = std::get<std::string_view>(param);
+      rc = sqlite3_bind_text64(stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+    }
+    if (rc != SQLITE_OK) {
+      sqlite3_clear_bindings(stmt);
+      return LastError("bind");
+    }
+    ++index;
+  }
+  return stmt;
+}
+
+Result<std::int64_t> Connection::Exec(std::string_view sql, SqlParams params) {
+  auto stmt = Prepare(sql, params);
+  if (!stmt) {
+    return stmt.error();
+  }
+  const StatementGuard guard(*stmt);
+  int rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW) {
+    rc = sqlite3_step(*stmt);
+  }
+  if (rc != SQLITE_DONE) {
+    return LastError("exec");
+  }
+  return sqlite3_changes64(db_);
+}
+
+Result<void> Connection::Query(std::string_view sql, SqlParams params, const RowCallback& on_row) {
+  auto stmt = Prepare(sql, params);
+  if (!stmt) {
+    return stmt.error();
+  }
+  const StatementGuard guard(*stmt);
+  const Row row(*stmt);
+  int rc = 0;
+  while ((rc = sqlite3_step(*stmt)) == SQLITE_ROW) {
+    on_row(row);
+  }
+  if (rc != SQLITE_DONE) {
+    return LastError("query");
+  }
+  return {};
+}
+
+Result<void> Connection::ExecScript(std::string_view sql) {
+  const std::string script(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    Error error = LastError("script");
+    sqlite3_free(message);
+    return error;
+  }
+  return {};
+}
+
+}  // namespace frontdoor::store::sqlite

@@ -1,0 +1,27 @@
+// The embedded SQLite store: one file in WAL mode, a pool of read-only connections,
+// and a single writer thread that commits the units of work waiting in its queue
+// together (group commit), so that concurrent writers share one fsync. Thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "frontdoor/core/clock.hpp"
+#include "frontdoor/core/error.hpp"
+#include "frontdoor/store/store.hpp"
+
+namespace frontdoor::store::sqlite {
+
+struct SqliteOptions {
+  std::string path;  // a file path; created when missing
+  // FULL survives a power cut; NORMAL only a process crash. FULL is the default.
+  bool synchronous_full = true;
+  int max_readers = 64;  // read connections kept open at most
+  int max_batch = 1024;  // units of work per commit at most
+};
+
+// Opens (creating when needed) the database. Does not migrate: call Migrate().
+// kUnavailable when the file cannot be opened.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock);
+
+}  // namespace frontdoor::store::sqlite

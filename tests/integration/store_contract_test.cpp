@@ -1,0 +1,166 @@
+// The store contract: every backend behaves the same for everything the use cases rely
+// on. Runs against SQLite and a real PostgreSQL server.
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "frontdoor/store/accounts.hpp"
+
+#include "test_store.hpp"
+
+namespace frontdoor::testing {
+namespace {
+
+class StoreContractTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    database_ = NewTestDatabase(GetParam());
+    store_ = OpenTestStore(*database_, clock_);
+    auto version = store_->Migrate();
+    ASSERT_TRUE(version) << version.error().message();
+    ASSERT_GE(*version, 1);
+  }
+
+  Result<store::ApiKeyRecord> AddKey(const std::string& name) {
+    return store::WriteValue<store::ApiKeyRecord>(*store_, [&](store::WriteTx& tx) {
+      return store::ApiKeys(tx).Insert(name, "digest-" + name, clock_.Now());
+    });
+  }
+
+  Result<std::size_t> CountKeys() {
+    return store::ReadValue<std::size_t>(*store_, [](store::ReadTx& tx) -> Result<std::size_t> {
+      auto keys = store::ApiKeys(tx).List();
+      if (!keys) {
+        return keys.error();
+      }
+      return keys->size();
+    });
+  }
+
+  ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};  // 2026-01-01T00:00:00Z
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_P(StoreContractTest, MigratingTwiceChangesNothing) {
+  auto again = store_->Migrate();
+  ASSERT_TRUE(again);
+  auto reopened = OpenTestStore(*database_, clock_);
+  auto third = reopened->Migrate();
+  ASSERT_TRUE(third);
+  EXPECT_EQ(*again, *third);
+}
+
+TEST_P(StoreContractTest, PingAnswersWhenTheDatabaseIsUp) {
+  EXPECT_TRUE(store_->Ping());
+}
+
+TEST_P(StoreContractTest, WrittenRowsAreReadBackWithEveryField) {
+  auto added = AddKey("fixmystreet");
+  ASSERT_TRUE(added) << added.error().message();
+  EXPECT_GT(added->id, 0);
+  auto found = store::ReadValue<store::ApiKeyRecord>(*store_, [](store::ReadTx& tx) {
+    return store::ApiKeys(tx).FindByDigest("digest-fixmystreet");
+  });
+  ASSERT_TRUE(found) << found.error().message();
+  EXPECT_EQ(found->name, "fixmystreet");
+  EXPECT_EQ(found->created_at, clock_.Now());
+  EXPECT_FALSE(found->revoked_at.has_value());
+}
+
+TEST_P(StoreContractTest, MissingRowIsNotFound) {
+  auto found = store::ReadValue<store::ApiKeyRecord>(
+      *store_, [](store::ReadTx& tx) { return store::ApiKeys(tx).FindByDigest("nope"); });
+  ASSERT_FALSE(found);
+  EXPECT_EQ(found.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, UniqueViolationIsAConflict) {
+  ASSERT_TRUE(AddKey("portal"));
+  auto again = AddKey("portal");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
+}
+
+TEST_P(StoreContractTest, FailedUnitOfWorkLeavesNothingBehind) {
+  auto result = store_->Write([&](store::WriteTx& tx) -> Result<void> {
+    auto first = store::ApiKeys(tx).Insert("half", "digest-half", clock_.Now());
+    if (!first) {
+      return first.error();
+    }
+    return Error(ErrorCode::kConflict, "changed my mind");
+  });
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message(), "changed my mind");
+  auto count = CountKeys();
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 0U);
+}
+
+TEST_P(StoreContractTest, ConcurrentWritersAllCommitAndFailuresStayIsolated) {
+  constexpr int kWriters = 64;
+  constexpr int kEach = 10;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < kEach; ++i) {
+        const std::string name = "k" + std::to_string(w) + "-" + std::to_string(i);
+        if (!AddKey(name)) {
+          failures.fetch_add(1);
+        }
+        // Every writer also sends one unit that fails; it must not take others down.
+        if (i == 0 && AddKey(name)) {
+          failures.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ(failures.load(), 0);
+  auto count = CountKeys();
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, static_cast<std::size_t>(kWriters * kEach));
+  const auto stats = store_->Stats();
+  EXPECT_GE(stats.write_units, kWriters * kEach);
+}
+
+TEST_P(StoreContractTest, StaffUsersAreFoundByEmail) {
+  store::StaffUserRecord user;
+  user.email = "agent@belfastcity.example";
+  user.name = "Aoife Agent";
+  user.role = "agent";
+  user.password_hash = "$argon2id$placeholder";
+  user.created_at = clock_.Now();
+  auto added = store::WriteValue<store::StaffUserRecord>(
+      *store_, [&](store::WriteTx& tx) { return store::StaffUsers(tx).Insert(user); });
+  ASSERT_TRUE(added) << added.error().message();
+  auto found = store::ReadValue<store::StaffUserRecord>(*store_, [](store::ReadTx& tx) {
+    return store::StaffUsers(tx).FindByEmail("agent@belfastcity.example");
+  });
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->name, "Aoife Agent");
+  EXPECT_FALSE(found->department.has_value());
+}
+
+TEST_P(StoreContractTest, InvalidRoleIsRefusedByTheSchema) {
+  store::StaffUserRecord user;
+  user.email = "x@example.org";
+  user.name = "X";
+  user.role = "overlord";
+  user.password_hash = "h";
+  auto added = store::WriteValue<store::StaffUserRecord>(
+      *store_, [&](store::WriteTx& tx) { return store::StaffUsers(tx).Insert(user); });
+  EXPECT_FALSE(added);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace frontdoor::testing
