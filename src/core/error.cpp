@@ -31,8 +31,8 @@ Error Error::Invalid(std::string field, std::string message) {
 }
 
 void throw_exception_from_error(const Error& error, const boost::source_location& where) {
-  throw std::logic_error(std::string("unchecked Result holds error '") + error.message() +
-                         "' at " + where.file_name() + ":" + std::to_string(where.line()));
+  throw std::logic_error(std::string("unchecked Result holds error '") + error.message() + "' at " +
+                         where.file_name() + ":" + std::to_string(where.line()));
 }
 
 }  // namespace frontdoor

@@ -14,7 +14,9 @@ Result<int> Half(int n) {
   return n / 2;
 }
 
-TEST(ErrorTest, DefaultErrorMeansInternal) { EXPECT_EQ(Error().code(), ErrorCode::kInternal); }
+TEST(ErrorTest, DefaultErrorMeansInternal) {
+  EXPECT_EQ(Error().code(), ErrorCode::kInternal);
+}
 
 TEST(ErrorTest, InvalidCarriesEveryFieldAndLeadsWithTheFirst) {
   const Error error = Error::Invalid({{"lat", "Enter a latitude"}, {"long", "Enter a longitude"}});

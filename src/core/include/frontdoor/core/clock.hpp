@@ -38,7 +38,9 @@ class ManualClock final : public Clock {
 };
 
 // Microseconds since the Unix epoch, as stored in the databases.
-[[nodiscard]] inline std::int64_t ToUnixMicros(Instant t) { return t.time_since_epoch().count(); }
+[[nodiscard]] inline std::int64_t ToUnixMicros(Instant t) {
+  return t.time_since_epoch().count();
+}
 [[nodiscard]] inline Instant FromUnixMicros(std::int64_t us) {
   return Instant(std::chrono::microseconds(us));
 }

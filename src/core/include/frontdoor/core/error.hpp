@@ -17,7 +17,7 @@ enum class ErrorCode {
   kUnauthenticated,  // who is asking is unknown
   kForbidden,        // known, but not allowed
   kNotFound,
-  kConflict,         // the state of the world forbids it (a transition, a duplicate)
+  kConflict,  // the state of the world forbids it (a transition, a duplicate)
   kPayloadTooLarge,
   kRateLimited,
   kUnavailable,  // a dependency (the database) is down; worth retrying

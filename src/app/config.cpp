@@ -1,0 +1,158 @@
+#include "frontdoor/app/config.hpp"
+
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <limits>
+
+namespace frontdoor::app {
+namespace {
+
+constexpr std::array<const char*, 15> kKeys{"listen",           "db",
+                                            "threads",          "workers",
+                                            "db_pool",          "max_body_bytes",
+                                            "max_header_bytes", "read_timeout_ms",
+                                            "idle_timeout_ms",  "drain_timeout_ms",
+                                            "max_connections",  "access_log",
+                                            "log_level",        "durability",
+                                            "reference_prefix"};
+
+template <class Int>
+Result<void> ParseInt(const std::string& key, const std::string& value, Int& out, Int min,
+                      Int max) {
+  Int parsed{};
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (ec != std::errc() || end != value.data() + value.size() || parsed < min || parsed > max) {
+    return Error::Invalid(key, key + " must be a whole number from " + std::to_string(min) +
+                                   " to " + std::to_string(max) + ", not '" + value + "'");
+  }
+  out = parsed;
+  return {};
+}
+
+std::string Trim(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos) {
+    return {};
+  }
+  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+}
+
+Result<void> SetInt(const std::string& key, const std::string& value, Config& c) {
+  constexpr int kMaxInt = std::numeric_limits<int>::max();
+  if (key == "threads") return ParseInt(key, value, c.threads, 0, 256);
+  if (key == "workers") return ParseInt(key, value, c.workers, 1, 4096);
+  if (key == "db_pool") return ParseInt(key, value, c.db_pool, 1, 1000);
+  if (key == "read_timeout_ms") return ParseInt(key, value, c.read_timeout_ms, 100, kMaxInt);
+  if (key == "idle_timeout_ms") return ParseInt(key, value, c.idle_timeout_ms, 100, kMaxInt);
+  if (key == "drain_timeout_ms") return ParseInt(key, value, c.drain_timeout_ms, 0, kMaxInt);
+  if (key == "max_connections") return ParseInt(key, value, c.max_connections, 1, 1'000'000);
+  if (key == "max_body_bytes") {
+    return ParseInt<std::size_t>(key, value, c.max_body_bytes, 1024, std::size_t{1} << 32);
+  }
+  if (key == "max_header_bytes") {
+    return ParseInt<std::size_t>(key, value, c.max_header_bytes, 1024, std::size_t{1} << 20);
+  }
+  return Error::Invalid(key, "Unknown configuration key '" + key + "'");
+}
+
+}  // namespace
+
+Result<void> SetConfigValue(Config& config, const std::string& key, const std::string& value) {
+  if (key == "listen") {
+    if (auto parsed = ParseListen(value); !parsed) {
+      return parsed.error();
+    }
+    config.listen = value;
+  } else if (key == "db") {
+    if (!value.starts_with("sqlite:") && !value.starts_with("postgresql://") &&
+        !value.starts_with("postgres://")) {
+      return Error::Invalid("db", "db must be sqlite:PATH or a postgresql:// URL");
+    }
+    config.db = value;
+  } else if (key == "access_log") {
+    config.access_log = value;
+  } else if (key == "log_level") {
+    if (value != "debug" && value != "info" && value != "warn" && value != "error") {
+      return Error::Invalid("log_level", "log_level must be debug, info, warn or error");
+    }
+    config.log_level = value;
+  } else if (key == "durability") {
+    if (value != "full" && value != "normal") {
+      return Error::Invalid("durability", "durability must be full or normal");
+    }
+    config.durability = value;
+  } else if (key == "reference_prefix") {
+    const bool ok = !value.empty() && value.size() <= 8 &&
+                    value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
+    if (!ok) {
+      return Error::Invalid("reference_prefix", "reference_prefix must be 1 to 8 capital letters");
+    }
+    config.reference_prefix = value;
+  } else {
+    return SetInt(key, value, config);
+  }
+  return {};
+}
+
+Result<void> ApplyConfigFile(Config& config, const std::string& path) {
+  std::ifstream file(path);
+  if (!file) {
+    return Error(ErrorCode::kNotFound, "configuration file " + path + " cannot be read");
+  }
+  std::string line;
+  int number = 0;
+  while (std::getline(file, line)) {
+    ++number;
+    const std::string text = Trim(line.substr(0, line.find('#')));
+    if (text.empty()) {
+      continue;
+    }
+    const auto equals = text.find('=');
+    if (equals == std::string::npos) {
+      return Error::Invalid("config",
+                            path + ":" + std::to_string(number) + ": expected key = value");
+    }
+    const std::string key = Trim(text.substr(0, equals));
+    if (auto set = SetConfigValue(config, key, Trim(text.substr(equals + 1))); !set) {
+      return Error::Invalid(key,
+                            path + ":" + std::to_string(number) + ": " + set.error().message());
+    }
+  }
+  return {};
+}
+
+Result<void> ApplyEnvironment(
+    Config& config, const std::function<std::optional<std::string>(const char*)>& getenv) {
+  for (const char* key : kKeys) {
+    std::string name = "FRONTDOOR_";
+    for (const char* c = key; *c != '\0'; ++c) {
+      name += static_cast<char>(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+    }
+    if (auto value = getenv(name.c_str()); value && !value->empty()) {
+      if (auto set = SetConfigValue(config, key, *value); !set) {
+        return Error::Invalid(key, name + ": " + set.error().message());
+      }
+    }
+  }
+  return {};
+}
+
+Result<ListenAddress> ParseListen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Error::Invalid("listen", "listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  std::uint16_t port = 0;
+  const std::string port_text = listen.substr(colon + 1);
+  if (auto parsed = ParseInt<std::uint16_t>("listen", port_text, port, 0, 65535); !parsed) {
+    return Error::Invalid("listen", "listen port must be a number from 0 to 65535");
+  }
+  return ListenAddress{host, port};
+}
+
+}  // namespace frontdoor::app

@@ -1,0 +1,79 @@
+#include "frontdoor/app/config.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include <gtest/gtest.h>
+
+namespace frontdoor::app {
+namespace {
+
+auto EnvOf(std::map<std::string, std::string> values) {
+  return [values = std::move(values)](const char* name) -> std::optional<std::string> {
+    auto it = values.find(name);
+    return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+}
+
+std::string WriteFile(const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("fd-config-" + std::to_string(std::hash<std::string>{}(text)) + ".conf");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(ConfigTest, DefaultsServeSqliteOnLoopback) {
+  const Config config;
+  EXPECT_EQ(config.listen, "127.0.0.1:8080");
+  EXPECT_EQ(config.db, "sqlite:var/frontdoor.db");
+  EXPECT_EQ(config.durability, "full");
+}
+
+TEST(ConfigTest, EnvironmentOverridesTheFile) {
+  Config config;
+  const auto file = WriteFile("# comment\nlisten = 127.0.0.1:9000\nworkers = 8  # trailing\n");
+  ASSERT_TRUE(ApplyConfigFile(config, file));
+  EXPECT_EQ(config.listen, "127.0.0.1:9000");
+  EXPECT_EQ(config.workers, 8);
+  ASSERT_TRUE(ApplyEnvironment(config, EnvOf({{"FRONTDOOR_LISTEN", "127.0.0.1:9100"}})));
+  EXPECT_EQ(config.listen, "127.0.0.1:9100");
+  EXPECT_EQ(config.workers, 8);
+  std::filesystem::remove(file);
+}
+
+TEST(ConfigTest, BadLineNamesFileLineAndKey) {
+  Config config;
+  const auto file = WriteFile("threads = many\n");
+  auto applied = ApplyConfigFile(config, file);
+  ASSERT_FALSE(applied);
+  EXPECT_EQ(applied.error().field_errors().front().field, "threads");
+  EXPECT_NE(applied.error().message().find(":1:"), std::string::npos);
+  std::filesystem::remove(file);
+}
+
+TEST(ConfigTest, UnknownKeyIsRefused) {
+  Config config;
+  auto set = SetConfigValue(config, "colour", "blue");
+  ASSERT_FALSE(set);
+  EXPECT_EQ(set.error().field_errors().front().field, "colour");
+}
+
+TEST(ConfigTest, DatabaseUrlMustNameABackend) {
+  Config config;
+  EXPECT_FALSE(SetConfigValue(config, "db", "mysql://x"));
+  EXPECT_TRUE(SetConfigValue(config, "db", "postgresql://u@127.0.0.1/db"));
+}
+
+TEST(ConfigTest, ListenParsesHostAndPort) {
+  auto parsed = ParseListen("127.0.0.1:0");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->host, "127.0.0.1");
+  EXPECT_EQ(parsed->port, 0);
+  EXPECT_EQ(ParseListen("[::1]:8080")->host, "::1");
+  EXPECT_FALSE(ParseListen("localhost"));
+  EXPECT_FALSE(ParseListen("127.0.0.1:70000"));
+}
+
+}  // namespace
+}  // namespace frontdoor::app

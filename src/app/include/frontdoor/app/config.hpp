@@ -1,0 +1,52 @@
+// Frontdoor's configuration: defaults < file < environment (FRONTDOOR_*) < flags.
+// The file holds `key = value` lines (`#` starts a comment); the environment variable
+// of a key is FRONTDOOR_ and the key in capitals. docs/configuration.md lists them all.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "frontdoor/core/error.hpp"
+
+namespace frontdoor::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string db = "sqlite:var/frontdoor.db";
+  int threads = 0;   // event-loop threads; 0: one per core
+  int workers = 64;  // threads for handlers that wait on the database
+  int db_pool = 16;  // PostgreSQL connections per node
+  std::size_t max_body_bytes = 10 * 1024 * 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  int read_timeout_ms = 15'000;
+  int idle_timeout_ms = 60'000;
+  int drain_timeout_ms = 15'000;
+  int max_connections = 20'000;
+  std::string access_log = "-";  // "-": standard output; "off"; or a file path
+  std::string log_level = "info";
+  std::string durability = "full";  // SQLite: "full" survives power loss, "normal" a crash
+  std::string reference_prefix = "BCC";
+};
+
+// Sets one key from text. kInvalidInput naming the key when the key or value is wrong.
+Result<void> SetConfigValue(Config& config, const std::string& key, const std::string& value);
+
+// Applies a configuration file. kInvalidInput naming the file and line on a bad line;
+// kNotFound when the file does not exist.
+Result<void> ApplyConfigFile(Config& config, const std::string& path);
+
+// Applies FRONTDOOR_* variables read through `getenv` (injected for tests).
+Result<void> ApplyEnvironment(Config& config,
+                              const std::function<std::optional<std::string>(const char*)>& getenv);
+
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port;
+};
+
+// "HOST:PORT" (IPv6 as "[::1]:8080"). kInvalidInput on field "listen".
+Result<ListenAddress> ParseListen(const std::string& listen);
+
+}  // namespace frontdoor::app

@@ -1,0 +1,183 @@
+// The `frontdoor` command: serve, migrate, seed, apikey, user, version.
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "frontdoor/app/config.hpp"
+#include "frontdoor/app/wiring.hpp"
+#include "frontdoor/usecase/accounts.hpp"
+#include "frontdoor/usecase/secrets.hpp"
+
+namespace fd = frontdoor;
+
+namespace {
+
+struct CommonFlags {
+  std::string config_file;
+  std::string db;
+  std::string listen;
+};
+
+// defaults < file < environment < flags
+fd::Result<fd::app::Config> LoadConfig(const CommonFlags& flags) {
+  fd::app::Config config;
+  std::string file = flags.config_file;
+  if (file.empty()) {
+    if (const char* env = std::getenv("FRONTDOOR_CONFIG")) {
+      file = env;
+    }
+  }
+  if (!file.empty()) {
+    if (auto applied = fd::app::ApplyConfigFile(config, file); !applied) {
+      return applied.error();
+    }
+  }
+  auto env = fd::app::ApplyEnvironment(config, [](const char* name) -> std::optional<std::string> {
+    const char* value = std::getenv(name);
+    return value ? std::optional<std::string>(value) : std::nullopt;
+  });
+  if (!env) {
+    return env.error();
+  }
+  if (!flags.db.empty()) {
+    if (auto set = fd::app::SetConfigValue(config, "db", flags.db); !set) {
+      return set.error();
+    }
+  }
+  if (!flags.listen.empty()) {
+    if (auto set = fd::app::SetConfigValue(config, "listen", flags.listen); !set) {
+      return set.error();
+    }
+  }
+  return config;
+}
+
+void AddCommonFlags(CLI::App* command, CommonFlags& flags) {
+  command->add_option("--db", flags.db, "sqlite:PATH or postgresql:// URL (FRONTDOOR_DB)");
+  command->add_option("--config", flags.config_file, "configuration file (FRONTDOOR_CONFIG)");
+}
+
+// Opens and migrates the store the flags name, then runs `body` with it.
+template <class Body>
+int WithStore(const CommonFlags& flags, Body body) {
+  auto config = LoadConfig(flags);
+  if (!config) {
+    return fd::app::ReportError(config.error(), std::cerr);
+  }
+  const fd::SystemClock clock;
+  auto store = fd::app::OpenStore(*config, clock);
+  if (!store) {
+    return fd::app::ReportError(store.error(), std::cerr);
+  }
+  auto version = (*store)->Migrate();
+  if (!version) {
+    return fd::app::ReportError(version.error(), std::cerr);
+  }
+  return body(**store, clock, *version, *config);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (auto ready = fd::usecase::InitialiseSecrets(); !ready) {
+    return fd::app::ReportError(ready.error(), std::cerr);
+  }
+  CLI::App cli{"Frontdoor: a council's single front door for customer contact"};
+  cli.require_subcommand(1);
+  CommonFlags flags;
+
+  auto* serve = cli.add_subcommand("serve", "Serve the portal, staff desktop and APIs");
+  AddCommonFlags(serve, flags);
+  serve->add_option("--listen", flags.listen, "HOST:PORT to listen on (FRONTDOOR_LISTEN)");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply the database migrations");
+  AddCommonFlags(migrate, flags);
+
+  auto* seed = cli.add_subcommand("seed", "Load data");
+  AddCommonFlags(seed, flags);
+  bool demo = false;
+  int cases = 0;
+  seed->add_flag("--demo", demo, "Demo data: catalogue, staff, customers and case history");
+  seed->add_option("--cases", cases, "How many historical cases to generate")
+      ->check(CLI::Range(0, 10'000'000));
+
+  auto* version = cli.add_subcommand("version", "Print the version");
+
+  auto* apikey = cli.add_subcommand("apikey", "Manage Open311 API keys");
+  apikey->require_subcommand(1);
+  auto* apikey_create = apikey->add_subcommand("create", "Create a key and print it once");
+  AddCommonFlags(apikey_create, flags);
+  std::string key_name;
+  apikey_create->add_option("--name", key_name, "Who the key is for")->required();
+
+  auto* user = cli.add_subcommand("user", "Manage staff users");
+  user->require_subcommand(1);
+  auto* user_add =
+      user->add_subcommand("add", "Add a staff user; the password is read from standard input");
+  AddCommonFlags(user_add, flags);
+  fd::usecase::NewStaffUser new_user;
+  std::string department;
+  user_add->add_option("--email", new_user.email, "Sign-in email")->required();
+  user_add->add_option("--name", new_user.name, "Full name")->required();
+  user_add->add_option("--role", new_user.role, "agent, officer, manager or admin")->required();
+  user_add->add_option("--department", department, "Department the role is scoped to");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (version->parsed()) {
+    std::cout << "frontdoor " << FRONTDOOR_VERSION << "\n";
+    return 0;
+  }
+  if (serve->parsed()) {
+    auto config = LoadConfig(flags);
+    if (!config) {
+      return fd::app::ReportError(config.error(), std::cerr);
+    }
+    return fd::app::Serve(*config);
+  }
+  if (migrate->parsed()) {
+    return WithStore(flags, [](fd::store::Store&, const fd::Clock&, int schema, const auto&) {
+      std::cout << "Database schema at version " << schema << "\n";
+      return 0;
+    });
+  }
+  if (seed->parsed()) {
+    if (!demo) {
+      std::cerr << "error: say what to seed: --demo\n";
+      return 64;
+    }
+    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto&) {
+      if (auto seeded = fd::app::SeedDemo(store, clock, std::cout); !seeded) {
+        return fd::app::ReportError(seeded.error(), std::cerr);
+      }
+      return 0;
+    });
+  }
+  if (apikey_create->parsed()) {
+    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto&) {
+      auto created = fd::usecase::CreateApiKey(store, clock, key_name);
+      if (!created) {
+        return fd::app::ReportError(created.error(), std::cerr);
+      }
+      std::cout << created->key << "\n";
+      return 0;
+    });
+  }
+  if (user_add->parsed()) {
+    if (!department.empty()) {
+      new_user.department = department;
+    }
+    std::getline(std::cin, new_user.password);
+    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto&) {
+      auto added = fd::usecase::AddStaffUser(store, clock, new_user);
+      if (!added) {
+        return fd::app::ReportError(added.error(), std::cerr);
+      }
+      std::cout << "Added " << added->role << " " << added->email << "\n";
+      return 0;
+    });
+  }
+  return 64;
+}

@@ -1,0 +1,155 @@
+#include <iostream>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
+
+#include "frontdoor/api/operational.hpp"
+#include "frontdoor/app/wiring.hpp"
+#include "frontdoor/http/metrics.hpp"
+#include "frontdoor/http/server.hpp"
+
+namespace frontdoor::app {
+namespace {
+
+// JSON string contents: enough escaping for the log lines we write.
+std::string JsonEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<int>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+// ISO 8601 in UTC with milliseconds, as in the application log.
+std::string UtcTimestamp() {
+  const auto now = std::chrono::system_clock::now();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03d}Z", std::chrono::floor<std::chrono::seconds>(now),
+                     ms.count());
+}
+
+// Structured logs on standard error: one JSON object per line.
+void SetUpLogging(const Config& config) {
+  auto logger = spdlog::stderr_logger_mt("frontdoor");
+  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","msg":"%v"})",
+                      spdlog::pattern_time_type::utc);
+  logger->set_level(spdlog::level::from_str(config.log_level));
+  spdlog::set_default_logger(logger);
+}
+
+std::shared_ptr<spdlog::logger> MakeAccessLog(const Config& config) {
+  if (config.access_log == "off") {
+    return nullptr;
+  }
+  auto logger = config.access_log == "-" ? spdlog::stdout_logger_mt("access")
+                                         : spdlog::basic_logger_mt("access", config.access_log);
+  logger->set_pattern("%v");
+  return logger;
+}
+
+// Enough descriptors for many idle keep-alive connections.
+void RaiseFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+}  // namespace
+
+int Serve(const Config& config) {
+  SetUpLogging(config);
+  RaiseFileLimit();
+  const SystemClock clock;
+  auto listen = ParseListen(config.listen);
+  if (!listen) {
+    return ReportError(listen.error(), std::cerr);
+  }
+  auto store = OpenStore(config, clock);
+  if (!store) {
+    return ReportError(store.error(), std::cerr);
+  }
+  auto version = (*store)->Migrate();
+  if (!version) {
+    return ReportError(version.error(), std::cerr);
+  }
+
+  http::Metrics metrics;
+  store::Store& db = **store;
+  metrics.AddGauge({"frontdoor_db_connections_open", "Database connections open",
+                    [&db] { return static_cast<double>(db.Stats().connections_open); }});
+  metrics.AddGauge({"frontdoor_db_connections_in_use", "Database connections in use",
+                    [&db] { return static_cast<double>(db.Stats().connections_in_use); }});
+  metrics.AddGauge({"frontdoor_db_pool_waits_total", "Times a unit of work waited for a connection",
+                    [&db] { return static_cast<double>(db.Stats().waits); }});
+  metrics.AddGauge({"frontdoor_db_write_batches_total", "Write transactions committed",
+                    [&db] { return static_cast<double>(db.Stats().write_batches); }});
+  metrics.AddGauge({"frontdoor_db_write_units_total", "Units of work committed",
+                    [&db] { return static_cast<double>(db.Stats().write_units); }});
+
+  const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+  http::Router router;
+  api::AddOperationalRoutes(router, db, metrics, reads);
+
+  http::ServerOptions options;
+  options.host = listen->host;
+  options.port = listen->port;
+  options.io_threads = config.threads;
+  options.worker_threads = config.workers;
+  options.max_body_bytes = config.max_body_bytes;
+  options.max_header_bytes = config.max_header_bytes;
+  options.read_timeout = std::chrono::milliseconds(config.read_timeout_ms);
+  options.idle_timeout = std::chrono::milliseconds(config.idle_timeout_ms);
+  options.drain_timeout = std::chrono::milliseconds(config.drain_timeout_ms);
+  options.max_connections = config.max_connections;
+
+  auto access_log = MakeAccessLog(config);
+  http::Server server(
+      options, router,
+      [&metrics, access_log](const http::AccessRecord& r) {
+        metrics.Observe(r.route, r.method, r.status, r.duration);
+        if (access_log) {
+          access_log->info(
+              R"({{"ts":"{}","request_id":"{}","method":"{}","route":"{}","path":"{}","status":{},"bytes":{},"duration_ms":{:.3f}}})",
+              UtcTimestamp(), r.request_id, r.method, JsonEscape(r.route), JsonEscape(r.path),
+              r.status, r.response_bytes, static_cast<double>(r.duration.count()) / 1000.0);
+        }
+      },
+      [](std::string_view request_id, std::string_view what) {
+        spdlog::error("request {} failed: {}", request_id, JsonEscape(what));
+      });
+  if (auto listening = server.Listen(); !listening) {
+    return ReportError(listening.error(), std::cerr);
+  }
+  spdlog::info("schema version {}; listening on http://{}:{}", *version, listen->host,
+               server.port());
+  std::cout << fmt::format("Frontdoor listening on http://{}:{}/", listen->host, server.port())
+            << std::endl;
+  server.Run();
+  spdlog::info("stopped after draining connections");
+  if (access_log) {
+    access_log->flush();
+  }
+  return 0;
+}
+
+}  // namespace frontdoor::app

@@ -1,0 +1,93 @@
+#include "frontdoor/app/wiring.hpp"
+
+#include <filesystem>
+#include <ostream>
+
+#include "frontdoor/store/accounts.hpp"
+#include "frontdoor/store/postgres/postgres_store.hpp"
+#include "frontdoor/store/sqlite/sqlite_store.hpp"
+#include "frontdoor/usecase/accounts.hpp"
+
+namespace frontdoor::app {
+
+Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock) {
+  if (config.db.starts_with("sqlite:")) {
+    const std::filesystem::path path = config.db.substr(7);
+    if (path.empty()) {
+      return Error::Invalid("db", "sqlite: needs a file path, e.g. sqlite:var/frontdoor.db");
+    }
+    std::error_code ec;
+    if (path.has_parent_path()) {
+      std::filesystem::create_directories(path.parent_path(), ec);
+    }
+    store::sqlite::SqliteOptions options;
+    options.path = path.string();
+    options.synchronous_full = config.durability == "full";
+    return store::sqlite::OpenSqliteStore(options, clock);
+  }
+  store::postgres::PostgresOptions options;
+  options.url = config.db;
+  options.max_connections = config.db_pool;
+  return store::postgres::OpenPostgresStore(options, clock);
+}
+
+int ExitCodeFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kMalformed: return 64;        // EX_USAGE
+    case ErrorCode::kInvalidInput: return 65;     // EX_DATAERR
+    case ErrorCode::kNotFound: return 66;         // EX_NOINPUT
+    case ErrorCode::kConflict: return 73;         // EX_CANTCREAT
+    case ErrorCode::kUnauthenticated: return 77;  // EX_NOPERM
+    case ErrorCode::kForbidden: return 77;
+    case ErrorCode::kPayloadTooLarge: return 65;
+    case ErrorCode::kRateLimited: return 75;  // EX_TEMPFAIL
+    case ErrorCode::kUnavailable: return 69;  // EX_UNAVAILABLE
+    case ErrorCode::kInternal: return 70;     // EX_SOFTWARE
+  }
+  return 70;
+}
+
+int ReportError(const Error& error, std::ostream& err) {
+  err << "error: " << error.message() << "\n";
+  for (std::size_t i = 1; i < error.field_errors().size(); ++i) {
+    err << "error: " << error.field_errors()[i].message << "\n";
+  }
+  return ExitCodeFor(error.code());
+}
+
+Result<void> SeedDemo(store::Store& store, const Clock& clock, std::ostream& out) {
+  auto count = store::ReadValue<std::int64_t>(
+      store, [](store::ReadTx& tx) { return store::StaffUsers(tx).Count(); });
+  if (!count) {
+    return count.error();
+  }
+  if (*count == 0) {
+    struct Demo {
+      const char* email;
+      const char* name;
+      const char* role;
+      const char* department;
+    };
+    const Demo demos[] = {
+        {"admin@frontdoor.example", "Ada Admin", "admin", nullptr},
+        {"manager@frontdoor.example", "Mairead Manager", "manager",
+         "City and Neighbourhood Services"},
+        {"agent@frontdoor.example", "Aidan Agent", "agent", "Customer Hub"},
+        {"officer@frontdoor.example", "Orla Officer", "officer", "City and Neighbourhood Services"},
+    };
+    for (const Demo& demo : demos) {
+      usecase::NewStaffUser user{
+          demo.email, demo.name, demo.role,
+          demo.department ? std::optional<std::string>(demo.department) : std::nullopt,
+          "frontdoor-demo"};
+      if (auto added = usecase::AddStaffUser(store, clock, user); !added) {
+        return added.error();
+      }
+    }
+  }
+  out << "Demo staff sign-in: admin@frontdoor.example (also agent@, officer@, manager@), "
+         "password frontdoor-demo\n";
+  return {};
+}
+
+}  // namespace frontdoor::app

@@ -1,0 +1,80 @@
+#include "frontdoor/usecase/accounts.hpp"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "frontdoor/store/sqlite/sqlite_store.hpp"
+#include "frontdoor/usecase/secrets.hpp"
+
+namespace frontdoor::usecase {
+namespace {
+
+class AccountsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitialiseSecrets());
+    dir_ = std::filesystem::temp_directory_path() / ("fd-accounts-" + RandomHex(6));
+    std::filesystem::create_directories(dir_);
+    auto opened = store::sqlite::OpenSqliteStore({.path = (dir_ / "db").string()}, clock_);
+    ASSERT_TRUE(opened);
+    store_ = std::move(*opened);
+    ASSERT_TRUE(store_->Migrate());
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(AccountsTest, CreatedKeyIsAcceptedAndOnlyItsDigestIsStored) {
+  auto created = CreateApiKey(*store_, clock_, " fixmystreet ");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->name, "fixmystreet");
+  auto checked = CheckApiKey(*store_, created->key);
+  ASSERT_TRUE(checked);
+  EXPECT_NE(checked->key_digest, created->key);
+  EXPECT_EQ(checked->key_digest, Sha256Hex(created->key));
+}
+
+TEST_F(AccountsTest, UnknownOrEmptyKeyIsUnauthenticated) {
+  EXPECT_EQ(CheckApiKey(*store_, "fd_nope").error().code(), ErrorCode::kUnauthenticated);
+  EXPECT_EQ(CheckApiKey(*store_, "").error().code(), ErrorCode::kUnauthenticated);
+}
+
+TEST_F(AccountsTest, KeyNeedsAName) {
+  auto created = CreateApiKey(*store_, clock_, "  ");
+  ASSERT_FALSE(created);
+  EXPECT_EQ(created.error().field_errors().front().field, "name");
+}
+
+TEST_F(AccountsTest, StaffUserPasswordIsHashedWithArgon2id) {
+  auto added = AddStaffUser(
+      *store_, clock_,
+      {"Agent@Council.Example", "Aoife", "agent", std::nullopt, "correct horse battery"});
+  ASSERT_TRUE(added) << added.error().message();
+  EXPECT_EQ(added->email, "agent@council.example");
+  EXPECT_TRUE(added->password_hash.starts_with("$argon2id$"));
+  EXPECT_TRUE(VerifyPassword(added->password_hash, "correct horse battery"));
+  EXPECT_FALSE(VerifyPassword(added->password_hash, "wrong horse battery"));
+}
+
+TEST_F(AccountsTest, StaffUserFieldsAreValidatedTogether) {
+  auto added = AddStaffUser(*store_, clock_, {"not-an-email", "", "king", std::nullopt, "short"});
+  ASSERT_FALSE(added);
+  EXPECT_EQ(added.error().field_errors().size(), 4U);
+}
+
+TEST_F(AccountsTest, DuplicateEmailIsAFieldError) {
+  const NewStaffUser user{"a@council.example", "A", "admin", std::nullopt, "long enough password"};
+  ASSERT_TRUE(AddStaffUser(*store_, clock_, user));
+  auto again = AddStaffUser(*store_, clock_, user);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().field_errors().front().field, "email");
+}
+
+}  // namespace
+}  // namespace frontdoor::usecase
