@@ -69,6 +69,9 @@ struct Server::Impl {
     }
     registries.resize(contexts.size());
   }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() = default;
 
   void Accept();
   void OnAccepted(std::size_t context_index, const beast::error_code& ec, tcp::socket socket);
@@ -81,9 +84,11 @@ struct Server::Impl {
   const Router& router;
   AccessObserver on_access;
   FailureObserver on_failure;
+  // Declared before the contexts so that sessions still queued in a context at
+  // destruction find their registry alive.
+  std::vector<Registry> registries;  // each touched only by its own context's thread
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
-  std::vector<Registry> registries;  // each touched only by its own context's thread
   std::unique_ptr<tcp::acceptor> acceptor;
   std::unique_ptr<asio::signal_set> signals;
   std::unique_ptr<asio::steady_timer> accept_retry;
@@ -244,10 +249,14 @@ class Session : public std::enable_shared_from_this<Session> {
       Write(Invoke(*route));
       return;
     }
-    asio::post(server_.workers, [self = shared_from_this(), route]() mutable {
+    // The work guard keeps this connection's event loop alive during a drain until the
+    // answer is back from the worker.
+    asio::post(server_.workers, [self = shared_from_this(), route,
+                                 work = asio::make_work_guard(stream_.get_executor())]() mutable {
       Response response = self->Invoke(*route);
       auto executor = self->stream_.get_executor();
-      asio::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
+      asio::post(executor, [self = std::move(self), response = std::move(response),
+                            work = std::move(work)]() mutable {
         self->Write(std::move(response));
       });
     });

@@ -1,0 +1,44 @@
+# The two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+RELEASE_DIR := build/release
+TEST_DIR := build/test
+FRONTDOOR := $(RELEASE_DIR)/src/app/frontdoor
+
+.PHONY: run test bench fmt lint clean bootstrap release
+
+bootstrap:
+	@scripts/bootstrap
+
+# Release build of the server only, so that `make run` stays quick once built.
+release: bootstrap
+	@[ -f $(RELEASE_DIR)/CMakeCache.txt ] || cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(RELEASE_DIR) -j$(JOBS) --target frontdoor | grep -v -E '^\[.*(Built target|Building|Linking)' || true
+	@test -x $(FRONTDOOR)
+
+run: release
+	@scripts/run $(FRONTDOOR)
+
+# One Debug build with AddressSanitizer and UndefinedBehaviorSanitizer, warnings as
+# errors, then every suite, with a throwaway PostgreSQL server for the store tests.
+test: bootstrap
+	@[ -f $(TEST_DIR)/CMakeCache.txt ] || cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=Debug -DFRONTDOOR_SANITIZE=ON -DFRONTDOOR_BENCH=OFF >/dev/null
+	@ln -sfn $(TEST_DIR)/compile_commands.json compile_commands.json
+	cmake --build $(TEST_DIR) -j$(JOBS)
+	@scripts/with-postgres ctest --test-dir $(TEST_DIR) --output-on-failure -j$(JOBS) --timeout 600
+
+bench: bootstrap
+	@[ -f $(RELEASE_DIR)/CMakeCache.txt ] || cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(RELEASE_DIR) -j$(JOBS)
+	scripts/bench-http $(RELEASE_DIR)
+	scripts/bench-micro $(RELEASE_DIR)
+
+fmt:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+lint:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+	run-clang-tidy -quiet -p $(TEST_DIR) src/
+
+clean:
+	rm -rf build compile_commands.json
