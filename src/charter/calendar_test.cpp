@@ -19,6 +19,10 @@ using testing_support::At;
 using testing_support::CouncilCalendar;
 using testing_support::London;
 
+Date D(int y, unsigned m, unsigned d) {
+  return date::sys_days(date::year(y) / date::month(m) / date::day(d));
+}
+
 // Every expected instant below was worked out by hand from DOMAIN.md, on the council
 // calendar: Monday to Friday 09:00-17:00 Europe/London, NI holidays.
 struct Deadline {
@@ -175,15 +179,12 @@ TEST(WorkingCalendarTest, KnowsItsCodeAndZone) {
 
 TEST(WorkingCalendarTest, WorkingDaysAreOpenWeekdaysThatAreNotClosed) {
   const auto& calendar = CouncilCalendar();
-  using date::day;
-  using date::month;
-  using date::year;
-  EXPECT_TRUE(calendar.IsWorkingDay(Date(year(2026) / 7 / 14)));
-  EXPECT_FALSE(calendar.IsWorkingDay(Date(year(2026) / 7 / 13)));  // Boyne substitute
-  EXPECT_FALSE(calendar.IsWorkingDay(Date(year(2026) / 7 / 12)));  // Sunday
-  EXPECT_FALSE(calendar.IsWorkingDay(Date(year(2026) / 7 / 11)));  // Saturday
-  EXPECT_FALSE(calendar.IsWorkingDay(Date(year(2025) / 3 / 17)));
-  EXPECT_TRUE(calendar.IsWorkingDay(Date(year(2300) / 1 / 2)));  // a Tuesday: no range limit
+  EXPECT_TRUE(calendar.IsWorkingDay(D(2026, 7, 14)));
+  EXPECT_FALSE(calendar.IsWorkingDay(D(2026, 7, 13)));  // Boyne substitute
+  EXPECT_FALSE(calendar.IsWorkingDay(D(2026, 7, 12)));  // Sunday
+  EXPECT_FALSE(calendar.IsWorkingDay(D(2026, 7, 11)));  // Saturday
+  EXPECT_FALSE(calendar.IsWorkingDay(D(2025, 3, 17)));
+  EXPECT_TRUE(calendar.IsWorkingDay(D(2300, 1, 2)));  // a Tuesday: no range limit
 }
 
 TEST(WorkingCalendarTest, EffectiveStartFollowsTheRegistrationRule) {
@@ -337,8 +338,9 @@ TEST(WorkingCalendarTest, AnOpeningPeriodAcrossAClockChangeIsRealTime) {
 }
 
 TEST(WorkingCalendarTest, CopiesShareTheSameAnswers) {
-  const WorkingCalendar copy = CouncilCalendar();  // NOLINT(performance-unnecessary-copy-initialization):
-                                                   // the copy is the point
+  const WorkingCalendar copy =
+      CouncilCalendar();  // NOLINT(performance-unnecessary-copy-initialization):
+                          // the copy is the point
   const Instant t = At("2026-12-23T10:00:00Z");
   EXPECT_EQ(*copy.AddWorkingDays(t, 5), *CouncilCalendar().AddWorkingDays(t, 5));
   EXPECT_EQ(copy.code(), "council");

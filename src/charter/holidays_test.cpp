@@ -1,5 +1,6 @@
 #include "frontdoor/charter/holidays.hpp"
 
+#include <cstdio>
 #include <string>
 #include <vector>
 

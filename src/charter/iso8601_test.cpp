@@ -11,8 +11,9 @@ namespace {
 using std::chrono::microseconds;
 
 Instant Utc(int y, unsigned m, unsigned d, int hh, int mm, int ss, std::int64_t us = 0) {
-  return Instant(date::sys_days(date::year(y) / m / d)) + std::chrono::hours(hh) +
-         std::chrono::minutes(mm) + std::chrono::seconds(ss) + microseconds(us);
+  return Instant(date::sys_days(date::year(y) / date::month(m) / date::day(d))) +
+         std::chrono::hours(hh) + std::chrono::minutes(mm) + std::chrono::seconds(ss) +
+         microseconds(us);
 }
 
 const date::time_zone* LondonZone() {

@@ -36,6 +36,8 @@ inline const WorkingCalendar& CouncilCalendar() {
   return calendar;
 }
 
-inline std::string London(Instant t) { return FormatIso8601(t, CouncilCalendar().zone()); }
+inline std::string London(Instant t) {
+  return FormatIso8601(t, CouncilCalendar().zone());
+}
 
 }  // namespace frontdoor::charter::testing_support

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <date/tz.h>
@@ -32,6 +33,10 @@ struct WeeklyHours {
   std::array<std::optional<OpeningPeriod>, 7> by_weekday;
   static WeeklyHours MondayToFriday(std::chrono::minutes open, std::chrono::minutes close);
 };
+
+namespace internal {
+struct CalendarTables;  // precomputed working days, defined in calendar.cpp
+}  // namespace internal
 
 class WorkingCalendar {
  public:
@@ -79,10 +84,9 @@ class WorkingCalendar {
   [[nodiscard]] const date::time_zone* zone() const;
 
  private:
-  struct Tables;
-  explicit WorkingCalendar(std::shared_ptr<const Tables> tables);
+  explicit WorkingCalendar(std::shared_ptr<const internal::CalendarTables> tables);
   // Shared because the tables are large (about 1.4 MB for 1970-2200) and never change.
-  std::shared_ptr<const Tables> tables_;
+  std::shared_ptr<const internal::CalendarTables> tables_;
 };
 
 }  // namespace frontdoor::charter
