@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/http/server.hpp"
+
 #include "raw_client.hpp"
 
 namespace frontdoor::testing {
@@ -83,8 +84,8 @@ TEST_F(HttpServerTest, OversizedBodyIs413) {
   options.max_body_bytes = 1024;
   Start(options);
   const std::string body(4096, 'x');
-  const auto response = HttpRequest(
-      port_, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4096\r\n\r\n" + body);
+  const auto response =
+      HttpRequest(port_, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4096\r\n\r\n" + body);
   EXPECT_EQ(StatusOf(response), 413);
   EXPECT_NE(BodyOf(response).find("payload_too_large"), std::string::npos);
 }

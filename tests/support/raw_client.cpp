@@ -1,12 +1,12 @@
 #include "raw_client.hpp"
 
+#include <cstdlib>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <cstdlib>
 
 namespace frontdoor::testing {
 namespace {
