@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/config.hpp"
 #include "frontdoor/app/wiring.hpp"
 #include "frontdoor/usecase/accounts.hpp"
@@ -124,7 +125,41 @@ int main(int argc, char** argv) {
   user_add->add_option("--role", new_user.role, "agent, officer, manager or admin")->required();
   user_add->add_option("--department", department, "Department the role is scoped to");
 
+  auto* charter = cli.add_subcommand("charter", "The customer charter");
+  charter->require_subcommand(1);
+  auto* charter_due = charter->add_subcommand("due", "Print when a promise falls due");
+  AddCommonFlags(charter_due, flags);
+  fd::app::DueQuery due_query;
+  std::string due_standard;
+  int due_days = -1;
+  int due_hours = -1;
+  auto* standard_option =
+      charter_due->add_option("--standard", due_standard, "Charter standard code");
+  auto* days_option = charter_due->add_option("--working-days", due_days, "Working days");
+  auto* hours_option = charter_due->add_option("--working-hours", due_hours, "Working hours");
+  charter_due->add_option("--from", due_query.from, "Received at, ISO 8601 with offset")
+      ->required();
+  charter_due->add_option("--calendar", due_query.calendar, "Calendar code (default: default)");
+
   CLI11_PARSE(cli, argc, argv);
+
+  if (charter_due->parsed()) {
+    if (standard_option->count() > 0) {
+      due_query.standard = due_standard;
+    }
+    if (days_option->count() > 0) {
+      due_query.working_days = due_days;
+    }
+    if (hours_option->count() > 0) {
+      due_query.working_hours = due_hours;
+    }
+    auto due = fd::app::CharterDue(due_query);
+    if (!due) {
+      return fd::app::ReportError(due.error(), std::cerr);
+    }
+    std::cout << *due << "\n";
+    return 0;
+  }
 
   if (version->parsed()) {
     std::cout << "frontdoor " << FRONTDOOR_VERSION << "\n";
