@@ -33,6 +33,7 @@ const WorkingCalendar& Council() {
 // the same cache lines.
 std::vector<Instant> Receipts() {
   std::vector<Instant> receipts;
+  receipts.reserve(1024);
   const Instant first = *ParseIso8601("2025-01-01T00:00:00Z");
   for (int i = 0; i < 1024; ++i) {
     receipts.push_back(first + std::chrono::minutes(1543 * i));

@@ -96,7 +96,7 @@ void FillWorkingDays(internal::CalendarTables& tables) {
   tables.open.reserve(static_cast<std::size_t>((end - first).count()) * 5 / 7 + 8);
   tables.close.reserve(tables.open.capacity());
   tables.before.reserve(tables.open.capacity() + 1);
-  tables.before.push_back(microseconds(0));
+  tables.before.emplace_back(0);
   auto next_closed = std::lower_bound(tables.closed_days.begin(), tables.closed_days.end(), first);
   int year = 0;
   for (Date day = first; day < end; day += date::days(1)) {
@@ -131,7 +131,7 @@ WeeklyHours WeeklyHours::MondayToFriday(minutes open, minutes close) {
   return hours;
 }
 
-Result<WorkingCalendar> WorkingCalendar::Create(std::string code, std::string zone_name,
+Result<WorkingCalendar> WorkingCalendar::Create(std::string code, const std::string& zone_name,
                                                 WeeklyHours hours, std::vector<Date> closed_days) {
   if (code.empty()) {
     return Error::Invalid("code", "A calendar needs a code");

@@ -72,133 +72,156 @@ Local ToLocal(Instant t) {
   return ::testing::AssertionFailure() << London(t) << " is outside opening hours";
 }
 
+void CheckDueIsInOpeningHours(Randomly& random) {
+  const auto& calendar = CouncilCalendar();
+  const Instant t = random.Moment();
+  const auto by_days = calendar.AddWorkingDays(t, random.Int(0, 30));
+  ASSERT_TRUE(by_days);
+  EXPECT_TRUE(InOpeningHours(*by_days));
+  EXPECT_EQ(ToLocal(*by_days).time_of_day, hours(17)) << London(*by_days);
+  const auto by_hours = calendar.AddWorkingHours(t, minutes(random.Int(0, 200 * 60)));
+  ASSERT_TRUE(by_hours);
+  EXPECT_TRUE(InOpeningHours(*by_hours)) << "received " << London(t);
+}
+
 TEST(CalendarPropertyTest, ADueInstantIsAlwaysInOrAtTheEndOfOpeningHours) {
   Randomly random;
-  const auto& calendar = CouncilCalendar();
   for (int i = 0; i < kIterations; ++i) {
-    const Instant t = random.Moment();
-    const auto by_days = calendar.AddWorkingDays(t, random.Int(0, 30));
-    ASSERT_TRUE(by_days);
-    EXPECT_TRUE(InOpeningHours(*by_days));
-    EXPECT_EQ(ToLocal(*by_days).time_of_day, hours(17)) << London(*by_days);
-    const auto by_hours = calendar.AddWorkingHours(t, minutes(random.Int(0, 200 * 60)));
-    ASSERT_TRUE(by_hours);
-    EXPECT_TRUE(InOpeningHours(*by_hours)) << "received " << London(t);
+    ASSERT_NO_FATAL_FAILURE(CheckDueIsInOpeningHours(random));
   }
 }
 
 // A due instant is a close, and a receipt at a close counts from the next opening (DOMAIN's
 // 17:00 rule), so a second leg received at the first due adds one working day; received in the
 // last microsecond of the first due day it does not.
+void CheckWorkingDaysCompose(Randomly& random) {
+  const auto& calendar = CouncilCalendar();
+  const Instant t = random.Moment();
+  const int n = random.Int(0, 20);
+  const int m = random.Int(0, 20);
+  const auto first = calendar.AddWorkingDays(t, n);
+  ASSERT_TRUE(first);
+  const auto just_before = calendar.AddWorkingDays(*first - microseconds(1), m);
+  const auto at_due = calendar.AddWorkingDays(*first, m);
+  const auto whole = calendar.AddWorkingDays(t, n + m);
+  const auto one_more = calendar.AddWorkingDays(t, n + m + 1);
+  ASSERT_TRUE(just_before && at_due && whole && one_more);
+  EXPECT_EQ(*just_before, *whole) << London(t) << " n=" << n << " m=" << m;
+  EXPECT_EQ(*at_due, *one_more) << London(t) << " n=" << n << " m=" << m;
+}
+
 TEST(CalendarPropertyTest, WorkingDaysCompose) {
   Randomly random;
-  const auto& calendar = CouncilCalendar();
   for (int i = 0; i < kIterations; ++i) {
-    const Instant t = random.Moment();
-    const int n = random.Int(0, 20);
-    const int m = random.Int(0, 20);
-    const auto first = calendar.AddWorkingDays(t, n);
-    ASSERT_TRUE(first);
-    const auto just_before = calendar.AddWorkingDays(*first - microseconds(1), m);
-    const auto at_due = calendar.AddWorkingDays(*first, m);
-    const auto whole = calendar.AddWorkingDays(t, n + m);
-    const auto one_more = calendar.AddWorkingDays(t, n + m + 1);
-    ASSERT_TRUE(just_before && at_due && whole && one_more);
-    EXPECT_EQ(*just_before, *whole) << London(t) << " n=" << n << " m=" << m;
-    EXPECT_EQ(*at_due, *one_more) << London(t) << " n=" << n << " m=" << m;
+    ASSERT_NO_FATAL_FAILURE(CheckWorkingDaysCompose(random));
   }
+}
+
+void CheckWorkingHoursCompose(Randomly& random) {
+  const auto& calendar = CouncilCalendar();
+  const Instant t = random.Moment();
+  const minutes a(random.Int(0, 100 * 60));
+  const minutes b(random.Int(1, 100 * 60));  // b = 0 would be the next opening, not the close
+  const auto first = calendar.AddWorkingHours(t, a);
+  ASSERT_TRUE(first);
+  const auto chained = calendar.AddWorkingHours(*first, b);
+  const auto whole = calendar.AddWorkingHours(t, a + b);
+  ASSERT_TRUE(chained && whole);
+  EXPECT_EQ(*chained, *whole) << London(t) << " a=" << a.count() << " b=" << b.count();
+  EXPECT_EQ(calendar.WorkingTimeBetween(t, *first), a) << London(t);
 }
 
 TEST(CalendarPropertyTest, WorkingHoursComposeAndMeasureBack) {
   Randomly random;
-  const auto& calendar = CouncilCalendar();
   for (int i = 0; i < kIterations; ++i) {
-    const Instant t = random.Moment();
-    const minutes a(random.Int(0, 100 * 60));
-    const minutes b(random.Int(1, 100 * 60));  // b = 0 would be the next opening, not the close
-    const auto first = calendar.AddWorkingHours(t, a);
-    ASSERT_TRUE(first);
-    const auto chained = calendar.AddWorkingHours(*first, b);
-    const auto whole = calendar.AddWorkingHours(t, a + b);
-    ASSERT_TRUE(chained && whole);
-    EXPECT_EQ(*chained, *whole) << London(t) << " a=" << a.count() << " b=" << b.count();
-    EXPECT_EQ(calendar.WorkingTimeBetween(t, *first), a) << London(t);
+    ASSERT_NO_FATAL_FAILURE(CheckWorkingHoursCompose(random));
   }
 }
 
 // An independent reading of DOMAIN.md, day by day through the time zone library, against the
 // calendar's precomputed tables.
-TEST(CalendarPropertyTest, WorkingDaysAgreeWithADayByDayWalk) {
-  Randomly random;
+void CheckAgainstDayByDayWalk(Randomly& random) {
   const auto& calendar = CouncilCalendar();
   const auto* zone = calendar.zone();
-  for (int i = 0; i < kIterations; ++i) {
-    const Instant t = random.Moment();
-    const int n = random.Int(0, 15);
-    const Local local = ToLocal(t);
-    Date day = local.day;
-    // Before 09:00 counting starts at today's opening; from 17:00 at the next day's.
-    const bool counts_today = calendar.IsWorkingDay(day) && local.time_of_day < hours(17);
-    if (!counts_today) {
-      do {
-        day += date::days(1);
-      } while (!calendar.IsWorkingDay(day));
-    }
-    for (int k = 0; k < n; ++k) {
-      do {
-        day += date::days(1);
-      } while (!calendar.IsWorkingDay(day));
-    }
-    const auto close = zone->to_sys(date::local_days(day.time_since_epoch()) + hours(17));
-    const auto due = calendar.AddWorkingDays(t, n);
-    ASSERT_TRUE(due);
-    EXPECT_EQ(London(*due), London(close)) << London(t) << " n=" << n;
+  const Instant t = random.Moment();
+  const int n = random.Int(0, 15);
+  const Local local = ToLocal(t);
+  Date day = local.day;
+  // Before 09:00 counting starts at today's opening; from 17:00 at the next day's.
+  const bool counts_today = calendar.IsWorkingDay(day) && local.time_of_day < hours(17);
+  if (!counts_today) {
+    do {
+      day += date::days(1);
+    } while (!calendar.IsWorkingDay(day));
   }
+  for (int k = 0; k < n; ++k) {
+    do {
+      day += date::days(1);
+    } while (!calendar.IsWorkingDay(day));
+  }
+  const auto close = zone->to_sys(date::local_days(day.time_since_epoch()) + hours(17));
+  const auto due = calendar.AddWorkingDays(t, n);
+  ASSERT_TRUE(due);
+  EXPECT_EQ(London(*due), London(close)) << London(t) << " n=" << n;
+}
+
+TEST(CalendarPropertyTest, WorkingDaysAgreeWithADayByDayWalk) {
+  Randomly random;
+  for (int i = 0; i < kIterations; ++i) {
+    ASSERT_NO_FATAL_FAILURE(CheckAgainstDayByDayWalk(random));
+  }
+}
+
+void CheckClosedPause(Randomly& random) {
+  const auto& calendar = CouncilCalendar();
+  const Instant start = random.Moment();
+  const Target target{random.Int(0, 1) == 0 ? TargetUnit::kWorkingDays : TargetUnit::kWorkingHours,
+                      random.Int(1, 20)};
+  // A closed span: from some working day's close to just before the next opening.
+  const auto close = calendar.AddWorkingDays(start, random.Int(0, 3));
+  ASSERT_TRUE(close);
+  const auto next_open = calendar.EffectiveStart(*close);
+  ASSERT_TRUE(next_open);
+  const auto span = (*next_open - *close).count();
+  const Instant from = *close + microseconds(span / random.Int(2, 9));
+  const Instant to = *next_open - microseconds(span / random.Int(2, 9));
+  const auto plain = DueAt(calendar, SlaClock{start, target, {}, {}});
+  const auto paused = DueAt(calendar, SlaClock{start, target, {Pause{from, to}}, {}});
+  ASSERT_TRUE(plain && paused);
+  ASSERT_TRUE(plain->has_value() && paused->has_value());
+  EXPECT_EQ(**paused, **plain) << London(start) << " paused " << London(from);
 }
 
 TEST(CalendarPropertyTest, PausingForClosedTimeMovesNothing) {
   Randomly random;
-  const auto& calendar = CouncilCalendar();
   for (int i = 0; i < kIterations; ++i) {
-    const Instant start = random.Moment();
-    const Target target{
-        random.Int(0, 1) == 0 ? TargetUnit::kWorkingDays : TargetUnit::kWorkingHours,
-        random.Int(1, 20)};
-    // A closed span: from some working day's close to just before the next opening.
-    const auto close = calendar.AddWorkingDays(start, random.Int(0, 3));
-    ASSERT_TRUE(close);
-    const auto next_open = calendar.EffectiveStart(*close);
-    ASSERT_TRUE(next_open);
-    const auto span = (*next_open - *close).count();
-    const Instant from = *close + microseconds(span / random.Int(2, 9));
-    const Instant to = *next_open - microseconds(span / random.Int(2, 9));
-    const auto plain = DueAt(calendar, SlaClock{start, target, {}, {}});
-    const auto paused = DueAt(calendar, SlaClock{start, target, {Pause{from, to}}, {}});
-    ASSERT_TRUE(plain && paused);
-    ASSERT_TRUE(plain->has_value() && paused->has_value());
-    EXPECT_EQ(**paused, **plain) << London(start) << " paused " << London(from);
+    ASSERT_NO_FATAL_FAILURE(CheckClosedPause(random));
+  }
+}
+
+void CheckOpenPause(Randomly& random) {
+  const auto& calendar = CouncilCalendar();
+  const Instant start = random.Moment();
+  const Target target{TargetUnit::kWorkingDays, random.Int(1, 20)};
+  const auto due = DueAt(calendar, start, target);
+  ASSERT_TRUE(due);
+  const auto length = (*due - start).count();
+  const Instant from = start + microseconds(length / random.Int(2, 9));
+  const Instant to = from + microseconds((*due - from).count() / random.Int(1, 9));
+  const auto paused_time = calendar.WorkingTimeBetween(from, to);
+  const auto paused = DueAt(calendar, SlaClock{start, target, {Pause{from, to}}, {}});
+  ASSERT_TRUE(paused && paused->has_value());
+  if (paused_time.count() == 0) {
+    EXPECT_EQ(**paused, *due);
+  } else {
+    EXPECT_EQ(**paused, *calendar.AddWorkingHours(*due, paused_time)) << London(start);
   }
 }
 
 TEST(CalendarPropertyTest, PausingMovesTheDueByTheWorkingTimePaused) {
   Randomly random;
-  const auto& calendar = CouncilCalendar();
   for (int i = 0; i < kIterations; ++i) {
-    const Instant start = random.Moment();
-    const Target target{TargetUnit::kWorkingDays, random.Int(1, 20)};
-    const auto due = DueAt(calendar, start, target);
-    ASSERT_TRUE(due);
-    const auto length = (*due - start).count();
-    const Instant from = start + microseconds(length / random.Int(2, 9));
-    const Instant to = from + microseconds((*due - from).count() / random.Int(1, 9));
-    const auto paused_time = calendar.WorkingTimeBetween(from, to);
-    const auto paused = DueAt(calendar, SlaClock{start, target, {Pause{from, to}}, {}});
-    ASSERT_TRUE(paused && paused->has_value());
-    if (paused_time.count() == 0) {
-      EXPECT_EQ(**paused, *due);
-    } else {
-      EXPECT_EQ(**paused, *calendar.AddWorkingHours(*due, paused_time)) << London(start);
-    }
+    ASSERT_NO_FATAL_FAILURE(CheckOpenPause(random));
   }
 }
 

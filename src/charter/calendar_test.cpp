@@ -4,6 +4,7 @@
 #include <climits>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -149,7 +150,7 @@ TEST(WorkingCalendarTest, CreateRejectsAnUnknownTimeZone) {
 }
 
 TEST(WorkingCalendarTest, CreateRejectsBadOpeningHours) {
-  const WeeklyHours bad[] = {
+  const std::vector<WeeklyHours> bad = {
       WeeklyHours::MondayToFriday(hours(17), hours(9)),
       WeeklyHours::MondayToFriday(hours(9), hours(9)),
       WeeklyHours::MondayToFriday(minutes(-1), hours(9)),
@@ -189,10 +190,11 @@ TEST(WorkingCalendarTest, WorkingDaysAreOpenWeekdaysThatAreNotClosed) {
 
 TEST(WorkingCalendarTest, EffectiveStartFollowsTheRegistrationRule) {
   const auto& calendar = CouncilCalendar();
-  const struct {
+  struct Case {
     const char* received;
     const char* start;
-  } cases[] = {
+  };
+  const std::vector<Case> cases = {
       {"2025-06-10T10:00:00+01:00", "2025-06-10T10:00:00+01:00"},
       {"2025-06-10T09:00:00+01:00", "2025-06-10T09:00:00+01:00"},
       {"2025-06-10T17:00:00+01:00", "2025-06-11T09:00:00+01:00"},
@@ -338,9 +340,9 @@ TEST(WorkingCalendarTest, AnOpeningPeriodAcrossAClockChangeIsRealTime) {
 }
 
 TEST(WorkingCalendarTest, CopiesShareTheSameAnswers) {
-  const WorkingCalendar copy =
-      CouncilCalendar();  // NOLINT(performance-unnecessary-copy-initialization):
-                          // the copy is the point
+  // The copy is what is under test.
+  // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
+  const WorkingCalendar copy = CouncilCalendar();
   const Instant t = At("2026-12-23T10:00:00Z");
   EXPECT_EQ(*copy.AddWorkingDays(t, 5), *CouncilCalendar().AddWorkingDays(t, 5));
   EXPECT_EQ(copy.code(), "council");

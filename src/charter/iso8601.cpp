@@ -130,7 +130,7 @@ Result<Instant> ParseIso8601(std::string_view text, std::string_view field) {
     return Impossible(field);
   }
   const auto offset = std::chrono::hours(offset_hours) + std::chrono::minutes(offset_minutes);
-  return Instant(date::sys_days(ymd)) + std::chrono::hours(hour) + std::chrono::minutes(minute) +
+  return Instant{date::sys_days{ymd}} + std::chrono::hours(hour) + std::chrono::minutes(minute) +
          seconds(second) + fraction - sign * offset;
 }
 
@@ -172,13 +172,13 @@ std::string FormatIso8601(Instant instant, const date::time_zone* zone) {
   out = PutDigits(out, offset_minutes / 60, 2);
   *out++ = ':';
   out = PutDigits(out, offset_minutes % 60, 2);
-  return std::string(text.data(), out);
+  return {text.data(), out};
 }
 
 Date LocalDate(Instant instant, const date::time_zone* zone) {
   const auto utc = date::floor<seconds>(instant);
   const seconds offset = zone == nullptr ? seconds(0) : internal::UtcOffset(*zone, utc);
-  return Date(date::floor<date::days>(utc + offset));
+  return Date{date::floor<date::days>(utc + offset)};
 }
 
 }  // namespace frontdoor::charter

@@ -247,11 +247,12 @@ TEST(SlaClockTest, StateNamesAreStable) {
 
 TEST(SlaClockTest, MalformedClocksNameTheField) {
   const Instant start = At("2025-06-09T10:00:00+01:00");
-  const struct {
+  struct Case {
     SlaClock clock;
-    double share;
-    const char* field;
-  } cases[] = {
+    double share = kDefaultAtRiskShare;
+    const char* field = "";
+  };
+  const std::vector<Case> cases = {
       {{start, Target{TargetUnit::kWorkingDays, -1}, {}, {}}, 0.25, "target"},
       {{start,
         kTwoWorkingDays,

@@ -1,6 +1,7 @@
 #include "frontdoor/charter/standard.hpp"
 
 #include <chrono>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -61,10 +62,11 @@ TEST(StandardTest, ValidateAcceptsASoundStandard) {
 }
 
 TEST(StandardTest, ValidateNamesTheWrongField) {
-  const struct {
+  struct Case {
     void (*spoil)(Standard&);
     const char* field;
-  } cases[] = {
+  };
+  const std::vector<Case> cases = {
       {[](Standard& s) { s.code.clear(); }, "code"},
       {[](Standard& s) { s.name.clear(); }, "name"},
       {[](Standard& s) { s.target.amount = -1; }, "target"},

@@ -41,15 +41,17 @@ struct CalendarTables;  // precomputed working days, defined in calendar.cpp
 class WorkingCalendar {
  public:
   // Local dates from kFirstYear-01-01 to kLastYear-12-31 are supported; instants or results
-  // outside them fail with kInvalidInput.
+  // outside them fail with kInvalidInput. Past the OS time zone data (2037 on Debian) the
+  // zone's current rules carry on. An opening or close at a local time the clocks skip is the
+  // instant of the change; at a local time that occurs twice, the earlier.
   static constexpr int kFirstYear = 1970;
   static constexpr int kLastYear = 2200;
 
   // Fails with kInvalidInput on field "time_zone" (unknown IANA name), "hours" (a period with
   // close <= open or outside 00:00-24:00, or no opening at all) or "code" (empty).
   // `closed_days` are local dates (holidays, closures); duplicates are fine.
-  static Result<WorkingCalendar> Create(std::string code, std::string zone_name, WeeklyHours hours,
-                                        std::vector<Date> closed_days);
+  static Result<WorkingCalendar> Create(std::string code, const std::string& zone_name,
+                                        WeeklyHours hours, std::vector<Date> closed_days);
   static Result<WorkingCalendar> Create(std::string code, WeeklyHours hours,
                                         std::vector<Date> closed_days) {
     return Create(std::move(code), "Europe/London", hours, std::move(closed_days));
@@ -66,14 +68,15 @@ class WorkingCalendar {
   // close of that day). A due instant is a close, and a receipt at a close counts from the next
   // opening, so chaining adds a day: AddWorkingDays(AddWorkingDays(t, n), m) is
   // AddWorkingDays(t, n + m + 1), while received one microsecond before the first due it is
-  // AddWorkingDays(t, n + m). kInvalidInput "days" when negative or beyond the range.
+  // AddWorkingDays(t, n + m). kInvalidInput "days" when negative or beyond the range,
+  // "received" when outside it.
   [[nodiscard]] Result<Instant> AddWorkingDays(Instant received, int days) const;
 
   // The instant when `duration` of opening time has elapsed from the effective start; a
   // deadline ending exactly at a close is due at that close (zero: the effective start).
   // Opening time is real elapsed time between the UTC instants of local open and close, so a
   // count across a clock change is exact to the microsecond. kInvalidInput "duration" when
-  // negative or beyond the range.
+  // negative or beyond the range, "received" when outside it.
   [[nodiscard]] Result<Instant> AddWorkingHours(Instant received,
                                                 std::chrono::microseconds duration) const;
 
