@@ -10,10 +10,12 @@ FRONTDOOR := $(RELEASE_DIR)/src/app/frontdoor
 bootstrap:
 	@scripts/bootstrap
 
-# Release build of the server only, so that `make run` stays quick once built.
+# Release build of the server only. When no source is newer than the binary the build
+# step is skipped, so that a second `make run` is serving within a second or two.
 release: bootstrap
 	@[ -f $(RELEASE_DIR)/CMakeCache.txt ] || cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(RELEASE_DIR) -j$(JOBS) --target frontdoor | grep -v -E '^\[.*(Built target|Building|Linking)' || true
+	@if [ ! -x $(FRONTDOOR) ] || [ -n "$$(find src cmake CMakeLists.txt -newer $(FRONTDOOR) -print -quit)" ]; then \
+	  cmake --build $(RELEASE_DIR) -j$(JOBS) --target frontdoor -- --no-print-directory; fi
 	@test -x $(FRONTDOOR)
 
 run: release
