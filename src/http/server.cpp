@@ -255,10 +255,9 @@ class Session : public std::enable_shared_from_this<Session> {
                                  work = asio::make_work_guard(stream_.get_executor())]() mutable {
       Response response = self->Invoke(*route);
       auto executor = self->stream_.get_executor();
-      asio::post(executor, [self = std::move(self), response = std::move(response),
-                            work = std::move(work)]() mutable {
-        self->Write(std::move(response));
-      });
+      asio::post(executor,
+                 [self = std::move(self), response = std::move(response),
+                  work = std::move(work)]() mutable { self->Write(std::move(response)); });
     });
   }
 
