@@ -1,0 +1,165 @@
+// Use cases for cases: raise one (from any channel, Open311 included), read, list, move
+// through the lifecycle, assign, add internal notes and public updates, take a customer's
+// comment, link, and suggest duplicates. Every change appends to the case's history in the
+// same transaction. Thread-safe: the context only borrows thread-safe parts.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/charter/standard.hpp"
+#include "frontdoor/core/case_status.hpp"
+#include "frontdoor/core/clock.hpp"
+#include "frontdoor/core/error.hpp"
+#include "frontdoor/store/cases.hpp"
+#include "frontdoor/store/catalogue.hpp"
+#include "frontdoor/store/store.hpp"
+
+namespace frontdoor::usecase {
+
+// What the case use cases need, borrowed for the life of the server.
+struct CaseContext {
+  store::Store& store;
+  const Clock& clock;
+  std::string reference_prefix;               // e.g. "BCC"
+  const charter::WorkingCalendar& calendar;   // counts due dates
+  const std::vector<charter::Standard>& standards;  // looked up by a service's resolve_standard
+};
+
+// Who did something, as recorded in the history: "staff:<id>", "open311:<key name>",
+// "customer:<id>", "system".
+using Actor = std::string;
+
+inline constexpr double kDuplicateRadiusMetres = 50;
+inline constexpr std::size_t kMaxDescriptionCodePoints = 20000;
+
+struct ContactDetails {
+  std::optional<std::string> first_name;
+  std::optional<std::string> last_name;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+};
+
+struct NewCase {
+  std::string service_code;
+  std::string channel = "web";
+  std::string description;
+  std::optional<std::string> priority;  // default "normal"
+  std::optional<double> lat;
+  std::optional<double> lon;
+  std::optional<std::string> address;
+  std::optional<std::string> address_id;
+  std::optional<std::string> postcode;
+  // Form answers by attribute code (repeat a code for a multivaluelist).
+  std::multimap<std::string, std::string> attributes;
+  ContactDetails contact;
+  std::optional<std::string> media_url;
+  Actor actor;
+};
+
+struct DuplicateSuggestion {
+  std::string reference;
+  std::string status;
+  double distance_metres = 0;
+  Instant created_at;
+  std::string description;
+};
+
+struct CreatedCase {
+  store::CaseRecord record;
+  store::Answers attributes;
+  std::string service_notice;  // what the council will do and by when
+  std::vector<DuplicateSuggestion> possible_duplicates;
+};
+
+// Validates everything together: "service_code" (unknown or inactive: kNotFound, since an
+// Open311 client and a form both need to know), "channel", "priority", "lat"/"long" (both or
+// neither, in range), "postcode", "email", "phone", "description" (valid UTF-8; text longer
+// than kMaxDescriptionCodePoints is kept truncated, never refused), "attribute[code]" from
+// the service's form. A signposted service cannot take cases (kInvalidInput on
+// service_code, with the signpost text). Routes to a team, matches or creates the customer,
+// counts the charter due date, writes the case, answers and "created" event durably.
+Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input);
+
+struct CaseDetail {
+  store::CaseRecord record;
+  store::Answers attributes;
+  std::vector<store::CaseEventRecord> events;
+  std::vector<store::CaseLinkRecord> links;
+};
+
+// kNotFound when no case has the reference (parsed tolerantly: case, spaces).
+Result<CaseDetail> GetCase(const CaseContext& ctx, const std::string& reference);
+// The case row alone: the cheap read for Open311 GET requests/{id}.
+Result<store::CaseRecord> GetCaseRecord(const CaseContext& ctx, const std::string& reference);
+
+struct CasePage {
+  std::vector<store::CaseRecord> cases;
+  std::optional<std::string> next_cursor;  // pass back as `cursor` for the next page
+};
+// `cursor` is opaque to callers; kInvalidInput on field "cursor" when it is not one of ours.
+Result<CasePage> ListCases(const CaseContext& ctx, store::CaseFilter filter,
+                           const std::optional<std::string>& cursor);
+
+// Moves the case to `to` (kConflict when the lifecycle forbids it). A `public_note` is
+// shown to the customer (status_notes, the update feed); without one the change is internal.
+Result<store::CaseRecord> ChangeStatus(const CaseContext& ctx, const std::string& reference,
+                                       CaseStatus to, const std::optional<std::string>& public_note,
+                                       const Actor& actor);
+
+struct Assignment {
+  std::optional<std::string> team_code;        // nullopt: keep
+  std::optional<std::int64_t> assignee_id;     // nullopt: keep; a staff user id
+  bool clear_assignee = false;
+  std::optional<std::string> priority;         // nullopt: keep
+};
+Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& reference,
+                                     const Assignment& assignment, const Actor& actor);
+
+// An internal note: never shown to the customer. Field "body" (1-20000 characters).
+Result<store::CaseEventRecord> AddNote(const CaseContext& ctx, const std::string& reference,
+                                       const std::string& body, const Actor& actor);
+
+// A public update, optionally with a status change in the same step.
+Result<store::CaseEventRecord> AddPublicUpdate(const CaseContext& ctx,
+                                               const std::string& reference,
+                                               const std::string& body,
+                                               const std::optional<CaseStatus>& status,
+                                               const Actor& actor);
+
+struct CustomerComment {
+  std::string reference;
+  std::string external_id;  // the client's update id; a repeat returns the first event
+  std::string body;
+  bool wants_open = false;  // the customer says it is not fixed: reopens a resolved case
+  std::optional<Instant> at;  // when the customer wrote it; defaults to now
+  ContactDetails contact;
+  Actor actor;
+};
+// Records a comment from the customer (Open311 POST servicerequestupdates). Idempotent on
+// (case, external_id).
+Result<store::CaseEventRecord> AddCustomerComment(const CaseContext& ctx,
+                                                  const CustomerComment& comment);
+
+// Links two cases; kind "duplicate_of" also closes the first case with a public note
+// pointing to the other when it is open. kConflict when already linked or the same case.
+Result<store::CaseLinkRecord> LinkCases(const CaseContext& ctx, const std::string& reference,
+                                        const std::string& other_reference,
+                                        const std::string& kind, const Actor& actor);
+
+// Open cases of the same service within kDuplicateRadiusMetres of the point, nearest first.
+Result<std::vector<DuplicateSuggestion>> SuggestDuplicates(const CaseContext& ctx,
+                                                           const std::string& service_code,
+                                                           GeoPoint point);
+
+// Public events (updates and comments) with from <= at <= to, oldest first, at most `limit`:
+// the Open311 servicerequestupdates feed.
+Result<std::vector<store::CaseEventRecord>> ListPublicUpdates(const CaseContext& ctx,
+                                                              Instant from, Instant to,
+                                                              int limit);
+
+}  // namespace frontdoor::usecase
