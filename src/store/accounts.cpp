@@ -1,5 +1,7 @@
 #include "frontdoor/store/accounts.hpp"
 
+#include "query.hpp"
+
 namespace frontdoor::store {
 namespace {
 
@@ -31,20 +33,6 @@ StaffUserRecord ReadStaffUser(const SqlRow& row) {
 
 constexpr std::string_view kStaffColumns =
     "id, email, name, role, department, password_hash, created_at";
-
-template <class Record, class Reader>
-Result<Record> QueryOne(SqlSession& session, const std::string& sql, SqlParams params, Reader read,
-                        const char* what) {
-  std::optional<Record> found;
-  auto done = session.Query(sql, params, [&](const SqlRow& row) { found = read(row); });
-  if (!done) {
-    return done.error();
-  }
-  if (!found) {
-    return Error::NotFound(std::string(what) + " not found");
-  }
-  return std::move(*found);
-}
 
 }  // namespace
 

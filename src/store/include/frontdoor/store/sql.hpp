@@ -4,6 +4,7 @@
 // database wants another form. A session is used by one thread at a time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "frontdoor/core/error.hpp"
 
@@ -20,7 +22,33 @@ enum class Dialect { kSqlite, kPostgres };
 
 // One bound parameter. Text is borrowed for the duration of the call only.
 using SqlParam = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
-using SqlParams = std::initializer_list<SqlParam>;
+
+// The parameters of one statement, borrowed for the duration of the call: a braced list
+// `{a, b}` or a vector built at run time (filters with optional conditions).
+class SqlParams {
+ public:
+  SqlParams() = default;
+// The list's array lives until the end of the full expression holding the call, which is
+// as long as a SqlParams is used; GCC cannot see that.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
+  SqlParams(std::initializer_list<SqlParam> list)  // NOLINT(google-explicit-constructor)
+      : data_(list.begin()), size_(list.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+  SqlParams(const std::vector<SqlParam>& list)  // NOLINT(google-explicit-constructor)
+      : data_(list.data()), size_(list.size()) {}
+  [[nodiscard]] const SqlParam* begin() const { return data_; }
+  [[nodiscard]] const SqlParam* end() const { return data_ + size_; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+
+ private:
+  const SqlParam* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 // A row of a result, valid only inside the callback that receives it.
 class SqlRow {

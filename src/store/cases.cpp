@@ -1,0 +1,402 @@
+#include "frontdoor/store/cases.hpp"
+
+#include <string>
+
+#include "query.hpp"
+
+namespace frontdoor::store {
+namespace {
+
+constexpr std::string_view kCaseSelect =
+    "SELECT c.id, c.reference, c.service_id, c.status, c.priority, c.channel, c.description, "
+    "c.address, c.address_id, c.postcode, c.lat, c.lon, c.ward, c.customer_id, c.team_id, "
+    "c.assignee_id, c.status_notes, c.media_url, c.source, c.created_at, c.updated_at, c.due_at, "
+    "c.closed_at, s.code, s.name, t.name, d.name "
+    "FROM service_case c JOIN service s ON s.id = c.service_id "
+    "LEFT JOIN team t ON t.id = c.team_id LEFT JOIN department d ON d.id = s.department_id ";
+
+std::optional<Instant> OptionalInstant(const SqlRow& row, int column) {
+  if (row.IsNull(column)) {
+    return std::nullopt;
+  }
+  return FromUnixMicros(row.Int(column));
+}
+
+CaseRecord ReadCase(const SqlRow& row) {
+  CaseRecord c;
+  c.id = row.Int(0);
+  c.reference = row.String(1);
+  c.service_id = row.Int(2);
+  // The CHECK constraint keeps unknown names out of the column.
+  if (auto status = ParseCaseStatus(row.Text(3))) {
+    c.status = *status;
+  }
+  c.priority = row.String(4);
+  c.channel = row.String(5);
+  c.description = row.String(6);
+  c.address = row.OptionalString(7);
+  c.address_id = row.OptionalString(8);
+  c.postcode = row.OptionalString(9);
+  if (!row.IsNull(10) && !row.IsNull(11)) {
+    c.location = GeoPoint{row.Double(10), row.Double(11)};
+  }
+  c.ward = row.OptionalString(12);
+  c.customer_id = row.OptionalInt(13);
+  c.team_id = row.OptionalInt(14);
+  c.assignee_id = row.OptionalInt(15);
+  c.status_notes = row.OptionalString(16);
+  c.media_url = row.OptionalString(17);
+  c.source = row.String(18);
+  c.created_at = FromUnixMicros(row.Int(19));
+  c.updated_at = FromUnixMicros(row.Int(20));
+  c.due_at = OptionalInstant(row, 21);
+  c.closed_at = OptionalInstant(row, 22);
+  c.service_code = row.String(23);
+  c.service_name = row.String(24);
+  c.team_name = row.IsNull(25) ? std::string() : row.String(25);
+  c.department_name = row.IsNull(26) ? std::string() : row.String(26);
+  return c;
+}
+
+SqlParam OptionalInstantParam(const std::optional<Instant>& at) {
+  if (at) {
+    return ToUnixMicros(*at);
+  }
+  return nullptr;
+}
+
+SqlParam OptionalDouble(const std::optional<GeoPoint>& point, bool lat) {
+  if (point) {
+    return lat ? point->lat : point->lon;
+  }
+  return nullptr;
+}
+
+constexpr std::string_view kEventSelect =
+    "SELECT e.id, e.case_id, e.at, e.kind, e.actor, e.is_public, e.status, e.body, e.data, "
+    "e.external_id, c.reference FROM case_event e JOIN service_case c ON c.id = e.case_id ";
+
+CaseEventRecord ReadEvent(const SqlRow& row) {
+  CaseEventRecord e;
+  e.id = row.Int(0);
+  e.case_id = row.Int(1);
+  e.at = FromUnixMicros(row.Int(2));
+  e.kind = row.String(3);
+  e.actor = row.String(4);
+  e.is_public = row.Int(5) != 0;
+  e.status = row.OptionalString(6);
+  e.body = row.OptionalString(7);
+  e.data = row.OptionalString(8);
+  e.external_id = row.OptionalString(9);
+  e.case_reference = row.String(10);
+  return e;
+}
+
+// Builds a WHERE clause and its parameters. Parameters are strings kept alive here because
+// SqlParam borrows text; the session takes them as a span at the end.
+class Where {
+ public:
+  void Add(std::string condition) {
+    sql_ += sql_.empty() ? "WHERE " : " AND ";
+    sql_ += condition;
+  }
+  // "column IN (?, ?, ...)" over text values.
+  void In(std::string_view column, const std::vector<std::string>& values) {
+    std::string condition = std::string(column) + " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      condition += i == 0 ? "?" : ", ?";
+      params_.emplace_back(std::string_view(values[i]));
+    }
+    Add(condition + ")");
+  }
+  void Compare(std::string_view column, std::string_view op, SqlParam value) {
+    Add(std::string(column) + " " + std::string(op) + " ?");
+    params_.push_back(value);
+  }
+  [[nodiscard]] const std::string& sql() const { return sql_; }
+  [[nodiscard]] const std::vector<SqlParam>& params() const { return params_; }
+
+ private:
+  std::string sql_;
+  std::vector<SqlParam> params_;
+};
+
+}  // namespace
+
+Result<std::int64_t> Cases::NextSequence(const std::string& prefix, int year) {
+  return QueryInt(session_,
+                  "INSERT INTO reference_sequence (prefix, year, last_value) VALUES (?, ?, 1) "
+                  "ON CONFLICT (prefix, year) DO UPDATE SET last_value = "
+                  "reference_sequence.last_value + 1 RETURNING last_value",
+                  {std::string_view(prefix), std::int64_t{year}});
+}
+
+Result<std::int64_t> Cases::Insert(const CaseRecord& c) {
+  const std::string status(CaseStatusName(c.status));
+  return QueryInt(
+      session_,
+      "INSERT INTO service_case (reference, service_id, status, priority, channel, description, "
+      "address, address_id, postcode, lat, lon, ward, customer_id, team_id, assignee_id, "
+      "status_notes, media_url, source, created_at, updated_at, due_at, closed_at) VALUES "
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {std::string_view(c.reference), c.service_id, std::string_view(status),
+       std::string_view(c.priority), std::string_view(c.channel), std::string_view(c.description),
+       OptionalText(c.address), OptionalText(c.address_id), OptionalText(c.postcode),
+       OptionalDouble(c.location, true), OptionalDouble(c.location, false), OptionalText(c.ward),
+       OptionalInt(c.customer_id), OptionalInt(c.team_id), OptionalInt(c.assignee_id),
+       OptionalText(c.status_notes), OptionalText(c.media_url), std::string_view(c.source),
+       ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at), OptionalInstantParam(c.due_at),
+       OptionalInstantParam(c.closed_at)});
+}
+
+Result<void> Cases::InsertAttributes(std::int64_t case_id, const Answers& answers) {
+  std::int64_t position = 0;
+  for (const auto& [code, value] : answers) {
+    auto done = session_.Exec(
+        "INSERT INTO case_attribute (case_id, position, code, value) VALUES (?, ?, ?, ?)",
+        {case_id, position++, std::string_view(code), std::string_view(value)});
+    if (!done) {
+      return done.error();
+    }
+  }
+  return {};
+}
+
+Result<Answers> Cases::Attributes(std::int64_t case_id) {
+  return QueryAll<std::pair<std::string, std::string>>(
+      session_, "SELECT code, value FROM case_attribute WHERE case_id = ? ORDER BY position",
+      {case_id}, [](const SqlRow& row) { return std::pair(row.String(0), row.String(1)); });
+}
+
+Result<CaseRecord> Cases::FindByReference(const std::string& reference) {
+  return QueryOne<CaseRecord>(session_, std::string(kCaseSelect) + "WHERE c.reference = ?",
+                              {std::string_view(reference)}, ReadCase, "Case");
+}
+
+Result<CaseRecord> Cases::FindById(std::int64_t id) {
+  return QueryOne<CaseRecord>(session_, std::string(kCaseSelect) + "WHERE c.id = ?", {id},
+                              ReadCase, "Case");
+}
+
+Result<std::vector<CaseRecord>> Cases::List(const CaseFilter& filter) {
+  Where where;
+  if (!filter.references.empty()) {
+    where.In("c.reference", filter.references);
+  }
+  if (!filter.service_codes.empty()) {
+    where.In("s.code", filter.service_codes);
+  }
+  std::vector<std::string> statuses;
+  for (const CaseStatus status : filter.statuses) {
+    statuses.emplace_back(CaseStatusName(status));
+  }
+  if (!statuses.empty()) {
+    where.In("c.status", statuses);
+  }
+  if (filter.created_from) {
+    where.Compare("c.created_at", ">=", ToUnixMicros(*filter.created_from));
+  }
+  if (filter.created_to) {
+    where.Compare("c.created_at", "<=", ToUnixMicros(*filter.created_to));
+  }
+  if (filter.updated_from) {
+    where.Compare("c.updated_at", ">=", ToUnixMicros(*filter.updated_from));
+  }
+  if (filter.team_id) {
+    where.Compare("c.team_id", "=", *filter.team_id);
+  }
+  if (filter.assignee_id) {
+    where.Compare("c.assignee_id", "=", *filter.assignee_id);
+  }
+  if (filter.customer_id) {
+    where.Compare("c.customer_id", "=", *filter.customer_id);
+  }
+  const bool newest_first = filter.order == CaseOrder::kNewestFirst;
+  if (filter.after_id) {
+    where.Compare("c.id", newest_first ? "<" : ">", *filter.after_id);
+  }
+  // Ids grow with creation time, so ordering by id is ordering by creation and pages by
+  // id never skip or repeat a case.
+  const std::string sql = std::string(kCaseSelect) + where.sql() + " ORDER BY c.id " +
+                          (newest_first ? "DESC" : "ASC") + " LIMIT " +
+                          std::to_string(std::max(filter.limit, 0));
+  std::vector<CaseRecord> cases;
+  const auto& params = where.params();
+  auto done = session_.Query(sql, params, [&](const SqlRow& row) { cases.push_back(ReadCase(row)); });
+  if (!done) {
+    return done.error();
+  }
+  return cases;
+}
+
+Result<std::vector<CaseRecord>> Cases::OpenInBox(std::int64_t service_id, const BoundingBox& box,
+                                                 int limit) {
+  return QueryAll<CaseRecord>(
+      session_,
+      std::string(kCaseSelect) +
+          "WHERE c.service_id = ? AND c.lat BETWEEN ? AND ? AND c.lon BETWEEN ? AND ? "
+          "AND c.status NOT IN ('resolved', 'closed') ORDER BY c.id DESC LIMIT " +
+          std::to_string(std::max(limit, 0)),
+      {service_id, box.min_lat, box.max_lat, box.min_lon, box.max_lon}, ReadCase);
+}
+
+Result<void> Cases::UpdateState(const CaseRecord& c) {
+  const std::string status(CaseStatusName(c.status));
+  auto changed = session_.Exec(
+      "UPDATE service_case SET status = ?, status_notes = ?, updated_at = ?, closed_at = ? "
+      "WHERE id = ?",
+      {std::string_view(status), OptionalText(c.status_notes), ToUnixMicros(c.updated_at),
+       OptionalInstantParam(c.closed_at), c.id});
+  if (!changed) {
+    return changed.error();
+  }
+  if (*changed == 0) {
+    return Error::NotFound("Case not found");
+  }
+  return {};
+}
+
+Result<void> Cases::UpdateAssignment(const CaseRecord& c) {
+  auto changed = session_.Exec(
+      "UPDATE service_case SET team_id = ?, assignee_id = ?, priority = ?, updated_at = ? "
+      "WHERE id = ?",
+      {OptionalInt(c.team_id), OptionalInt(c.assignee_id), std::string_view(c.priority),
+       ToUnixMicros(c.updated_at), c.id});
+  if (!changed) {
+    return changed.error();
+  }
+  if (*changed == 0) {
+    return Error::NotFound("Case not found");
+  }
+  return {};
+}
+
+Result<std::int64_t> Cases::AppendEvent(const CaseEventRecord& e) {
+  return QueryInt(session_,
+                  "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, data, "
+                  "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                  {e.case_id, ToUnixMicros(e.at), std::string_view(e.kind),
+                   std::string_view(e.actor), std::int64_t{e.is_public ? 1 : 0},
+                   OptionalText(e.status), OptionalText(e.body), OptionalText(e.data),
+                   OptionalText(e.external_id)});
+}
+
+Result<std::vector<CaseEventRecord>> Cases::Events(std::int64_t case_id) {
+  return QueryAll<CaseEventRecord>(
+      session_, std::string(kEventSelect) + "WHERE e.case_id = ? ORDER BY e.id", {case_id},
+      ReadEvent);
+}
+
+Result<std::optional<CaseEventRecord>> Cases::FindEventByExternalId(
+    std::int64_t case_id, const std::string& external_id) {
+  auto events = QueryAll<CaseEventRecord>(
+      session_, std::string(kEventSelect) + "WHERE e.case_id = ? AND e.external_id = ?",
+      {case_id, std::string_view(external_id)}, ReadEvent);
+  if (!events) {
+    return events.error();
+  }
+  if (events->empty()) {
+    return std::optional<CaseEventRecord>();
+  }
+  return std::optional<CaseEventRecord>(std::move(events->front()));
+}
+
+Result<std::vector<CaseEventRecord>> Cases::PublicEvents(Instant from, Instant to, int limit) {
+  return QueryAll<CaseEventRecord>(
+      session_,
+      std::string(kEventSelect) +
+          "WHERE e.is_public = 1 AND e.at >= ? AND e.at <= ? ORDER BY e.at, e.id LIMIT " +
+          std::to_string(std::max(limit, 0)),
+      {ToUnixMicros(from), ToUnixMicros(to)}, ReadEvent);
+}
+
+Result<void> Cases::InsertLink(const CaseLinkRecord& link) {
+  auto done = session_.Exec(
+      "INSERT INTO case_link (case_id, other_case_id, kind, created_at) VALUES (?, ?, ?, ?)",
+      {link.case_id, link.other_case_id, std::string_view(link.kind),
+       ToUnixMicros(link.created_at)});
+  if (!done) {
+    return done.error();
+  }
+  return {};
+}
+
+Result<std::vector<CaseLinkRecord>> Cases::Links(std::int64_t case_id) {
+  // A link is stored once, from the case that was linked; seen from the other side,
+  // "duplicate_of" reads as "duplicated_by".
+  return QueryAll<CaseLinkRecord>(
+      session_,
+      "SELECT l.case_id, l.other_case_id, l.kind, l.created_at, o.reference FROM case_link l "
+      "JOIN service_case o ON o.id = l.other_case_id WHERE l.case_id = ? "
+      "UNION ALL "
+      "SELECT l.other_case_id, l.case_id, CASE l.kind WHEN 'duplicate_of' THEN 'duplicated_by' "
+      "ELSE l.kind END, l.created_at, o.reference FROM case_link l "
+      "JOIN service_case o ON o.id = l.case_id WHERE l.other_case_id = ? ORDER BY 4",
+      {case_id, case_id}, [](const SqlRow& row) {
+        return CaseLinkRecord{row.Int(0), row.Int(1), row.String(2), FromUnixMicros(row.Int(3)),
+                              row.String(4)};
+      });
+}
+
+namespace {
+
+constexpr std::string_view kCustomerSelect =
+    "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customer ";
+
+CustomerRecord ReadCustomer(const SqlRow& row) {
+  return {row.Int(0),         row.OptionalString(1),       row.OptionalString(2),
+          row.OptionalString(3), row.OptionalString(4), FromUnixMicros(row.Int(5)),
+          FromUnixMicros(row.Int(6))};
+}
+
+}  // namespace
+
+Result<std::int64_t> Customers::Insert(const CustomerRecord& c) {
+  return QueryInt(session_,
+                  "INSERT INTO customer (first_name, last_name, email, phone, created_at, "
+                  "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                  {OptionalText(c.first_name), OptionalText(c.last_name), OptionalText(c.email),
+                   OptionalText(c.phone), ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at)});
+}
+
+Result<std::optional<CustomerRecord>> Customers::FindByContact(
+    const std::optional<std::string>& email, const std::optional<std::string>& phone) {
+  for (const auto& [column, value] :
+       {std::pair<std::string_view, const std::optional<std::string>*>{"email", &email},
+        {"phone", &phone}}) {
+    if (!*value) {
+      continue;
+    }
+    auto found = QueryAll<CustomerRecord>(
+        session_,
+        std::string(kCustomerSelect) + "WHERE " + std::string(column) + " = ? ORDER BY id LIMIT 1",
+        {std::string_view(**value)}, ReadCustomer);
+    if (!found) {
+      return found.error();
+    }
+    if (!found->empty()) {
+      return std::optional<CustomerRecord>(std::move(found->front()));
+    }
+  }
+  return std::optional<CustomerRecord>();
+}
+
+Result<CustomerRecord> Customers::FindById(std::int64_t id) {
+  return QueryOne<CustomerRecord>(session_, std::string(kCustomerSelect) + "WHERE id = ?", {id},
+                                  ReadCustomer, "Customer");
+}
+
+Result<void> Customers::FillBlanks(std::int64_t id, const CustomerRecord& from, Instant now) {
+  auto done = session_.Exec(
+      "UPDATE customer SET first_name = COALESCE(first_name, ?), "
+      "last_name = COALESCE(last_name, ?), email = COALESCE(email, ?), "
+      "phone = COALESCE(phone, ?), updated_at = ? WHERE id = ?",
+      {OptionalText(from.first_name), OptionalText(from.last_name), OptionalText(from.email),
+       OptionalText(from.phone), ToUnixMicros(now), id});
+  if (!done) {
+    return done.error();
+  }
+  return {};
+}
+
+}  // namespace frontdoor::store
