@@ -80,6 +80,12 @@ Result<StaffUserRecord> StaffUsers::FindByEmail(const std::string& email) {
       {std::string_view(email)}, ReadStaffUser, "Staff user");
 }
 
+Result<StaffUserRecord> StaffUsers::FindById(std::int64_t id) {
+  return QueryOne<StaffUserRecord>(
+      session_, "SELECT " + std::string(kStaffColumns) + " FROM staff_user WHERE id = ?", {id},
+      ReadStaffUser, "Staff user");
+}
+
 Result<std::int64_t> StaffUsers::Count() {
   std::int64_t count = 0;
   auto done = session_.Query("SELECT count(*) FROM staff_user", {},

@@ -139,14 +139,17 @@ Result<std::int64_t> Cases::Insert(const CaseRecord& c) {
       "address, address_id, postcode, lat, lon, ward, customer_id, team_id, assignee_id, "
       "status_notes, media_url, source, created_at, updated_at, due_at, closed_at) VALUES "
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {std::string_view(c.reference), c.service_id, std::string_view(status),
-       std::string_view(c.priority), std::string_view(c.channel), std::string_view(c.description),
-       OptionalText(c.address), OptionalText(c.address_id), OptionalText(c.postcode),
-       OptionalDouble(c.location, true), OptionalDouble(c.location, false), OptionalText(c.ward),
-       OptionalInt(c.customer_id), OptionalInt(c.team_id), OptionalInt(c.assignee_id),
-       OptionalText(c.status_notes), OptionalText(c.media_url), std::string_view(c.source),
-       ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at), OptionalInstantParam(c.due_at),
-       OptionalInstantParam(c.closed_at)});
+      {std::string_view(c.reference),     c.service_id,
+       std::string_view(status),          std::string_view(c.priority),
+       std::string_view(c.channel),       std::string_view(c.description),
+       OptionalText(c.address),           OptionalText(c.address_id),
+       OptionalText(c.postcode),          OptionalDouble(c.location, true),
+       OptionalDouble(c.location, false), OptionalText(c.ward),
+       OptionalInt(c.customer_id),        OptionalInt(c.team_id),
+       OptionalInt(c.assignee_id),        OptionalText(c.status_notes),
+       OptionalText(c.media_url),         std::string_view(c.source),
+       ToUnixMicros(c.created_at),        ToUnixMicros(c.updated_at),
+       OptionalInstantParam(c.due_at),    OptionalInstantParam(c.closed_at)});
 }
 
 Result<void> Cases::InsertAttributes(std::int64_t case_id, const Answers& answers) {
@@ -174,8 +177,8 @@ Result<CaseRecord> Cases::FindByReference(const std::string& reference) {
 }
 
 Result<CaseRecord> Cases::FindById(std::int64_t id) {
-  return QueryOne<CaseRecord>(session_, std::string(kCaseSelect) + "WHERE c.id = ?", {id},
-                              ReadCase, "Case");
+  return QueryOne<CaseRecord>(session_, std::string(kCaseSelect) + "WHERE c.id = ?", {id}, ReadCase,
+                              "Case");
 }
 
 Result<std::vector<CaseRecord>> Cases::List(const CaseFilter& filter) {
@@ -222,7 +225,8 @@ Result<std::vector<CaseRecord>> Cases::List(const CaseFilter& filter) {
                           std::to_string(std::max(filter.limit, 0));
   std::vector<CaseRecord> cases;
   const auto& params = where.params();
-  auto done = session_.Query(sql, params, [&](const SqlRow& row) { cases.push_back(ReadCase(row)); });
+  auto done =
+      session_.Query(sql, params, [&](const SqlRow& row) { cases.push_back(ReadCase(row)); });
   if (!done) {
     return done.error();
   }
@@ -272,19 +276,19 @@ Result<void> Cases::UpdateAssignment(const CaseRecord& c) {
 }
 
 Result<std::int64_t> Cases::AppendEvent(const CaseEventRecord& e) {
-  return QueryInt(session_,
-                  "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, data, "
-                  "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                  {e.case_id, ToUnixMicros(e.at), std::string_view(e.kind),
-                   std::string_view(e.actor), std::int64_t{e.is_public ? 1 : 0},
-                   OptionalText(e.status), OptionalText(e.body), OptionalText(e.data),
-                   OptionalText(e.external_id)});
+  return QueryInt(
+      session_,
+      "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, data, "
+      "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {e.case_id, ToUnixMicros(e.at), std::string_view(e.kind), std::string_view(e.actor),
+       std::int64_t{e.is_public ? 1 : 0}, OptionalText(e.status), OptionalText(e.body),
+       OptionalText(e.data), OptionalText(e.external_id)});
 }
 
 Result<std::vector<CaseEventRecord>> Cases::Events(std::int64_t case_id) {
-  return QueryAll<CaseEventRecord>(
-      session_, std::string(kEventSelect) + "WHERE e.case_id = ? ORDER BY e.id", {case_id},
-      ReadEvent);
+  return QueryAll<CaseEventRecord>(session_,
+                                   std::string(kEventSelect) + "WHERE e.case_id = ? ORDER BY e.id",
+                                   {case_id}, ReadEvent);
 }
 
 Result<std::optional<CaseEventRecord>> Cases::FindEventByExternalId(
@@ -344,8 +348,12 @@ constexpr std::string_view kCustomerSelect =
     "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customer ";
 
 CustomerRecord ReadCustomer(const SqlRow& row) {
-  return {row.Int(0),         row.OptionalString(1),       row.OptionalString(2),
-          row.OptionalString(3), row.OptionalString(4), FromUnixMicros(row.Int(5)),
+  return {row.Int(0),
+          row.OptionalString(1),
+          row.OptionalString(2),
+          row.OptionalString(3),
+          row.OptionalString(4),
+          FromUnixMicros(row.Int(5)),
           FromUnixMicros(row.Int(6))};
 }
 

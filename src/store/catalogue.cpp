@@ -63,8 +63,8 @@ Result<std::vector<Attribute>> FormFromJson(std::string_view text) {
     attribute.description = StringField(object, "description");
     attribute.datatype_description = StringField(object, "datatype_description");
     const auto* order = object.if_contains("order");
-    attribute.order = order != nullptr && order->is_int64() ? static_cast<int>(order->get_int64())
-                                                            : 0;
+    attribute.order =
+        order != nullptr && order->is_int64() ? static_cast<int>(order->get_int64()) : 0;
     if (const auto* values = object.if_contains("values"); values && values->is_array()) {
       for (const json::value& v : values->get_array()) {
         if (v.is_object()) {
@@ -204,8 +204,8 @@ Result<TeamRecord> Catalogue::InsertTeam(const TeamRecord& team) {
   auto id = QueryInt(session_,
                      "INSERT INTO team (code, name, department_id, email) VALUES (?, ?, ?, ?) "
                      "RETURNING id",
-                     {std::string_view(team.code), std::string_view(team.name),
-                      team.department_id, OptionalText(team.email)});
+                     {std::string_view(team.code), std::string_view(team.name), team.department_id,
+                      OptionalText(team.email)});
   if (!id) {
     return id.error();
   }
@@ -218,13 +218,12 @@ Result<TeamRecord> Catalogue::FindTeam(const std::string& code) {
 }
 
 Result<TeamRecord> Catalogue::FindTeamById(std::int64_t id) {
-  return QueryOne<TeamRecord>(session_, std::string(kTeamSelect) + "WHERE t.id = ?", {id},
-                              ReadTeam, "Team");
+  return QueryOne<TeamRecord>(session_, std::string(kTeamSelect) + "WHERE t.id = ?", {id}, ReadTeam,
+                              "Team");
 }
 
 Result<std::vector<TeamRecord>> Catalogue::ListTeams() {
-  return QueryAll<TeamRecord>(session_, std::string(kTeamSelect) + "ORDER BY t.name", {},
-                              ReadTeam);
+  return QueryAll<TeamRecord>(session_, std::string(kTeamSelect) + "ORDER BY t.name", {}, ReadTeam);
 }
 
 Result<ServiceRecord> Catalogue::InsertService(const ServiceRecord& s) {
@@ -240,8 +239,8 @@ Result<ServiceRecord> Catalogue::InsertService(const ServiceRecord& s) {
        std::string_view(s.keywords), std::string_view(s.group), OptionalInt(s.department_id),
        OptionalInt(s.default_team_id), std::string_view(s.case_type), std::string_view(channels),
        OptionalText(s.signpost), std::string_view(form), OptionalText(s.resolve_standard),
-       OptionalText(s.service_notice), std::int64_t{s.active ? 1 : 0},
-       ToUnixMicros(s.created_at), ToUnixMicros(s.updated_at)});
+       OptionalText(s.service_notice), std::int64_t{s.active ? 1 : 0}, ToUnixMicros(s.created_at),
+       ToUnixMicros(s.updated_at)});
   if (!id) {
     return id.error();
   }
@@ -327,8 +326,7 @@ Result<RoutingRuleRecord> Catalogue::SetRoutingRule(const RoutingRuleRecord& rul
 
 Result<std::vector<RoutingRuleRecord>> Catalogue::ListRoutingRules() {
   return QueryAll<RoutingRuleRecord>(
-      session_, "SELECT id, service_id, ward, team_id FROM routing_rule ORDER BY id", {},
-      ReadRule);
+      session_, "SELECT id, service_id, ward, team_id FROM routing_rule ORDER BY id", {}, ReadRule);
 }
 
 Result<std::optional<std::int64_t>> Catalogue::RouteTeam(std::int64_t service_id,

@@ -51,6 +51,7 @@ class StaffUsers {
   // kConflict when the email is taken.
   Result<StaffUserRecord> Insert(const StaffUserRecord& user);
   Result<StaffUserRecord> FindByEmail(const std::string& email);
+  Result<StaffUserRecord> FindById(std::int64_t id);  // kNotFound
   Result<std::int64_t> Count();
 
  private:

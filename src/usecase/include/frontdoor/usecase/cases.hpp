@@ -25,8 +25,8 @@ namespace frontdoor::usecase {
 struct CaseContext {
   store::Store& store;
   const Clock& clock;
-  std::string reference_prefix;               // e.g. "BCC"
-  const charter::WorkingCalendar& calendar;   // counts due dates
+  std::string reference_prefix;                     // e.g. "BCC"
+  const charter::WorkingCalendar& calendar;         // counts due dates
   const std::vector<charter::Standard>& standards;  // looked up by a service's resolve_standard
 };
 
@@ -71,7 +71,7 @@ struct DuplicateSuggestion {
 
 struct CreatedCase {
   store::CaseRecord record;
-  store::Answers attributes;
+  Answers attributes;
   std::string service_notice;  // what the council will do and by when
   std::vector<DuplicateSuggestion> possible_duplicates;
 };
@@ -87,7 +87,7 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input);
 
 struct CaseDetail {
   store::CaseRecord record;
-  store::Answers attributes;
+  Answers attributes;
   std::vector<store::CaseEventRecord> events;
   std::vector<store::CaseLinkRecord> links;
 };
@@ -112,10 +112,10 @@ Result<store::CaseRecord> ChangeStatus(const CaseContext& ctx, const std::string
                                        const Actor& actor);
 
 struct Assignment {
-  std::optional<std::string> team_code;        // nullopt: keep
-  std::optional<std::int64_t> assignee_id;     // nullopt: keep; a staff user id
+  std::optional<std::string> team_code;     // nullopt: keep
+  std::optional<std::int64_t> assignee_id;  // nullopt: keep; a staff user id
   bool clear_assignee = false;
-  std::optional<std::string> priority;         // nullopt: keep
+  std::optional<std::string> priority;  // nullopt: keep
 };
 Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& reference,
                                      const Assignment& assignment, const Actor& actor);
@@ -125,8 +125,7 @@ Result<store::CaseEventRecord> AddNote(const CaseContext& ctx, const std::string
                                        const std::string& body, const Actor& actor);
 
 // A public update, optionally with a status change in the same step.
-Result<store::CaseEventRecord> AddPublicUpdate(const CaseContext& ctx,
-                                               const std::string& reference,
+Result<store::CaseEventRecord> AddPublicUpdate(const CaseContext& ctx, const std::string& reference,
                                                const std::string& body,
                                                const std::optional<CaseStatus>& status,
                                                const Actor& actor);
@@ -135,7 +134,7 @@ struct CustomerComment {
   std::string reference;
   std::string external_id;  // the client's update id; a repeat returns the first event
   std::string body;
-  bool wants_open = false;  // the customer says it is not fixed: reopens a resolved case
+  bool wants_open = false;    // the customer says it is not fixed: reopens a resolved case
   std::optional<Instant> at;  // when the customer wrote it; defaults to now
   ContactDetails contact;
   Actor actor;
@@ -148,8 +147,8 @@ Result<store::CaseEventRecord> AddCustomerComment(const CaseContext& ctx,
 // Links two cases; kind "duplicate_of" also closes the first case with a public note
 // pointing to the other when it is open. kConflict when already linked or the same case.
 Result<store::CaseLinkRecord> LinkCases(const CaseContext& ctx, const std::string& reference,
-                                        const std::string& other_reference,
-                                        const std::string& kind, const Actor& actor);
+                                        const std::string& other_reference, const std::string& kind,
+                                        const Actor& actor);
 
 // Open cases of the same service within kDuplicateRadiusMetres of the point, nearest first.
 Result<std::vector<DuplicateSuggestion>> SuggestDuplicates(const CaseContext& ctx,
@@ -158,8 +157,7 @@ Result<std::vector<DuplicateSuggestion>> SuggestDuplicates(const CaseContext& ct
 
 // Public events (updates and comments) with from <= at <= to, oldest first, at most `limit`:
 // the Open311 servicerequestupdates feed.
-Result<std::vector<store::CaseEventRecord>> ListPublicUpdates(const CaseContext& ctx,
-                                                              Instant from, Instant to,
-                                                              int limit);
+Result<std::vector<store::CaseEventRecord>> ListPublicUpdates(const CaseContext& ctx, Instant from,
+                                                              Instant to, int limit);
 
 }  // namespace frontdoor::usecase

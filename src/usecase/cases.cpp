@@ -1,0 +1,851 @@
+#include "frontdoor/usecase/cases.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <utility>
+
+#include <boost/json.hpp>
+#include <date/date.h>
+
+#include "frontdoor/charter/iso8601.hpp"
+#include "frontdoor/core/catalogue.hpp"
+#include "frontdoor/core/contact.hpp"
+#include "frontdoor/core/reference.hpp"
+#include "frontdoor/core/text.hpp"
+#include "frontdoor/store/accounts.hpp"
+
+namespace frontdoor::usecase {
+namespace {
+
+constexpr std::size_t kMaxNoteCodePoints = 20000;
+constexpr std::size_t kMaxAddressCodePoints = 500;
+constexpr int kDuplicateCandidates = 50;
+
+void Append(std::vector<FieldError>& errors, const Error& error) {
+  for (const FieldError& field : error.field_errors()) {
+    errors.push_back(field);
+  }
+}
+
+// Optional free text: trimmed, empty counts as absent, too long or broken UTF-8 an error.
+std::optional<std::string> OptionalField(const std::optional<std::string>& value, const char* field,
+                                         std::size_t max, std::vector<FieldError>& errors) {
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!IsValidUtf8(*value)) {
+    errors.push_back({field, "Enter text without invalid characters"});
+    return std::nullopt;
+  }
+  std::string trimmed = Trim(*value);
+  if (CountCodePoints(trimmed) > max) {
+    errors.push_back({field, "Enter at most " + std::to_string(max) + " characters"});
+    return std::nullopt;
+  }
+  if (trimmed.empty()) {
+    return std::nullopt;
+  }
+  return trimmed;
+}
+
+// Line breaks as LF, and text past the limit cut at a code point: long reports from Open311
+// clients are kept, not refused, because a refusal makes them retry forever.
+std::string NormaliseDescription(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
+      }
+    } else {
+      out += text[i];
+    }
+  }
+  out = Trim(out);
+  if (CountCodePoints(out) > kMaxDescriptionCodePoints) {
+    std::size_t bytes = 0;
+    std::size_t points = 0;
+    while (bytes < out.size() && points < kMaxDescriptionCodePoints) {
+      ++bytes;
+      while (bytes < out.size() && (static_cast<unsigned char>(out[bytes]) & 0xC0) == 0x80) {
+        ++bytes;
+      }
+      ++points;
+    }
+    out.resize(bytes);
+  }
+  return out;
+}
+
+Result<std::string> CheckText(std::string_view text, const char* field, std::size_t max) {
+  if (!IsValidUtf8(text)) {
+    return Error::Invalid(field, "Enter text without invalid characters");
+  }
+  std::string trimmed = Trim(text);
+  if (trimmed.empty() || CountCodePoints(trimmed) > max) {
+    return Error::Invalid(field, "Enter 1 to " + std::to_string(max) + " characters");
+  }
+  return trimmed;
+}
+
+// The canonical form of a reference typed by a person; nullopt when it cannot be one, which
+// callers report as not found: to a caller, a malformed reference names no case.
+std::optional<std::string> Canonical(const std::string& reference) {
+  auto parsed = ParseReference(reference);
+  if (!parsed) {
+    return std::nullopt;
+  }
+  return FormatReference(*parsed);
+}
+
+Error CaseNotFound(const std::string& reference) {
+  return Error::NotFound("No case has the reference '" + TruncateUtf8(reference, 40) + "'");
+}
+
+Result<store::CaseRecord> FindCase(store::ReadTx& tx, const std::string& reference) {
+  const auto canonical = Canonical(reference);
+  if (!canonical) {
+    return CaseNotFound(reference);
+  }
+  auto found = store::Cases(tx).FindByReference(*canonical);
+  if (!found && found.error().code() == ErrorCode::kNotFound) {
+    return CaseNotFound(reference);
+  }
+  return found;
+}
+
+std::string Json(const boost::json::object& object) {
+  return boost::json::serialize(object);
+}
+
+constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
+constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                  "Thursday", "Friday", "Saturday"};
+
+// "Friday 4 December 2026", as the customer reads a promise.
+std::string HumanDate(Instant at, const date::time_zone* zone) {
+  const charter::Date day = charter::LocalDate(at, zone);
+  const date::year_month_day ymd(day);
+  const date::weekday weekday(day);
+  return std::string(kWeekdays[weekday.c_encoding()]) + " " +
+         std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+         kMonths[static_cast<unsigned>(ymd.month()) - 1] + " " +
+         std::to_string(static_cast<int>(ymd.year()));
+}
+
+const charter::Standard* FindStandard(const CaseContext& ctx,
+                                      const std::optional<std::string>& code) {
+  if (!code) {
+    return nullptr;
+  }
+  const auto it = std::find_if(ctx.standards.begin(), ctx.standards.end(),
+                               [&](const charter::Standard& s) { return s.code == *code; });
+  return it == ctx.standards.end() ? nullptr : &*it;
+}
+
+Result<std::vector<DuplicateSuggestion>> NearbyOpenCases(store::ReadTx& tx, std::int64_t service_id,
+                                                         GeoPoint point) {
+  auto candidates = store::Cases(tx).OpenInBox(
+      service_id, AroundPoint(point, kDuplicateRadiusMetres), kDuplicateCandidates);
+  if (!candidates) {
+    return candidates.error();
+  }
+  std::vector<DuplicateSuggestion> nearby;
+  for (const store::CaseRecord& c : *candidates) {
+    const double distance = DistanceMetres(point, *c.location);
+    if (distance <= kDuplicateRadiusMetres) {
+      nearby.push_back({c.reference, std::string(CaseStatusName(c.status)), distance, c.created_at,
+                        TruncateUtf8(c.description, 200)});
+    }
+  }
+  std::sort(nearby.begin(), nearby.end(),
+            [](const auto& a, const auto& b) { return a.distance_metres < b.distance_metres; });
+  return nearby;
+}
+
+// The parts of a new case that need no database, checked together.
+struct CheckedInput {
+  std::string channel;
+  std::string priority;
+  std::optional<GeoPoint> location;
+  std::optional<std::string> address;
+  std::optional<std::string> address_id;
+  std::optional<std::string> postcode;
+  std::string description;
+  store::CustomerRecord contact;
+  bool has_contact = false;
+  std::optional<std::string> media_url;
+};
+
+Result<CheckedInput> CheckNewCase(const NewCase& input) {
+  std::vector<FieldError> errors;
+  CheckedInput out;
+  if (auto channel = ParseChannel(input.channel); channel) {
+    out.channel = ChannelName(*channel);
+  } else {
+    Append(errors, channel.error());
+  }
+  out.priority = "normal";
+  if (input.priority) {
+    if (auto priority = ParsePriority(*input.priority); priority) {
+      out.priority = PriorityName(*priority);
+    } else {
+      Append(errors, priority.error());
+    }
+  }
+  if (input.lat.has_value() != input.lon.has_value()) {
+    errors.push_back({input.lat ? "long" : "lat", "Give both lat and long, or neither"});
+  } else if (input.lat) {
+    if (auto point = MakeGeoPoint(*input.lat, *input.lon); point) {
+      out.location = *point;
+    } else {
+      Append(errors, point.error());
+    }
+  }
+  out.address = OptionalField(input.address, "address", kMaxAddressCodePoints, errors);
+  out.address_id = OptionalField(input.address_id, "address_id", 100, errors);
+  if (auto postcode = OptionalField(input.postcode, "postcode", 20, errors); postcode) {
+    if (auto normalised = NormalisePostcode(*postcode); normalised) {
+      out.postcode = *normalised;
+    } else {
+      Append(errors, normalised.error());
+    }
+  }
+  if (!IsValidUtf8(input.description)) {
+    errors.push_back({"description", "Enter a description without invalid characters"});
+  } else {
+    out.description = NormaliseDescription(input.description);
+  }
+  out.contact.first_name = OptionalField(input.contact.first_name, "first_name", 100, errors);
+  out.contact.last_name = OptionalField(input.contact.last_name, "last_name", 100, errors);
+  if (auto email = OptionalField(input.contact.email, "email", 254, errors); email) {
+    if (auto normalised = NormaliseEmail(*email); normalised) {
+      out.contact.email = *normalised;
+    } else {
+      Append(errors, normalised.error());
+    }
+  }
+  if (auto phone = OptionalField(input.contact.phone, "phone", 40, errors); phone) {
+    if (auto normalised = NormalisePhone(*phone); normalised) {
+      out.contact.phone = *normalised;
+    } else {
+      Append(errors, normalised.error());
+    }
+  }
+  out.has_contact =
+      out.contact.email || out.contact.phone || out.contact.first_name || out.contact.last_name;
+  out.media_url = OptionalField(input.media_url, "media_url", 2000, errors);
+  if (!errors.empty()) {
+    return Error::Invalid(std::move(errors));
+  }
+  return out;
+}
+
+// Matches the customer by email, then phone; a name alone makes a new record.
+Result<std::optional<std::int64_t>> MatchCustomer(store::WriteTx& tx,
+                                                  const store::CustomerRecord& contact,
+                                                  Instant now) {
+  store::Customers customers(tx);
+  if (contact.email || contact.phone) {
+    auto found = customers.FindByContact(contact.email, contact.phone);
+    if (!found) {
+      return found.error();
+    }
+    if (*found) {
+      if (auto filled = customers.FillBlanks((*found)->id, contact, now); !filled) {
+        return filled.error();
+      }
+      return std::optional<std::int64_t>((*found)->id);
+    }
+  }
+  store::CustomerRecord record = contact;
+  record.created_at = record.updated_at = now;
+  auto id = customers.Insert(record);
+  if (!id) {
+    return id.error();
+  }
+  return std::optional<std::int64_t>(*id);
+}
+
+Result<std::int64_t> AppendEvent(store::WriteTx& tx, const store::CaseRecord& c, std::string kind,
+                                 const Actor& actor, bool is_public,
+                                 std::optional<std::string> status = std::nullopt,
+                                 std::optional<std::string> body = std::nullopt,
+                                 std::optional<std::string> data = std::nullopt) {
+  store::CaseEventRecord event;
+  event.case_id = c.id;
+  event.at = c.updated_at;
+  event.kind = std::move(kind);
+  event.actor = actor;
+  event.is_public = is_public;
+  event.status = std::move(status);
+  event.body = std::move(body);
+  event.data = std::move(data);
+  return store::Cases(tx).AppendEvent(event);
+}
+
+// Applies a lifecycle move to the record (not yet written): status, closed_at.
+Result<void> Move(store::CaseRecord& c, CaseStatus to, Instant now) {
+  if (auto allowed = CheckTransition(c.status, to); !allowed) {
+    return allowed.error();
+  }
+  c.status = to;
+  c.closed_at = IsOpen(to) ? std::nullopt : std::optional<Instant>(now);
+  return {};
+}
+
+Result<store::CaseEventRecord> EventById(store::ReadTx& tx, std::int64_t case_id,
+                                         std::int64_t event_id) {
+  auto events = store::Cases(tx).Events(case_id);
+  if (!events) {
+    return events.error();
+  }
+  for (auto& event : *events) {
+    if (event.id == event_id) {
+      return std::move(event);
+    }
+  }
+  return Error::Internal("event just written is missing");
+}
+
+}  // namespace
+
+Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
+  auto checked = CheckNewCase(input);
+  const Instant now = ctx.clock.Now();
+
+  // Everything that only reads runs first, off the single writer.
+  std::optional<store::ServiceRecord> service;
+  Answers answers;
+  std::vector<DuplicateSuggestion> duplicates;
+  auto read = ctx.store.Read([&](store::ReadTx& tx) -> Result<void> {
+    auto found = store::Catalogue(tx).FindService(input.service_code);
+    if (!found) {
+      if (found.error().code() == ErrorCode::kNotFound) {
+        return Error::NotFound("No service has the code '" + TruncateUtf8(input.service_code, 40) +
+                               "'");
+      }
+      return found.error();
+    }
+    if (!found->active) {
+      return Error::NotFound("The service '" + found->code + "' no longer takes reports");
+    }
+    service = std::move(*found);
+    if (checked && checked->location) {
+      auto nearby = NearbyOpenCases(tx, service->id, *checked->location);
+      if (!nearby) {
+        return nearby.error();
+      }
+      duplicates = std::move(*nearby);
+    }
+    return {};
+  });
+  if (!read) {
+    return read.error();
+  }
+  std::vector<FieldError> errors;
+  if (!checked) {
+    errors = checked.error().field_errors();
+  }
+  if (service->signpost) {
+    errors.insert(errors.begin(), {"service_code", *service->signpost});
+  }
+  if (auto valid = ValidateAnswers(service->form, input.attributes); valid) {
+    answers = std::move(*valid);
+  } else {
+    Append(errors, valid.error());
+  }
+  if (!errors.empty()) {
+    return Error::Invalid(std::move(errors));
+  }
+
+  store::CaseRecord record;
+  record.service_id = service->id;
+  record.status = CaseStatus::kNew;
+  record.priority = checked->priority;
+  record.channel = checked->channel;
+  record.description = checked->description;
+  record.address = checked->address;
+  record.address_id = checked->address_id;
+  record.postcode = checked->postcode;
+  record.location = checked->location;
+  record.media_url = checked->media_url;
+  record.source = input.actor;
+  record.created_at = record.updated_at = now;
+  record.service_code = service->code;
+  record.service_name = service->name;
+  record.department_name = service->department_name;
+
+  std::string notice = service->service_notice.value_or("");
+  if (const charter::Standard* standard = FindStandard(ctx, service->resolve_standard)) {
+    if (auto due = charter::DueAt(ctx.calendar, now, standard->target); due) {
+      record.due_at = *due;
+      notice += (notice.empty() ? "" : " ") + std::string("We aim to deal with this by ") +
+                HumanDate(*due, ctx.calendar.zone()) + ".";
+    }
+  }
+
+  const int year = static_cast<int>(date::year_month_day(date::floor<date::days>(now)).year());
+  auto written = ctx.store.Write([&](store::WriteTx& tx) -> Result<void> {
+    store::Cases cases(tx);
+    auto sequence = cases.NextSequence(ctx.reference_prefix, year);
+    if (!sequence) {
+      return sequence.error();
+    }
+    record.reference = FormatReference(ctx.reference_prefix, year, *sequence);
+    auto team = store::Catalogue(tx).RouteTeam(service->id, record.ward);
+    if (!team) {
+      return team.error();
+    }
+    record.team_id = *team ? *team : service->default_team_id;
+    if (checked->has_contact) {
+      auto customer = MatchCustomer(tx, checked->contact, now);
+      if (!customer) {
+        return customer.error();
+      }
+      record.customer_id = *customer;
+    }
+    auto id = cases.Insert(record);
+    if (!id) {
+      return id.error();
+    }
+    record.id = *id;
+    if (auto saved = cases.InsertAttributes(record.id, answers); !saved) {
+      return saved.error();
+    }
+    boost::json::object created{{"service_code", service->code}, {"channel", record.channel}};
+    if (record.due_at) {
+      created["due_at"] = charter::FormatIso8601(*record.due_at, nullptr);
+    }
+    if (!duplicates.empty()) {
+      boost::json::array refs;
+      for (const auto& d : duplicates) {
+        refs.emplace_back(d.reference);
+      }
+      created["possible_duplicates"] = std::move(refs);
+    }
+    if (auto event = AppendEvent(tx, record, "created", input.actor, false, "new", std::nullopt,
+                                 Json(created));
+        !event) {
+      return event.error();
+    }
+    if (record.team_id) {
+      if (auto event = AppendEvent(tx, record, "routed", "system", false, std::nullopt,
+                                   std::nullopt, Json({{"team_id", *record.team_id}}));
+          !event) {
+        return event.error();
+      }
+    }
+    return {};
+  });
+  if (!written) {
+    return written.error();
+  }
+  return CreatedCase{std::move(record), std::move(answers), std::move(notice),
+                     std::move(duplicates)};
+}
+
+Result<CaseDetail> GetCase(const CaseContext& ctx, const std::string& reference) {
+  return store::ReadValue<CaseDetail>(ctx.store, [&](store::ReadTx& tx) -> Result<CaseDetail> {
+    auto record = FindCase(tx, reference);
+    if (!record) {
+      return record.error();
+    }
+    store::Cases cases(tx);
+    auto attributes = cases.Attributes(record->id);
+    if (!attributes) {
+      return attributes.error();
+    }
+    auto events = cases.Events(record->id);
+    if (!events) {
+      return events.error();
+    }
+    auto links = cases.Links(record->id);
+    if (!links) {
+      return links.error();
+    }
+    return CaseDetail{std::move(*record), std::move(*attributes), std::move(*events),
+                      std::move(*links)};
+  });
+}
+
+Result<store::CaseRecord> GetCaseRecord(const CaseContext& ctx, const std::string& reference) {
+  return store::ReadValue<store::CaseRecord>(
+      ctx.store, [&](store::ReadTx& tx) { return FindCase(tx, reference); });
+}
+
+namespace {
+
+constexpr std::string_view kCursorPrefix = "c1.";
+
+std::string EncodeCursor(std::int64_t id) {
+  return std::string(kCursorPrefix) + std::to_string(id);
+}
+
+Result<std::int64_t> DecodeCursor(std::string_view cursor) {
+  std::int64_t id = 0;
+  if (cursor.starts_with(kCursorPrefix)) {
+    const std::string_view digits = cursor.substr(kCursorPrefix.size());
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (ec == std::errc() && end == digits.data() + digits.size() && id > 0) {
+      return id;
+    }
+  }
+  return Error::Invalid("cursor", "Use the cursor given with the previous page");
+}
+
+}  // namespace
+
+Result<CasePage> ListCases(const CaseContext& ctx, store::CaseFilter filter,
+                           const std::optional<std::string>& cursor) {
+  if (cursor) {
+    auto after = DecodeCursor(*cursor);
+    if (!after) {
+      return after.error();
+    }
+    filter.after_id = *after;
+  }
+  if (filter.limit < 1 || filter.limit > 1000) {
+    return Error::Invalid("limit", "Ask for 1 to 1000 cases");
+  }
+  const int wanted = filter.limit;
+  ++filter.limit;  // one more tells whether there is a next page
+  auto cases = store::ReadValue<std::vector<store::CaseRecord>>(
+      ctx.store, [&](store::ReadTx& tx) { return store::Cases(tx).List(filter); });
+  if (!cases) {
+    return cases.error();
+  }
+  CasePage page;
+  if (static_cast<int>(cases->size()) > wanted) {
+    cases->resize(static_cast<std::size_t>(wanted));
+    page.next_cursor = EncodeCursor(cases->back().id);
+  }
+  page.cases = std::move(*cases);
+  return page;
+}
+
+Result<store::CaseRecord> ChangeStatus(const CaseContext& ctx, const std::string& reference,
+                                       CaseStatus to, const std::optional<std::string>& public_note,
+                                       const Actor& actor) {
+  std::optional<std::string> note;
+  if (public_note) {
+    auto checked = CheckText(*public_note, "public_note", kMaxNoteCodePoints);
+    if (!checked) {
+      return checked.error();
+    }
+    note = std::move(*checked);
+  }
+  return store::WriteValue<store::CaseRecord>(
+      ctx.store, [&](store::WriteTx& tx) -> Result<store::CaseRecord> {
+        auto record = FindCase(tx, reference);
+        if (!record) {
+          return record.error();
+        }
+        const Instant now = ctx.clock.Now();
+        if (auto moved = Move(*record, to, now); !moved) {
+          return moved.error();
+        }
+        record->updated_at = now;
+        if (note) {
+          record->status_notes = note;
+        }
+        if (auto saved = store::Cases(tx).UpdateState(*record); !saved) {
+          return saved.error();
+        }
+        // A status is a fact the customer may see; only a note's presence is optional.
+        if (auto event = AppendEvent(tx, *record, "status", actor, true,
+                                     std::string(CaseStatusName(to)), note);
+            !event) {
+          return event.error();
+        }
+        return std::move(*record);
+      });
+}
+
+Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& reference,
+                                     const Assignment& assignment, const Actor& actor) {
+  std::optional<std::string> priority;
+  if (assignment.priority) {
+    auto parsed = ParsePriority(*assignment.priority);
+    if (!parsed) {
+      return parsed.error();
+    }
+    priority = std::string(PriorityName(*parsed));
+  }
+  return store::WriteValue<store::CaseRecord>(
+      ctx.store, [&](store::WriteTx& tx) -> Result<store::CaseRecord> {
+        auto record = FindCase(tx, reference);
+        if (!record) {
+          return record.error();
+        }
+        std::vector<FieldError> errors;
+        boost::json::object data;
+        if (assignment.team_code) {
+          auto team = store::Catalogue(tx).FindTeam(*assignment.team_code);
+          if (team) {
+            record->team_id = team->id;
+            record->team_name = team->name;
+            data["team"] = team->code;
+          } else if (team.error().code() == ErrorCode::kNotFound) {
+            errors.push_back({"team", "No team has that code"});
+          } else {
+            return team.error();
+          }
+        }
+        if (assignment.clear_assignee) {
+          record->assignee_id.reset();
+          data["assignee_id"] = nullptr;
+        } else if (assignment.assignee_id) {
+          auto user = store::StaffUsers(tx).FindById(*assignment.assignee_id);
+          if (user) {
+            record->assignee_id = user->id;
+            data["assignee_id"] = user->id;
+          } else if (user.error().code() == ErrorCode::kNotFound) {
+            errors.push_back({"assignee_id", "No staff user has that id"});
+          } else {
+            return user.error();
+          }
+        }
+        if (priority) {
+          record->priority = *priority;
+          data["priority"] = *priority;
+        }
+        if (!errors.empty()) {
+          return Error::Invalid(std::move(errors));
+        }
+        if (data.empty()) {
+          return Error::Invalid("team", "Say what to change: team, assignee_id or priority");
+        }
+        record->updated_at = ctx.clock.Now();
+        if (auto saved = store::Cases(tx).UpdateAssignment(*record); !saved) {
+          return saved.error();
+        }
+        if (auto event = AppendEvent(tx, *record, "assigned", actor, false, std::nullopt,
+                                     std::nullopt, Json(data));
+            !event) {
+          return event.error();
+        }
+        return std::move(*record);
+      });
+}
+
+Result<store::CaseEventRecord> AddNote(const CaseContext& ctx, const std::string& reference,
+                                       const std::string& body, const Actor& actor) {
+  auto text = CheckText(body, "body", kMaxNoteCodePoints);
+  if (!text) {
+    return text.error();
+  }
+  return store::WriteValue<store::CaseEventRecord>(
+      ctx.store, [&](store::WriteTx& tx) -> Result<store::CaseEventRecord> {
+        auto record = FindCase(tx, reference);
+        if (!record) {
+          return record.error();
+        }
+        // An internal note changes nothing the customer sees, so updated_at stays.
+        record->updated_at = ctx.clock.Now();
+        auto id = AppendEvent(tx, *record, "note", actor, false, std::nullopt, *text);
+        if (!id) {
+          return id.error();
+        }
+        return EventById(tx, record->id, *id);
+      });
+}
+
+Result<store::CaseEventRecord> AddPublicUpdate(const CaseContext& ctx, const std::string& reference,
+                                               const std::string& body,
+                                               const std::optional<CaseStatus>& status,
+                                               const Actor& actor) {
+  auto text = CheckText(body, "body", kMaxNoteCodePoints);
+  if (!text) {
+    return text.error();
+  }
+  return store::WriteValue<store::CaseEventRecord>(
+      ctx.store, [&](store::WriteTx& tx) -> Result<store::CaseEventRecord> {
+        auto record = FindCase(tx, reference);
+        if (!record) {
+          return record.error();
+        }
+        const Instant now = ctx.clock.Now();
+        std::optional<std::string> new_status;
+        if (status && *status != record->status) {
+          if (auto moved = Move(*record, *status, now); !moved) {
+            return moved.error();
+          }
+          new_status = std::string(CaseStatusName(*status));
+        }
+        record->updated_at = now;
+        record->status_notes = *text;
+        if (auto saved = store::Cases(tx).UpdateState(*record); !saved) {
+          return saved.error();
+        }
+        auto id = AppendEvent(tx, *record, "public_update", actor, true, new_status, *text);
+        if (!id) {
+          return id.error();
+        }
+        return EventById(tx, record->id, *id);
+      });
+}
+
+Result<store::CaseEventRecord> AddCustomerComment(const CaseContext& ctx,
+                                                  const CustomerComment& comment) {
+  std::vector<FieldError> errors;
+  auto text = CheckText(comment.body, "description", kMaxNoteCodePoints);
+  if (!text) {
+    Append(errors, text.error());
+  }
+  if (comment.external_id.empty() || comment.external_id.size() > 100 ||
+      !IsValidUtf8(comment.external_id)) {
+    errors.push_back({"update_id", "Give the update an id of 1 to 100 characters"});
+  }
+  if (!errors.empty()) {
+    return Error::Invalid(std::move(errors));
+  }
+  return store::WriteValue<store::CaseEventRecord>(
+      ctx.store, [&](store::WriteTx& tx) -> Result<store::CaseEventRecord> {
+        auto record = FindCase(tx, comment.reference);
+        if (!record) {
+          return record.error();
+        }
+        store::Cases cases(tx);
+        auto seen = cases.FindEventByExternalId(record->id, comment.external_id);
+        if (!seen) {
+          return seen.error();
+        }
+        if (*seen) {
+          return std::move(**seen);  // a retried post: the first one stands
+        }
+        const Instant now = ctx.clock.Now();
+        record->updated_at = now;
+        std::optional<std::string> new_status;
+        if (comment.wants_open && !IsOpen(record->status)) {
+          if (auto moved = Move(*record, CaseStatus::kReopened, now); !moved) {
+            return moved.error();
+          }
+          new_status = "reopened";
+        }
+        if (auto saved = cases.UpdateState(*record); !saved) {
+          return saved.error();
+        }
+        boost::json::object data;
+        if (comment.at) {
+          data["written_at"] = charter::FormatIso8601(*comment.at, nullptr);
+        }
+        store::CaseEventRecord event;
+        event.case_id = record->id;
+        event.at = now;
+        event.kind = "customer_comment";
+        event.actor = comment.actor;
+        // The customer's own words are not fed back to the client that sent them as if
+        // they were the council's update.
+        event.is_public = false;
+        event.status = new_status;
+        event.body = *text;
+        event.data = Json(data);
+        event.external_id = comment.external_id;
+        auto id = cases.AppendEvent(event);
+        if (!id) {
+          return id.error();
+        }
+        if (new_status) {
+          if (auto reopened = AppendEvent(tx, *record, "status", comment.actor, true, new_status,
+                                          std::string("Reopened at the customer's request"));
+              !reopened) {
+            return reopened.error();
+          }
+        }
+        return EventById(tx, record->id, *id);
+      });
+}
+
+Result<store::CaseLinkRecord> LinkCases(const CaseContext& ctx, const std::string& reference,
+                                        const std::string& other_reference, const std::string& kind,
+                                        const Actor& actor) {
+  if (kind != "duplicate_of" && kind != "related") {
+    return Error::Invalid("kind", "The kind must be one of: duplicate_of, related");
+  }
+  return store::WriteValue<store::CaseLinkRecord>(
+      ctx.store, [&](store::WriteTx& tx) -> Result<store::CaseLinkRecord> {
+        auto record = FindCase(tx, reference);
+        if (!record) {
+          return record.error();
+        }
+        auto other = FindCase(tx, other_reference);
+        if (!other) {
+          if (other.error().code() == ErrorCode::kNotFound) {
+            return Error::Invalid("other_reference", other.error().message());
+          }
+          return other.error();
+        }
+        if (other->id == record->id) {
+          return Error(ErrorCode::kConflict, "A case cannot be linked to itself");
+        }
+        const Instant now = ctx.clock.Now();
+        store::CaseLinkRecord link{record->id, other->id, kind, now, other->reference};
+        store::Cases cases(tx);
+        if (auto inserted = cases.InsertLink(link); !inserted) {
+          if (inserted.error().code() == ErrorCode::kConflict) {
+            return Error(ErrorCode::kConflict,
+                         record->reference + " is already linked to " + other->reference);
+          }
+          return inserted.error();
+        }
+        record->updated_at = now;
+        if (auto event =
+                AppendEvent(tx, *record, "linked", actor, false, std::nullopt, std::nullopt,
+                            Json({{"other_reference", other->reference}, {"kind", kind}}));
+            !event) {
+          return event.error();
+        }
+        if (kind == "duplicate_of" && IsOpen(record->status)) {
+          const std::string note = "This has already been reported as " + other->reference +
+                                   "; we will deal with it there.";
+          if (auto moved = Move(*record, CaseStatus::kClosed, now); !moved) {
+            return moved.error();
+          }
+          record->status_notes = note;
+          if (auto saved = cases.UpdateState(*record); !saved) {
+            return saved.error();
+          }
+          if (auto event = AppendEvent(tx, *record, "status", actor, true, "closed", note);
+              !event) {
+            return event.error();
+          }
+        }
+        return link;
+      });
+}
+
+Result<std::vector<DuplicateSuggestion>> SuggestDuplicates(const CaseContext& ctx,
+                                                           const std::string& service_code,
+                                                           GeoPoint point) {
+  return store::ReadValue<std::vector<DuplicateSuggestion>>(
+      ctx.store, [&](store::ReadTx& tx) -> Result<std::vector<DuplicateSuggestion>> {
+        auto service = store::Catalogue(tx).FindService(service_code);
+        if (!service) {
+          if (service.error().code() == ErrorCode::kNotFound) {
+            return Error::Invalid("service_code", "No service has that code");
+          }
+          return service.error();
+        }
+        return NearbyOpenCases(tx, service->id, point);
+      });
+}
+
+Result<std::vector<store::CaseEventRecord>> ListPublicUpdates(const CaseContext& ctx, Instant from,
+                                                              Instant to, int limit) {
+  if (to < from) {
+    return Error::Invalid("end_date", "The end date must not be before the start date");
+  }
+  if (limit < 1) {
+    return Error::Invalid("limit", "Ask for at least one update");
+  }
+  return store::ReadValue<std::vector<store::CaseEventRecord>>(
+      ctx.store, [&](store::ReadTx& tx) { return store::Cases(tx).PublicEvents(from, to, limit); });
+}
+
+}  // namespace frontdoor::usecase
