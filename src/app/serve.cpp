@@ -8,9 +8,11 @@
 #include <sys/resource.h>
 
 #include "frontdoor/api/operational.hpp"
+#include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/wiring.hpp"
 #include "frontdoor/http/metrics.hpp"
 #include "frontdoor/http/server.hpp"
+#include "frontdoor/usecase/cases.hpp"
 
 namespace frontdoor::app {
 namespace {
@@ -105,6 +107,14 @@ int Serve(const Config& config) {
                     [&db] { return static_cast<double>(db.Stats().write_batches); }});
   metrics.AddGauge({"frontdoor_db_write_units_total", "Units of work committed",
                     [&db] { return static_cast<double>(db.Stats().write_units); }});
+
+  auto calendar = DefaultCalendar();
+  if (!calendar) {
+    return ReportError(calendar.error(), std::cerr);
+  }
+  const std::vector<charter::Standard> standards = DefaultCharter();
+  const usecase::CaseContext case_context{db, clock, config.reference_prefix, *calendar,
+                                          standards};
 
   const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
   http::Router router;
