@@ -61,39 +61,42 @@ class Store {
   virtual Result<int> Migrate() = 0;
 };
 
-// Read/Write that return a value: `auto n = ReadValue<int>(store, [&](ReadTx& tx) {...});`
-template <class T, class F>
-Result<T> ReadValue(Store& store, F&& work) {
-  std::optional<T> out;
-  auto done = store.Read([&](ReadTx& tx) -> Result<void> {
-    auto r = work(tx);
-    if (!r) {
-      return r.error();
+namespace internal {
+
+// A unit of work that keeps the value `work` returns in `out`.
+template <class T, class Tx, class F>
+std::function<Result<void>(Tx&)> Keeping(std::optional<T>& out, F& work) {
+  return [&out, &work](Tx& tx) -> Result<void> {
+    auto result = work(tx);
+    if (!result) {
+      return result.error();
     }
-    out.emplace(std::move(*r));
+    out.emplace(std::move(*result));
     return {};
-  });
+  };
+}
+
+template <class T>
+Result<T> Kept(const Result<void>& done, std::optional<T>& out) {
   if (!done) {
     return done.error();
   }
   return std::move(*out);
 }
 
+}  // namespace internal
+
+// Read/Write that return a value: `auto n = ReadValue<int>(store, [&](ReadTx& tx) {...});`
+template <class T, class F>
+Result<T> ReadValue(Store& store, F&& work) {
+  std::optional<T> out;
+  return internal::Kept(store.Read(internal::Keeping<T, ReadTx>(out, work)), out);
+}
+
 template <class T, class F>
 Result<T> WriteValue(Store& store, F&& work) {
   std::optional<T> out;
-  auto done = store.Write([&](WriteTx& tx) -> Result<void> {
-    auto r = work(tx);
-    if (!r) {
-      return r.error();
-    }
-    out.emplace(std::move(*r));
-    return {};
-  });
-  if (!done) {
-    return done.error();
-  }
-  return std::move(*out);
+  return internal::Kept(store.Write(internal::Keeping<T, WriteTx>(out, work)), out);
 }
 
 }  // namespace frontdoor::store
