@@ -1,0 +1,355 @@
+#include "frontdoor/store/bulk.hpp"
+
+#include <array>
+#include <charconv>
+#include <string_view>
+#include <utility>
+
+#include "query.hpp"
+
+namespace frontdoor::store {
+namespace {
+
+// A PostgreSQL array literal ({"a",NULL,"b\"c"}) built one element at a time. PostgreSQL
+// parses one literal per column far faster than it runs one statement per row, and a
+// statement with a fixed number of array parameters stays prepared.
+class ArrayLiteral {
+ public:
+  void Add(const SqlParam& value) {
+    text_ += text_.empty() ? '{' : ',';
+    if (std::holds_alternative<std::nullptr_t>(value)) {
+      text_ += "NULL";
+    } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+      AppendNumber(*i);
+    } else if (const auto* d = std::get_if<double>(&value)) {
+      AppendNumber(*d);
+    } else {
+      // Quoted, so that NULL, braces, commas and spaces in text stay text.
+      text_ += '"';
+      for (const char c : std::get<std::string_view>(value)) {
+        if (c == '"' || c == '\\') {
+          text_ += '\\';
+        }
+        text_ += c;
+      }
+      text_ += '"';
+    }
+  }
+  // The literal; valid until the next Clear.
+  std::string_view Finish() {
+    if (text_.empty()) {
+      text_ += '{';
+    }
+    text_ += '}';
+    return text_;
+  }
+  void Clear() { text_.clear(); }
+
+ private:
+  template <class Number>
+  void AppendNumber(Number n) {
+    std::array<char, 32> buffer{};
+    // Shortest round-trip form for doubles, so coordinates come back exactly.
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), n);
+    text_.append(buffer.data(), end);
+  }
+  std::string text_;
+};
+
+// Rows of one table, written with a cached one-row INSERT on SQLite (prepared statements in a
+// transaction are SQLite's fastest path) and with one INSERT ... SELECT FROM unnest(arrays)
+// per kPostgresRows rows on PostgreSQL, so that loading is not bound by round trips.
+template <std::size_t N>
+class RowSink {
+ public:
+  static constexpr std::size_t kPostgresRows = 5000;
+
+  RowSink(SqlSession& session, std::string_view sqlite_sql, std::string_view postgres_sql)
+      : session_(session), sqlite_sql_(sqlite_sql), postgres_sql_(postgres_sql) {
+    params_.reserve(N);
+  }
+
+  Result<void> Add(const std::array<SqlParam, N>& row) {
+    if (session_.dialect() == Dialect::kSqlite) {
+      params_.assign(row.begin(), row.end());
+      auto done = session_.Exec(sqlite_sql_, SqlParams(params_));
+      if (!done) {
+        return done.error();
+      }
+      return {};
+    }
+    for (std::size_t i = 0; i < N; ++i) {
+      columns_[i].Add(row[i]);
+    }
+    if (++pending_ == kPostgresRows) {
+      return Flush();
+    }
+    return {};
+  }
+
+  Result<void> Flush() {
+    if (pending_ == 0) {
+      return {};
+    }
+    params_.clear();
+    for (auto& column : columns_) {
+      params_.emplace_back(column.Finish());
+    }
+    auto done = session_.Exec(postgres_sql_, SqlParams(params_));
+    for (auto& column : columns_) {
+      column.Clear();
+    }
+    pending_ = 0;
+    if (!done) {
+      return done.error();
+    }
+    return {};
+  }
+
+ private:
+  SqlSession& session_;
+  std::string_view sqlite_sql_;
+  std::string_view postgres_sql_;
+  std::array<ArrayLiteral, N> columns_;
+  std::vector<SqlParam> params_;
+  std::size_t pending_ = 0;
+};
+
+SqlParam Text(const std::string& text) {
+  return std::string_view(text);
+}
+SqlParam Text(const std::optional<std::string>& text) {
+  return OptionalText(text);
+}
+SqlParam Int(const std::optional<std::int64_t>& value) {
+  return OptionalInt(value);
+}
+SqlParam Micros(const std::optional<Instant>& at) {
+  if (at) {
+    return ToUnixMicros(*at);
+  }
+  return nullptr;
+}
+
+// The tables this file fills. Names are constants, never input.
+struct Table {
+  std::string_view lock;      // PostgreSQL: keeps other writers out until commit
+  std::string_view next_id;   // the first free id
+  std::string_view sequence;  // PostgreSQL: moves the identity past the ids used
+};
+
+constexpr Table kCustomerTable{
+    "LOCK TABLE customer IN EXCLUSIVE MODE", "SELECT COALESCE(MAX(id), 0) + 1 FROM customer",
+    "SELECT setval(pg_get_serial_sequence('customer', 'id'), (SELECT MAX(id) FROM customer))"};
+constexpr Table kCaseTable{"LOCK TABLE service_case IN EXCLUSIVE MODE",
+                           "SELECT COALESCE(MAX(id), 0) + 1 FROM service_case",
+                           "SELECT setval(pg_get_serial_sequence('service_case', 'id'), "
+                           "(SELECT MAX(id) FROM service_case))"};
+constexpr Table kEventTable{
+    "LOCK TABLE case_event IN EXCLUSIVE MODE", "SELECT COALESCE(MAX(id), 0) + 1 FROM case_event",
+    "SELECT setval(pg_get_serial_sequence('case_event', 'id'), (SELECT MAX(id) FROM case_event))"};
+
+Result<std::int64_t> FirstFreeId(SqlSession& session, const Table& table) {
+  if (session.dialect() == Dialect::kPostgres) {
+    if (auto locked = session.Exec(table.lock); !locked) {
+      return locked.error();
+    }
+  }
+  return QueryInt(session, table.next_id, {});
+}
+
+Result<void> MoveSequence(SqlSession& session, const Table& table) {
+  if (session.dialect() != Dialect::kPostgres) {
+    return {};
+  }
+  return session.Query(table.sequence, {}, [](const SqlRow&) {});
+}
+
+constexpr std::string_view kCustomerSqlite =
+    "INSERT INTO customer (id, first_name, last_name, email, phone, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kCustomerPostgres =
+    "INSERT INTO customer (id, first_name, last_name, email, phone, created_at, updated_at) "
+    "SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], "
+    "?::bigint[])";
+
+constexpr std::string_view kCaseSqlite =
+    "INSERT INTO service_case (id, reference, service_id, status, priority, channel, "
+    "description, address, address_id, postcode, lat, lon, ward, customer_id, team_id, "
+    "assignee_id, status_notes, media_url, source, created_at, updated_at, due_at, closed_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kCasePostgres =
+    "INSERT INTO service_case (id, reference, service_id, status, priority, channel, "
+    "description, address, address_id, postcode, lat, lon, ward, customer_id, team_id, "
+    "assignee_id, status_notes, media_url, source, created_at, updated_at, due_at, closed_at) "
+    "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], "
+    "?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[], "
+    "?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], "
+    "?::bigint[], ?::bigint[], ?::bigint[])";
+
+constexpr std::string_view kAttributeSqlite =
+    "INSERT INTO case_attribute (case_id, position, code, value) VALUES (?, ?, ?, ?)";
+constexpr std::string_view kAttributePostgres =
+    "INSERT INTO case_attribute (case_id, position, code, value) "
+    "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[])";
+
+constexpr std::string_view kEventSqlite =
+    "INSERT INTO case_event (id, case_id, at, kind, actor, is_public, status, body, data, "
+    "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kEventPostgres =
+    "INSERT INTO case_event (id, case_id, at, kind, actor, is_public, status, body, data, "
+    "external_id) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], "
+    "?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[])";
+
+std::array<SqlParam, 23> CaseRow(const CaseRecord& c, std::int64_t id) {
+  std::optional<double> lat;
+  std::optional<double> lon;
+  if (c.location) {
+    lat = c.location->lat;
+    lon = c.location->lon;
+  }
+  const auto real = [](const std::optional<double>& v) -> SqlParam {
+    if (v) {
+      return *v;
+    }
+    return nullptr;
+  };
+  return {id,
+          Text(c.reference),
+          c.service_id,
+          CaseStatusName(c.status),
+          Text(c.priority),
+          Text(c.channel),
+          Text(c.description),
+          Text(c.address),
+          Text(c.address_id),
+          Text(c.postcode),
+          real(lat),
+          real(lon),
+          Text(c.ward),
+          Int(c.customer_id),
+          Int(c.team_id),
+          Int(c.assignee_id),
+          Text(c.status_notes),
+          Text(c.media_url),
+          Text(c.source),
+          ToUnixMicros(c.created_at),
+          ToUnixMicros(c.updated_at),
+          Micros(c.due_at),
+          Micros(c.closed_at)};
+}
+
+}  // namespace
+
+Result<std::int64_t> BulkLoader::InsertCustomers(std::span<const CustomerRecord> customers) {
+  auto first = FirstFreeId(session_, kCustomerTable);
+  if (!first) {
+    return first.error();
+  }
+  RowSink<7> sink(session_, kCustomerSqlite, kCustomerPostgres);
+  std::int64_t id = *first;
+  for (const CustomerRecord& c : customers) {
+    auto added = sink.Add({id++, Text(c.first_name), Text(c.last_name), Text(c.email),
+                           Text(c.phone), ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at)});
+    if (!added) {
+      return added.error();
+    }
+  }
+  if (auto flushed = sink.Flush(); !flushed) {
+    return flushed.error();
+  }
+  if (auto moved = MoveSequence(session_, kCustomerTable); !moved) {
+    return moved.error();
+  }
+  return *first;
+}
+
+Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
+  auto first_case = FirstFreeId(session_, kCaseTable);
+  if (!first_case) {
+    return first_case.error();
+  }
+  auto first_event = FirstFreeId(session_, kEventTable);
+  if (!first_event) {
+    return first_event.error();
+  }
+  BulkTotals totals;
+  {
+    RowSink<23> sink(session_, kCaseSqlite, kCasePostgres);
+    std::int64_t id = *first_case;
+    for (const BulkCase& c : cases) {
+      if (auto added = sink.Add(CaseRow(c.record, id++)); !added) {
+        return added.error();
+      }
+    }
+    if (auto flushed = sink.Flush(); !flushed) {
+      return flushed.error();
+    }
+    totals.cases = id - *first_case;
+  }
+  // Answers and events after every case row, so that their foreign keys find it.
+  RowSink<4> attributes(session_, kAttributeSqlite, kAttributePostgres);
+  RowSink<10> events(session_, kEventSqlite, kEventPostgres);
+  std::int64_t case_id = *first_case;
+  std::int64_t event_id = *first_event;
+  for (const BulkCase& c : cases) {
+    std::int64_t position = 0;
+    for (const auto& [code, value] : c.attributes) {
+      if (auto added = attributes.Add({case_id, position++, Text(code), Text(value)}); !added) {
+        return added.error();
+      }
+    }
+    totals.attributes += position;
+    for (const CaseEventRecord& e : c.events) {
+      auto added = events.Add({event_id++, case_id, ToUnixMicros(e.at), Text(e.kind), Text(e.actor),
+                               std::int64_t{e.is_public ? 1 : 0}, Text(e.status), Text(e.body),
+                               Text(e.data), Text(e.external_id)});
+      if (!added) {
+        return added.error();
+      }
+    }
+    ++case_id;
+  }
+  if (auto flushed = attributes.Flush(); !flushed) {
+    return flushed.error();
+  }
+  if (auto flushed = events.Flush(); !flushed) {
+    return flushed.error();
+  }
+  totals.events = event_id - *first_event;
+  if (auto moved = MoveSequence(session_, kCaseTable); !moved) {
+    return moved.error();
+  }
+  if (auto moved = MoveSequence(session_, kEventTable); !moved) {
+    return moved.error();
+  }
+  return totals;
+}
+
+Result<std::int64_t> BulkLoader::SequenceValue(const std::string& prefix, int year) {
+  std::int64_t value = 0;
+  auto done =
+      session_.Query("SELECT last_value FROM reference_sequence WHERE prefix = ? AND year = ?",
+                     {std::string_view(prefix), std::int64_t{year}},
+                     [&](const SqlRow& row) { value = row.Int(0); });
+  if (!done) {
+    return done.error();
+  }
+  return value;
+}
+
+Result<void> BulkLoader::RaiseSequence(const std::string& prefix, int year,
+                                       std::int64_t last_value) {
+  auto done = session_.Exec(
+      "INSERT INTO reference_sequence (prefix, year, last_value) VALUES (?, ?, ?) "
+      "ON CONFLICT (prefix, year) DO UPDATE SET last_value = CASE WHEN excluded.last_value > "
+      "reference_sequence.last_value THEN excluded.last_value ELSE reference_sequence.last_value "
+      "END",
+      {std::string_view(prefix), std::int64_t{year}, last_value});
+  if (!done) {
+    return done.error();
+  }
+  return {};
+}
+
+}  // namespace frontdoor::store

@@ -1,0 +1,59 @@
+// Bulk loading of case history (the demo seed, imports): many customers, cases, answers and
+// events written through one unit of work, fast enough for a million cases in under a minute
+// on SQLite. Ids are assigned here, in order, so that a caller can refer to the customers it
+// has just loaded and so that each case's events keep their order. Not thread-safe: it
+// borrows the session of one WriteTx.
+//
+// Contract with live traffic: on PostgreSQL each call locks the tables it fills against other
+// writers (readers go on) until the unit of work commits, and moves the identity sequences
+// past the ids it used; on SQLite the single writer already serialises every write.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "frontdoor/core/error.hpp"
+#include "frontdoor/core/service_form.hpp"
+#include "frontdoor/store/cases.hpp"
+#include "frontdoor/store/store.hpp"
+
+namespace frontdoor::store {
+
+// One case with everything recorded about it.
+struct BulkCase {
+  CaseRecord record;                    // id is ignored and assigned; joined fields unused
+  Answers attributes;                   // stored with positions 0, 1, ... in this order
+  std::vector<CaseEventRecord> events;  // id and case_id are assigned; kept in this order
+};
+
+struct BulkTotals {
+  std::int64_t cases = 0;
+  std::int64_t events = 0;
+  std::int64_t attributes = 0;
+};
+
+class BulkLoader {
+ public:
+  explicit BulkLoader(WriteTx& tx) : session_(tx.session()) {}
+
+  // Inserts the customers (their id fields are ignored) with consecutive ids and returns the
+  // first one: customers[i] gets first + i.
+  Result<std::int64_t> InsertCustomers(std::span<const CustomerRecord> customers);
+
+  // Inserts the cases with consecutive ids, then their answers and events. kConflict when a
+  // reference is taken; any error leaves the unit of work to roll back.
+  Result<BulkTotals> InsertCases(std::span<const BulkCase> cases);
+
+  // The last number of the (prefix, year) reference sequence, 0 when it has not started.
+  Result<std::int64_t> SequenceValue(const std::string& prefix, int year);
+  // Raises the (prefix, year) sequence to `last_value` unless it is already higher, so that
+  // cases created afterwards continue after the loaded ones.
+  Result<void> RaiseSequence(const std::string& prefix, int year, std::int64_t last_value);
+
+ private:
+  SqlSession& session_;
+};
+
+}  // namespace frontdoor::store
