@@ -345,4 +345,110 @@ Result<std::optional<std::int64_t>> Catalogue::RouteTeam(std::int64_t service_id
   return team;
 }
 
+namespace {
+
+std::string AreaToJson(const Area& area) {
+  json::array rings;
+  for (const Polygon& polygon : area.parts) {
+    json::array ring;
+    ring.reserve(polygon.ring.size());
+    for (const GeoPoint p : polygon.ring) {
+      ring.push_back(json::array{p.lat, p.lon});
+    }
+    rings.push_back(std::move(ring));
+  }
+  return json::serialize(rings);
+}
+
+Result<Area> AreaFromJson(std::string_view text) {
+  boost::system::error_code ec;
+  const json::value parsed = json::parse(text, ec);
+  if (ec || !parsed.is_array()) {
+    return Error::Internal("stored ward boundary is not a JSON array");
+  }
+  std::vector<std::vector<GeoPoint>> rings;
+  for (const json::value& ring : parsed.get_array()) {
+    if (!ring.is_array()) {
+      return Error::Internal("stored ward boundary has a bad ring");
+    }
+    std::vector<GeoPoint>& points = rings.emplace_back();
+    for (const json::value& point : ring.get_array()) {
+      const json::array* pair = point.if_array();
+      if (pair == nullptr || pair->size() != 2 || !(*pair)[0].is_number() ||
+          !(*pair)[1].is_number()) {
+        return Error::Internal("stored ward boundary has a bad point");
+      }
+      points.push_back({(*pair)[0].to_number<double>(), (*pair)[1].to_number<double>()});
+    }
+  }
+  auto area = MakeArea(rings);
+  if (!area) {
+    return Error::Internal("stored ward boundary is not a valid area");
+  }
+  return area;
+}
+
+constexpr std::string_view kWardSelect = "SELECT id, code, name, area_name, boundary FROM ward ";
+
+Result<std::vector<WardRecord>> QueryWards(SqlSession& session, std::string_view sql,
+                                           SqlParams params) {
+  std::vector<WardRecord> wards;
+  Result<void> failed = Result<void>();
+  auto done = session.Query(sql, params, [&](const SqlRow& row) {
+    auto boundary = AreaFromJson(row.Text(4));
+    if (!boundary) {
+      failed = boundary.error();
+      return;
+    }
+    wards.push_back(
+        {row.Int(0), row.String(1), row.String(2), row.OptionalString(3), std::move(*boundary)});
+  });
+  if (!done) {
+    return done.error();
+  }
+  if (!failed) {
+    return failed.error();
+  }
+  return wards;
+}
+
+}  // namespace
+
+Result<WardRecord> Catalogue::SetWard(const WardRecord& ward) {
+  const std::string boundary = AreaToJson(ward.boundary);
+  const BoundingBox box = Bounds(ward.boundary);
+  auto id = QueryInt(
+      session_,
+      "INSERT INTO ward (code, name, area_name, boundary, min_lat, max_lat, min_lon, max_lon) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+      "area_name = excluded.area_name, boundary = excluded.boundary, min_lat = excluded.min_lat, "
+      "max_lat = excluded.max_lat, min_lon = excluded.min_lon, max_lon = excluded.max_lon "
+      "RETURNING id",
+      {std::string_view(ward.code), std::string_view(ward.name), OptionalText(ward.area_name),
+       std::string_view(boundary), box.min_lat, box.max_lat, box.min_lon, box.max_lon});
+  if (!id) {
+    return id.error();
+  }
+  WardRecord stored = ward;
+  stored.id = *id;
+  return stored;
+}
+
+Result<std::vector<WardRecord>> Catalogue::ListWards() {
+  return QueryWards(session_, std::string(kWardSelect) + "ORDER BY name", {});
+}
+
+Result<std::vector<WardRecord>> Catalogue::WardsAt(GeoPoint point) {
+  auto candidates = QueryWards(session_,
+                               std::string(kWardSelect) +
+                                   "WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND "
+                                   "max_lon >= ? ORDER BY id",
+                               {point.lat, point.lat, point.lon, point.lon});
+  if (!candidates) {
+    return candidates.error();
+  }
+  std::erase_if(*candidates, [&](const WardRecord& w) { return !Contains(w.boundary, point); });
+  return candidates;
+}
+
 }  // namespace frontdoor::store

@@ -323,6 +323,7 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
   std::optional<store::ServiceRecord> service;
   Answers answers;
   std::vector<DuplicateSuggestion> duplicates;
+  std::optional<std::string> ward;
   auto read = ctx.store.Read([&](store::ReadTx& tx) -> Result<void> {
     auto found = store::Catalogue(tx).FindService(input.service_code);
     if (!found) {
@@ -337,6 +338,13 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
     }
     service = std::move(*found);
     if (checked && checked->location) {
+      auto wards = store::Catalogue(tx).WardsAt(*checked->location);
+      if (!wards) {
+        return wards.error();
+      }
+      if (!wards->empty()) {
+        ward = wards->front().name;
+      }
       auto nearby = NearbyOpenCases(tx, service->id, *checked->location);
       if (!nearby) {
         return nearby.error();
@@ -374,6 +382,7 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
   record.address_id = checked->address_id;
   record.postcode = checked->postcode;
   record.location = checked->location;
+  record.ward = ward;
   record.media_url = checked->media_url;
   record.source = input.actor;
   record.created_at = record.updated_at = now;

@@ -260,4 +260,28 @@ Result<store::RoutingRuleRecord> SetRoutingRule(store::Store& store, const Routi
       });
 }
 
+Result<store::WardRecord> SetWard(store::Store& store, const WardInput& ward) {
+  std::vector<FieldError> errors;
+  CheckCode(ward.code, "code", errors);
+  CheckName(ward.name, "name", 200, errors);
+  if (ward.area_name) {
+    CheckName(*ward.area_name, "area_name", 200, errors);
+  }
+  auto area = MakeArea(ward.boundary);
+  if (!area) {
+    Append(errors, area.error());
+  }
+  if (!errors.empty()) {
+    return Error::Invalid(std::move(errors));
+  }
+  store::WardRecord record{0, ward.code, Trim(ward.name), ward.area_name, std::move(*area)};
+  return store::WriteValue<store::WardRecord>(
+      store, [&](store::WriteTx& tx) { return store::Catalogue(tx).SetWard(record); });
+}
+
+Result<std::vector<store::WardRecord>> ListWards(store::Store& store) {
+  return store::ReadValue<std::vector<store::WardRecord>>(
+      store, [](store::ReadTx& tx) { return store::Catalogue(tx).ListWards(); });
+}
+
 }  // namespace frontdoor::usecase

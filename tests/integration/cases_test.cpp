@@ -158,6 +158,30 @@ TEST_P(CasesTest, RoutingRulesBeatTheDefaultTeam) {
   EXPECT_EQ(record->team_name, "Cleansing North");
 }
 
+TEST_P(CasesTest, ACaseInsideAWardIsPutInItAndRoutedByItsRule) {
+  auto ward = usecase::SetWard(
+      *store_, {"N08000301",
+                "Botanic",
+                std::string("Botanic"),
+                {{{54.59, -5.94}, {54.59, -5.92}, {54.60, -5.92}, {54.60, -5.94}}}});
+  ASSERT_TRUE(ward) << ward.error().message();
+  ASSERT_TRUE(usecase::SetRoutingRule(*store_, {std::nullopt, "Botanic", "CLEANSE-N"}));
+  auto inside = usecase::CreateCase(*ctx_, FlyTip(54.595, -5.93));
+  auto outside = usecase::CreateCase(*ctx_, FlyTip(54.65, -5.93));
+  ASSERT_TRUE(inside && outside);
+  auto in = usecase::GetCaseRecord(*ctx_, inside->record.reference);
+  auto out = usecase::GetCaseRecord(*ctx_, outside->record.reference);
+  ASSERT_TRUE(in && out);
+  EXPECT_EQ(in->ward, "Botanic");
+  EXPECT_EQ(in->team_name, "Cleansing North");
+  EXPECT_FALSE(out->ward);
+  EXPECT_EQ(out->team_name, "Cleansing South");
+
+  auto bad = usecase::SetWard(*store_, {"X", "Nowhere", std::nullopt, {{{1, 1}, {2, 2}}}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field_errors()[0].field, "boundary");
+}
+
 TEST_P(CasesTest, EveryWrongFieldIsReportedTogether) {
   auto input = FlyTip();
   input.lat = 91;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "frontdoor/core/area.hpp"
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/core/service_form.hpp"
@@ -39,8 +40,8 @@ struct ServiceRecord {
   std::string group;
   std::optional<std::int64_t> department_id;
   std::optional<std::int64_t> default_team_id;
-  std::string case_type;              // a CaseTypeName
-  std::vector<std::string> channels;  // ChannelNames
+  std::string case_type;                // a CaseTypeName
+  std::vector<std::string> channels;    // ChannelNames
   std::optional<std::string> signpost;  // set: another body's service; what to tell people
   std::vector<Attribute> form;
   std::optional<std::string> resolve_standard;  // charter standard code for the due date
@@ -58,6 +59,14 @@ struct RoutingRuleRecord {
   std::optional<std::int64_t> service_id;  // nullopt: any service
   std::optional<std::string> ward;         // nullopt: anywhere
   std::int64_t team_id = 0;
+};
+
+struct WardRecord {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::optional<std::string> area_name;  // e.g. the District Electoral Area
+  Area boundary;
 };
 
 class Catalogue {
@@ -93,6 +102,13 @@ class Catalogue {
   // then the catch-all; nullopt when none matches.
   Result<std::optional<std::int64_t>> RouteTeam(std::int64_t service_id,
                                                 const std::optional<std::string>& ward);
+
+  // Adds the ward or replaces the one with the same code.
+  Result<WardRecord> SetWard(const WardRecord& ward);
+  // Ordered by name.
+  Result<std::vector<WardRecord>> ListWards();
+  // The wards whose boundary holds the point (normally one).
+  Result<std::vector<WardRecord>> WardsAt(GeoPoint point);
 
  private:
   SqlSession& session_;

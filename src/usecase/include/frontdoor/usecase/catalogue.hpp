@@ -56,15 +56,24 @@ Result<store::ServiceRecord> UpdateService(store::Store& store, const Clock& clo
                                            const ServiceInput& input);
 
 Result<store::ServiceRecord> GetService(store::Store& store, const std::string& code);
-Result<std::vector<store::ServiceRecord>> ListServices(store::Store& store,
-                                                       bool include_inactive);
+Result<std::vector<store::ServiceRecord>> ListServices(store::Store& store, bool include_inactive);
 
 struct RoutingRuleInput {
   std::optional<std::string> service_code;  // nullopt: any service
   std::optional<std::string> ward;          // nullopt: anywhere
   std::string team_code;
 };
-Result<store::RoutingRuleRecord> SetRoutingRule(store::Store& store,
-                                                const RoutingRuleInput& rule);
+Result<store::RoutingRuleRecord> SetRoutingRule(store::Store& store, const RoutingRuleInput& rule);
+
+struct WardInput {
+  std::string code;
+  std::string name;
+  std::optional<std::string> area_name;
+  std::vector<std::vector<GeoPoint>> boundary;  // rings of lat/long points
+};
+// Fields "code", "name", "area_name", "boundary". Adds or replaces the ward with that code;
+// new cases inside it are put in it (and routed by its rules).
+Result<store::WardRecord> SetWard(store::Store& store, const WardInput& ward);
+Result<std::vector<store::WardRecord>> ListWards(store::Store& store);
 
 }  // namespace frontdoor::usecase
