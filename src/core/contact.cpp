@@ -22,24 +22,46 @@ Result<std::string> NormaliseEmail(std::string_view text, std::string_view field
 }
 
 Result<std::string> NormalisePhone(std::string_view text, std::string_view field) {
-  std::string phone;
-  std::size_t digits = 0;
-  bool valid = true;
-  for (const char c : Trim(text)) {
+  const auto invalid = [&] {
+    return Error::Invalid(std::string(field),
+                          "Enter a telephone number, like 028 9032 0202 or +353 1 234 5678");
+  };
+  std::string typed = Trim(text);
+  // "+44 (0)28..." carries the UK trunk 0 in brackets; it is not part of the number.
+  if (const auto trunk = typed.find("(0)"); trunk != std::string::npos) {
+    typed.erase(trunk, 3);
+  }
+  std::string digits;
+  bool plus = false;
+  for (const char c : typed) {
     if (c >= '0' && c <= '9') {
-      phone += c;
-      ++digits;
-    } else if (c == '+' && phone.empty()) {
-      phone += c;
+      digits += c;
+    } else if (c == '+' && digits.empty() && !plus) {
+      plus = true;
     } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
-      valid = false;
+      return invalid();
     }
   }
-  if (!valid || digits < 7 || digits > 16) {
-    return Error::Invalid(std::string(field),
-                          "Enter a telephone number, like 028 9032 0202 or +44 28 9032 0202");
+  std::string international;
+  if (plus) {
+    international = digits;
+  } else if (digits.starts_with("00")) {
+    international = digits.substr(2);
+  } else if (digits.starts_with("0")) {
+    international = "44" + digits.substr(1);
+  } else {
+    return invalid();
   }
-  return phone;
+  if (international.starts_with("44")) {
+    const std::size_t national = international.size() - 2;
+    if (national < 9 || national > 10 || international[2] == '0') {
+      return invalid();
+    }
+  }
+  if (international.size() < 8 || international.size() > 15) {
+    return invalid();
+  }
+  return "+" + international;
 }
 
 }  // namespace frontdoor

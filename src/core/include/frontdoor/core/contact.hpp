@@ -15,9 +15,12 @@ namespace frontdoor {
 [[nodiscard]] Result<std::string> NormaliseEmail(std::string_view text,
                                                  std::string_view field = "email");
 
-// Digits with an optional leading '+', after removing spaces, dots, dashes and brackets:
-// "028 9027 0230" -> "02890270230", "+44 (0)28..." keeps "+44028...". 7 to 16 digits.
-// kInvalidInput on `field` otherwise.
+// A telephone number in E.164 form, as UK callers type them: spaces, dots, dashes and
+// brackets are ignored; a national number starting 0 becomes +44 without the 0
+// ("028 9027 0230" -> "+442890270230"); "0044" or "+44" prefixes and a "(0)" trunk
+// prefix after +44 are understood; other international numbers must start + or 00.
+// kInvalidInput on `field` when the result would not be 8 to 15 digits after the '+', or a
+// UK number is not 9 or 10 digits after +44.
 [[nodiscard]] Result<std::string> NormalisePhone(std::string_view text,
                                                  std::string_view field = "phone");
 
