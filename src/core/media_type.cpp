@@ -42,12 +42,7 @@ std::uint32_t BigEndian32(std::string_view bytes, std::size_t at) {
 bool IsHevcBrand(std::string_view brand) {
   static constexpr std::array<std::string_view, 8> kBrands{"heic", "heix", "heim", "heis",
                                                            "hevc", "hevx", "hevm", "hevs"};
-  for (const auto b : kBrands) {
-    if (brand == b) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::find(kBrands, brand) != kBrands.end();
 }
 
 bool IsGenericHeifBrand(std::string_view brand) {
