@@ -7,7 +7,9 @@
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
+#include "frontdoor/api/open311.hpp"
 #include "frontdoor/api/operational.hpp"
+#include "frontdoor/api/staff_api.hpp"
 #include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/wiring.hpp"
 #include "frontdoor/http/metrics.hpp"
@@ -76,6 +78,24 @@ void RaiseFileLimit() {
   }
 }
 
+// Discovery's text. A server whose public URL is on loopback is a developer's: its Open311
+// endpoint says "test", so no client mistakes its data for reports that will be acted on.
+api::Open311Settings Open311SettingsFor(const Config& config) {
+  api::Open311Settings settings;
+  settings.base_url = config.public_url;
+  settings.jurisdiction_id = config.jurisdiction_id;
+  settings.contact = "Frontdoor Open311 API at " + config.public_url;
+  settings.key_service =
+      "Ask the council's digital team for an api_key (they issue one with `frontdoor apikey "
+      "create`)";
+  settings.changeset_fallback = "1970-01-01T00:00:00+00:00";
+  const bool loopback = config.public_url.find("://127.") != std::string::npos ||
+                        config.public_url.find("://localhost") != std::string::npos ||
+                        config.public_url.find("://[::1]") != std::string::npos;
+  settings.production = !loopback;
+  return settings;
+}
+
 }  // namespace
 
 int Serve(const Config& config) {
@@ -119,6 +139,8 @@ int Serve(const Config& config) {
   const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
   http::Router router;
   api::AddOperationalRoutes(router, db, metrics, reads);
+  api::AddOpen311Routes(router, case_context, Open311SettingsFor(config), reads);
+  api::AddStaffApiRoutes(router, case_context, reads);
 
   http::ServerOptions options;
   options.host = listen->host;

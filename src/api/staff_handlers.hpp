@@ -1,0 +1,49 @@
+// The handlers behind the staff API routes (staff_api.cpp registers them). Each parses its
+// input strictly, calls one use case and renders JSON; an Error return becomes the JSON
+// error body through http::ToErrorResponse. Authentication has already happened.
+#pragma once
+
+#include <boost/json.hpp>
+#include <date/tz.h>
+
+#include "frontdoor/core/error.hpp"
+#include "frontdoor/http/message.hpp"
+#include "frontdoor/usecase/cases.hpp"
+
+namespace frontdoor::api {
+
+struct StaffContext {
+  const usecase::CaseContext& cases;
+  const date::time_zone* zone;  // how instants are shown: Europe/London
+};
+
+using StaffHandler = Result<http::Response> (*)(const StaffContext& staff, http::Request& request,
+                                                const usecase::Actor& actor);
+
+// A JSON response with `status`.
+http::Response JsonResponse(unsigned status, const boost::json::object& body);
+
+// Catalogue (staff_catalogue.cpp).
+Result<http::Response> ListDepartments(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostDepartment(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> ListTeams(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostTeam(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> ListServices(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostService(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> GetService(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PutService(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> ListRoutingRules(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostRoutingRule(const StaffContext&, http::Request&, const usecase::Actor&);
+
+// Cases (staff_cases.cpp).
+Result<http::Response> ListCases(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostCase(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> GetCase(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostTransition(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostAssignment(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostNote(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostUpdate(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostLink(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> GetDuplicates(const StaffContext&, http::Request&, const usecase::Actor&);
+
+}  // namespace frontdoor::api
