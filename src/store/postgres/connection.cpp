@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,20 @@ class Row final : public SqlRow {
     double value = 0;
     std::from_chars(text.data(), text.data() + text.size(), value);
     return value;
+  }
+  [[nodiscard]] std::string Blob(int column) const override {
+    // Results come in text format, where bytea is "\x" and hex (or the old escape format,
+    // if a server is configured for it): libpq decodes both.
+    std::size_t size = 0;
+    const auto* text = reinterpret_cast<const unsigned char*>(  // NOLINT(*-reinterpret-cast)
+        PQgetvalue(result_, row_, column));
+    unsigned char* bytes = PQunescapeBytea(text, &size);
+    if (bytes == nullptr) {
+      return {};  // out of memory: nothing sensible to return from here
+    }
+    std::string out(reinterpret_cast<const char*>(bytes), size);  // NOLINT(*-reinterpret-cast)
+    PQfreemem(bytes);
+    return out;
   }
   [[nodiscard]] std::string_view Text(int column) const override {
     return {PQgetvalue(result_, row_, column),
@@ -127,10 +142,14 @@ Result<PGresult*> Connection::Run(std::string_view sql, SqlParams params) {
     }
     found = prepared_.emplace(std::string(sql), std::move(name)).first;
   }
+  // Numbers and text go in text format; blobs in binary format (paramFormats 1), so their
+  // bytes (NUL included) need no escaping and no doubling in size.
   std::vector<std::string> texts;
   texts.reserve(params.size());
   std::vector<const char*> values;
   values.reserve(params.size());
+  std::vector<int> lengths(params.size(), 0);
+  std::vector<int> formats(params.size(), 0);
   for (const SqlParam& param : params) {
     if (std::holds_alternative<std::nullptr_t>(param)) {
       texts.emplace_back();
@@ -138,17 +157,31 @@ Result<PGresult*> Connection::Run(std::string_view sql, SqlParams params) {
       texts.push_back(std::to_string(*i));
     } else if (const auto* d = std::get_if<double>(&param)) {
       texts.push_back(fmt::format("{}", *d));
+    } else if (std::holds_alternative<SqlBlob>(param)) {
+      texts.emplace_back();
     } else {
       texts.emplace_back(std::get<std::string_view>(param));
     }
   }
   std::size_t i = 0;
   for (const SqlParam& param : params) {
-    values.push_back(std::holds_alternative<std::nullptr_t>(param) ? nullptr : texts[i].c_str());
+    if (std::holds_alternative<std::nullptr_t>(param)) {
+      values.push_back(nullptr);
+    } else if (const auto* blob = std::get_if<SqlBlob>(&param)) {
+      if (blob->bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        return Error::Internal("a blob parameter is larger than libpq can send");
+      }
+      // libpq reads a null pointer as SQL NULL, so an empty blob points at an empty string.
+      values.push_back(blob->bytes.empty() ? "" : blob->bytes.data());
+      lengths[i] = static_cast<int>(blob->bytes.size());
+      formats[i] = 1;
+    } else {
+      values.push_back(texts[i].c_str());
+    }
     ++i;
   }
   PGresult* result = PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()),
-                                    values.data(), nullptr, nullptr, 0);
+                                    values.data(), lengths.data(), formats.data(), 0);
   const auto status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     Error error = ErrorOf(conn_, result, "query");

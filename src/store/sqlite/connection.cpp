@@ -32,6 +32,15 @@ class Row final : public SqlRow {
   [[nodiscard]] double Double(int column) const override {
     return sqlite3_column_double(stmt_, column);
   }
+  [[nodiscard]] std::string Blob(int column) const override {
+    // A zero-length blob comes back as a null pointer; the size is what counts.
+    const void* bytes = sqlite3_column_blob(stmt_, column);
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
+    if (bytes == nullptr || size == 0) {
+      return {};
+    }
+    return {static_cast<const char*>(bytes), size};
+  }
   [[nodiscard]] std::string_view Text(int column) const override {
     const auto* text = sqlite3_column_text(stmt_, column);
     if (text == nullptr) {
@@ -116,6 +125,11 @@ Result<sqlite3_stmt*> Connection::Prepare(std::string_view sql, SqlParams params
       rc = sqlite3_bind_int64(stmt, index, *i);
     } else if (const auto* d = std::get_if<double>(&param)) {
       rc = sqlite3_bind_double(stmt, index, *d);
+    } else if (const auto* blob = std::get_if<SqlBlob>(&param)) {
+      // A zero-length blob needs a non-null pointer, or SQLite binds NULL instead.
+      static constexpr char kEmpty = 0;
+      const char* data = blob->bytes.empty() ? &kEmpty : blob->bytes.data();
+      rc = sqlite3_bind_blob64(stmt, index, data, blob->bytes.size(), SQLITE_STATIC);
     } else {
       const auto text = std::get<std::string_view>(param);
       rc = sqlite3_bind_text64(stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);

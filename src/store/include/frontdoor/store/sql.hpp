@@ -20,8 +20,14 @@ namespace frontdoor::store {
 
 enum class Dialect { kSqlite, kPostgres };
 
-// One bound parameter. Text is borrowed for the duration of the call only.
-using SqlParam = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
+// Binary data (any bytes, NUL included): a BLOB on SQLite, a bytea sent in binary on
+// PostgreSQL. Text parameters must not carry such bytes: PostgreSQL takes them as C strings.
+struct SqlBlob {
+  std::string_view bytes;
+};
+
+// One bound parameter. Text and blobs are borrowed for the duration of the call only.
+using SqlParam = std::variant<std::nullptr_t, std::int64_t, double, std::string_view, SqlBlob>;
 
 // The parameters of one statement, borrowed for the duration of the call: a braced list
 // `{a, b}` or a vector built at run time (filters with optional conditions).
@@ -59,6 +65,9 @@ class SqlRow {
   [[nodiscard]] virtual double Double(int column) const = 0;
   // Valid until the callback returns.
   [[nodiscard]] virtual std::string_view Text(int column) const = 0;
+  // The bytes of a BLOB/bytea column, NUL bytes included. A copy, since PostgreSQL's text
+  // results carry bytea hex-encoded and it must be decoded anyway.
+  [[nodiscard]] virtual std::string Blob(int column) const = 0;
 
   [[nodiscard]] std::string String(int column) const { return std::string(Text(column)); }
   [[nodiscard]] std::optional<std::string> OptionalString(int column) const;
