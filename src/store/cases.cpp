@@ -92,35 +92,6 @@ CaseEventRecord ReadEvent(const SqlRow& row) {
   return e;
 }
 
-// Builds a WHERE clause and its parameters. Parameters are strings kept alive here because
-// SqlParam borrows text; the session takes them as a span at the end.
-class Where {
- public:
-  void Add(std::string condition) {
-    sql_ += sql_.empty() ? "WHERE " : " AND ";
-    sql_ += condition;
-  }
-  // "column IN (?, ?, ...)" over text values.
-  void In(std::string_view column, const std::vector<std::string>& values) {
-    std::string condition = std::string(column) + " IN (";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      condition += i == 0 ? "?" : ", ?";
-      params_.emplace_back(std::string_view(values[i]));
-    }
-    Add(condition + ")");
-  }
-  void Compare(std::string_view column, std::string_view op, SqlParam value) {
-    Add(std::string(column) + " " + std::string(op) + " ?");
-    params_.push_back(value);
-  }
-  [[nodiscard]] const std::string& sql() const { return sql_; }
-  [[nodiscard]] const std::vector<SqlParam>& params() const { return params_; }
-
- private:
-  std::string sql_;
-  std::vector<SqlParam> params_;
-};
-
 }  // namespace
 
 Result<std::int64_t> Cases::NextSequence(const std::string& prefix, int year) {
@@ -340,71 +311,6 @@ Result<std::vector<CaseLinkRecord>> Cases::Links(std::int64_t case_id) {
         return CaseLinkRecord{row.Int(0), row.Int(1), row.String(2), FromUnixMicros(row.Int(3)),
                               row.String(4)};
       });
-}
-
-namespace {
-
-constexpr std::string_view kCustomerSelect =
-    "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customer ";
-
-CustomerRecord ReadCustomer(const SqlRow& row) {
-  return {row.Int(0),
-          row.OptionalString(1),
-          row.OptionalString(2),
-          row.OptionalString(3),
-          row.OptionalString(4),
-          FromUnixMicros(row.Int(5)),
-          FromUnixMicros(row.Int(6))};
-}
-
-}  // namespace
-
-Result<std::int64_t> Customers::Insert(const CustomerRecord& c) {
-  return QueryInt(session_,
-                  "INSERT INTO customer (first_name, last_name, email, phone, created_at, "
-                  "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                  {OptionalText(c.first_name), OptionalText(c.last_name), OptionalText(c.email),
-                   OptionalText(c.phone), ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at)});
-}
-
-Result<std::optional<CustomerRecord>> Customers::FindByContact(
-    const std::optional<std::string>& email, const std::optional<std::string>& phone) {
-  for (const auto& [column, value] :
-       {std::pair<std::string_view, const std::optional<std::string>*>{"email", &email},
-        {"phone", &phone}}) {
-    if (!*value) {
-      continue;
-    }
-    auto found = QueryAll<CustomerRecord>(
-        session_,
-        std::string(kCustomerSelect) + "WHERE " + std::string(column) + " = ? ORDER BY id LIMIT 1",
-        {std::string_view(**value)}, ReadCustomer);
-    if (!found) {
-      return found.error();
-    }
-    if (!found->empty()) {
-      return std::optional<CustomerRecord>(std::move(found->front()));
-    }
-  }
-  return std::optional<CustomerRecord>();
-}
-
-Result<CustomerRecord> Customers::FindById(std::int64_t id) {
-  return QueryOne<CustomerRecord>(session_, std::string(kCustomerSelect) + "WHERE id = ?", {id},
-                                  ReadCustomer, "Customer");
-}
-
-Result<void> Customers::FillBlanks(std::int64_t id, const CustomerRecord& from, Instant now) {
-  auto done = session_.Exec(
-      "UPDATE customer SET first_name = COALESCE(first_name, ?), "
-      "last_name = COALESCE(last_name, ?), email = COALESCE(email, ?), "
-      "phone = COALESCE(phone, ?), updated_at = ? WHERE id = ?",
-      {OptionalText(from.first_name), OptionalText(from.last_name), OptionalText(from.email),
-       OptionalText(from.phone), ToUnixMicros(now), id});
-  if (!done) {
-    return done.error();
-  }
-  return {};
 }
 
 }  // namespace frontdoor::store

@@ -42,6 +42,44 @@ Result<std::vector<Record>> QueryAll(SqlSession& session, std::string_view sql, 
 // The first column of the single row `sql` returns (an id from RETURNING, a count).
 Result<std::int64_t> QueryInt(SqlSession& session, std::string_view sql, SqlParams params);
 
+// Builds a WHERE clause and its parameters for queries whose conditions depend on input.
+// Text parameters borrow the caller's strings, which must outlive the query.
+class Where {
+ public:
+  void Add(std::string condition) {
+    sql_ += sql_.empty() ? "WHERE " : " AND ";
+    sql_ += condition;
+  }
+  // "column IN (?, ?, ...)" over text values.
+  void In(std::string_view column, const std::vector<std::string>& values) {
+    std::string condition = std::string(column) + " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      condition += i == 0 ? "?" : ", ?";
+      params_.emplace_back(std::string_view(values[i]));
+    }
+    Add(condition + ")");
+  }
+  // "column IN (?, ?, ...)" over ids.
+  void In(std::string_view column, const std::vector<std::int64_t>& ids) {
+    std::string condition = std::string(column) + " IN (";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      condition += i == 0 ? "?" : ", ?";
+      params_.emplace_back(ids[i]);
+    }
+    Add(condition + ")");
+  }
+  void Compare(std::string_view column, std::string_view op, SqlParam value) {
+    Add(std::string(column) + " " + std::string(op) + " ?");
+    params_.push_back(value);
+  }
+  [[nodiscard]] const std::string& sql() const { return sql_; }
+  [[nodiscard]] const std::vector<SqlParam>& params() const { return params_; }
+
+ private:
+  std::string sql_;
+  std::vector<SqlParam> params_;
+};
+
 inline SqlParam OptionalInt(const std::optional<std::int64_t>& value) {
   if (value) {
     return *value;

@@ -11,6 +11,7 @@
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/core/catalogue.hpp"
 #include "frontdoor/core/contact.hpp"
+#include "frontdoor/core/name_match.hpp"
 #include "frontdoor/core/reference.hpp"
 #include "frontdoor/core/text.hpp"
 #include "frontdoor/store/accounts.hpp"
@@ -265,6 +266,11 @@ Result<std::optional<std::int64_t>> MatchCustomer(store::WriteTx& tx,
   }
   store::CustomerRecord record = contact;
   record.created_at = record.updated_at = now;
+  if (const std::string name = NormaliseName(
+          Trim(contact.first_name.value_or("") + " " + contact.last_name.value_or("")));
+      !name.empty()) {
+    record.search_name = name;
+  }
   auto id = customers.Insert(record);
   if (!id) {
     return id.error();

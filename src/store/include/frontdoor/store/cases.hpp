@@ -12,6 +12,7 @@
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/core/location.hpp"
 #include "frontdoor/core/service_form.hpp"
+#include "frontdoor/store/customers.hpp"
 #include "frontdoor/store/store.hpp"
 
 namespace frontdoor::store {
@@ -124,31 +125,6 @@ class Cases {
   Result<void> InsertLink(const CaseLinkRecord& link);
   // Links from and to the case, seen from it.
   Result<std::vector<CaseLinkRecord>> Links(std::int64_t case_id);
-
- private:
-  SqlSession& session_;
-};
-
-struct CustomerRecord {
-  std::int64_t id = 0;
-  std::optional<std::string> first_name;
-  std::optional<std::string> last_name;
-  std::optional<std::string> email;  // lower case
-  std::optional<std::string> phone;  // digits and a leading '+' only
-  Instant created_at;
-  Instant updated_at;
-};
-
-class Customers {
- public:
-  explicit Customers(ReadTx& tx) : session_(tx.session()) {}
-  Result<std::int64_t> Insert(const CustomerRecord& customer);
-  // The oldest customer with that email, or else that phone; nullopt when none.
-  Result<std::optional<CustomerRecord>> FindByContact(const std::optional<std::string>& email,
-                                                      const std::optional<std::string>& phone);
-  Result<CustomerRecord> FindById(std::int64_t id);  // kNotFound
-  // Fills the customer's empty name fields from `from`; never overwrites.
-  Result<void> FillBlanks(std::int64_t id, const CustomerRecord& from, Instant now);
 
  private:
   SqlSession& session_;
