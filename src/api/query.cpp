@@ -114,7 +114,9 @@ std::optional<Instant> QueryReader::Time(std::string_view name) {
   }
   auto instant = charter::ParseIso8601(*text, name);
   if (!instant) {
-    for (const auto& field : instant.error().field_errors()) {
+    // error() returns a copy: keep it alive while its fields are read.
+    const Error error = instant.error();
+    for (const auto& field : error.field_errors()) {
       errors_.push_back(field);
     }
     return std::nullopt;
