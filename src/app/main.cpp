@@ -139,7 +139,20 @@ int main(int argc, char** argv) {
   auto* hours_option = charter_due->add_option("--working-hours", due_hours, "Working hours");
   charter_due->add_option("--from", due_query.from, "Received at, ISO 8601 with offset")
       ->required();
-  charter_due->add_option("--calendar", due_query.calendar, "Calendar code (default: default)");
+  std::string due_calendar;
+  auto* calendar_option = charter_due->add_option(
+      "--calendar", due_calendar, "Calendar code (default: the database's default calendar)");
+  auto* import_holidays = charter->add_subcommand(
+      "import-holidays", "Import GOV.UK bank-holidays.json into a calendar's closed days");
+  AddCommonFlags(import_holidays, flags);
+  fd::app::HolidayFileImport holiday_import;
+  std::string import_calendar;
+  import_holidays->add_option("--file", holiday_import.file, "A GOV.UK bank-holidays.json file")
+      ->required();
+  auto* import_calendar_option = import_holidays->add_option(
+      "--calendar", import_calendar, "Calendar code (default: the database's default calendar)");
+  import_holidays->add_option("--division", holiday_import.division,
+                              "england-and-wales, scotland or northern-ireland (the default)");
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -153,12 +166,43 @@ int main(int argc, char** argv) {
     if (hours_option->count() > 0) {
       due_query.working_hours = due_hours;
     }
-    auto due = fd::app::CharterDue(due_query);
-    if (!due) {
-      return fd::app::ReportError(due.error(), std::cerr);
+    if (calendar_option->count() > 0) {
+      due_query.calendar = due_calendar;
     }
-    std::cout << *due << "\n";
-    return 0;
+    auto config = LoadConfig(flags);
+    if (!config) {
+      return fd::app::ReportError(config.error(), std::cerr);
+    }
+    const bool db_given = !flags.db.empty() || std::getenv("FRONTDOOR_DB") != nullptr;
+    if (!fd::app::CharterUsesDatabase(*config, db_given)) {
+      auto due = fd::app::CharterDue(due_query);
+      if (!due) {
+        return fd::app::ReportError(due.error(), std::cerr);
+      }
+      std::cout << *due << "\n";
+      return 0;
+    }
+    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock&, int, const auto&) {
+      auto due = fd::app::CharterDue(due_query, store);
+      if (!due) {
+        return fd::app::ReportError(due.error(), std::cerr);
+      }
+      std::cout << *due << "\n";
+      return 0;
+    });
+  }
+  if (import_holidays->parsed()) {
+    if (import_calendar_option->count() > 0) {
+      holiday_import.calendar = import_calendar;
+    }
+    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock&, int, const auto&) {
+      auto imported = fd::app::ImportHolidayFile(holiday_import, store);
+      if (!imported) {
+        return fd::app::ReportError(imported.error(), std::cerr);
+      }
+      std::cout << *imported << "\n";
+      return 0;
+    });
   }
 
   if (version->parsed()) {

@@ -8,6 +8,8 @@
 #include "frontdoor/store/sqlite/sqlite_store.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 
+#include "demo_charter.hpp"
+
 namespace frontdoor::app {
 
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock) {
@@ -56,6 +58,10 @@ int ReportError(const Error& error, std::ostream& err) {
 }
 
 Result<void> SeedDemo(store::Store& store, const Clock& clock, std::ostream& out) {
+  // First, so that everything seeded after it counts due dates on the stored charter.
+  if (auto charter = SeedDemoCharter(store, clock, out); !charter) {
+    return charter.error();
+  }
   auto count = store::ReadValue<std::int64_t>(
       store, [](store::ReadTx& tx) { return store::StaffUsers(tx).Count(); });
   if (!count) {
