@@ -7,7 +7,6 @@
 
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/core/text.hpp"
-#include "frontdoor/http/multipart.hpp"
 
 namespace frontdoor::api::open311 {
 namespace {
@@ -120,22 +119,46 @@ usecase::ContactDetails ReadContact(const http::Form& form) {
 
 }  // namespace
 
-Result<http::Form> ReadPostBody(const http::Request& request) {
+Result<PostBody> ReadPostBody(const http::Request& request) {
   const auto content_type = request.Header("content-type");
   if (!content_type || http::IsFormContentType(*content_type)) {
-    return http::ParseForm(request.body);
+    auto form = http::ParseForm(request.body);
+    if (!form) {
+      return form.error();
+    }
+    return PostBody{std::move(*form), {}};
   }
   if (http::IsMultipartFormData(*content_type)) {
     auto parts = http::ParseMultipart(*content_type, request.body);
     if (!parts) {
       return parts.error();
     }
-    return http::TextFields(*parts);
+    auto form = http::TextFields(*parts);
+    if (!form) {
+      return form.error();
+    }
+    std::erase_if(*parts, [](const auto& part) { return !part.filename; });
+    return PostBody{std::move(*form), std::move(*parts)};
   }
   return Error(ErrorCode::kMalformed,
                "Send the arguments as application/x-www-form-urlencoded (or multipart/form-data "
                "with files), not " +
                    Quote(*content_type));
+}
+
+std::vector<const http::MultipartPart*> Photos(const std::vector<http::MultipartPart>& files) {
+  std::vector<const http::MultipartPart*> photos;
+  for (const auto& part : files) {
+    std::string_view name = part.name;
+    if (!name.starts_with("photo")) {
+      continue;
+    }
+    name.remove_prefix(5);
+    if (name.find_first_not_of("0123456789") == std::string_view::npos) {
+      photos.push_back(&part);
+    }
+  }
+  return photos;
 }
 
 std::optional<Format> ParseFormat(std::string_view extension) {

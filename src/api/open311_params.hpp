@@ -13,6 +13,7 @@
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/http/form.hpp"
 #include "frontdoor/http/message.hpp"
+#include "frontdoor/http/multipart.hpp"
 #include "frontdoor/usecase/cases.hpp"
 
 #include "open311_writer.hpp"
@@ -24,9 +25,18 @@ inline constexpr auto kMaxWindow = std::chrono::days(90);
 inline constexpr int kMaxRows = 1000;
 
 // The arguments of a POST: an application/x-www-form-urlencoded body (or none), or the
-// text fields of a multipart/form-data body (FixMyStreet's uploads, section 5.6). kMalformed
+// parts of a multipart/form-data body (FixMyStreet's uploads, section 5.6): text parts as
+// the form, file parts (with a filename) kept aside as views into request.body. kMalformed
 // for any other content type or a body that does not parse.
-Result<http::Form> ReadPostBody(const http::Request& request);
+struct PostBody {
+  http::Form form;
+  std::vector<http::MultipartPart> files;
+};
+Result<PostBody> ReadPostBody(const http::Request& request);
+
+// The files of a report that are photos of it: parts named photo1, photo2... (FixMyStreet)
+// or photo, in the order sent.
+std::vector<const http::MultipartPart*> Photos(const std::vector<http::MultipartPart>& files);
 
 // "xml" or "json"; nullopt for anything else (answered 404).
 std::optional<Format> ParseFormat(std::string_view extension);

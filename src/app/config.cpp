@@ -8,14 +8,15 @@
 namespace frontdoor::app {
 namespace {
 
-constexpr std::array<const char*, 15> kKeys{"listen",           "db",
+constexpr std::array<const char*, 17> kKeys{"listen",           "db",
                                             "threads",          "workers",
                                             "db_pool",          "max_body_bytes",
                                             "max_header_bytes", "read_timeout_ms",
                                             "idle_timeout_ms",  "drain_timeout_ms",
                                             "max_connections",  "access_log",
                                             "log_level",        "durability",
-                                            "reference_prefix"};
+                                            "reference_prefix", "public_url",
+                                            "jurisdiction_id"};
 
 template <class Int>
 Result<void> ParseInt(const std::string& key, const std::string& value, Int& out, Int min,
@@ -89,6 +90,20 @@ Result<void> SetConfigValue(Config& config, const std::string& key, const std::s
       return Error::Invalid("reference_prefix", "reference_prefix must be 1 to 8 capital letters");
     }
     config.reference_prefix = value;
+  } else if (key == "public_url") {
+    // Clients build every Open311 URL from it (discovery), so it must be absolute.
+    const bool ok = (value.starts_with("http://") || value.starts_with("https://")) &&
+                    value.find_first_of(" \t\r\n") == std::string::npos;
+    if (!ok) {
+      return Error::Invalid("public_url", "public_url must be an http:// or https:// URL");
+    }
+    config.public_url = value;
+  } else if (key == "jurisdiction_id") {
+    if (value.empty() || value.find_first_of(" \t\r\n&=") != std::string::npos) {
+      return Error::Invalid("jurisdiction_id",
+                            "jurisdiction_id must be a domain name such as belfastcity.gov.uk");
+    }
+    config.jurisdiction_id = value;
   } else {
     return SetInt(key, value, config);
   }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -50,6 +51,25 @@ TEST(ConfigTest, BadLineNamesFileLineAndKey) {
   EXPECT_EQ(applied.error().field_errors().front().field, "threads");
   EXPECT_NE(applied.error().message().find(":1:"), std::string::npos);
   std::filesystem::remove(file);
+}
+
+TEST(ConfigTest, Open311PublicUrlAndJurisdictionAreChecked) {
+  Config config;
+  EXPECT_EQ(config.public_url, "http://127.0.0.1:8080");
+  EXPECT_EQ(config.jurisdiction_id, "belfastcity.gov.uk");
+  ASSERT_TRUE(ApplyEnvironment(config, EnvOf({{"FRONTDOOR_PUBLIC_URL", "https://council.example"},
+                                              {"FRONTDOOR_JURISDICTION_ID", "council.example"}})));
+  EXPECT_EQ(config.public_url, "https://council.example");
+  EXPECT_EQ(config.jurisdiction_id, "council.example");
+  for (const auto& [key, value] :
+       std::vector<std::pair<std::string, std::string>>{{"public_url", "council.example"},
+                                                        {"public_url", "ftp://x"},
+                                                        {"jurisdiction_id", ""},
+                                                        {"jurisdiction_id", "a b"}}) {
+    const auto set = SetConfigValue(config, key, value);
+    ASSERT_FALSE(set) << key << "=" << value;
+    EXPECT_EQ(set.error().field_errors().at(0).field, key);
+  }
 }
 
 TEST(ConfigTest, UnknownKeyIsRefused) {

@@ -28,6 +28,8 @@ struct Config {
   std::string log_level = "info";
   std::string durability = "full";  // SQLite: "full" survives power loss, "normal" a crash
   std::string reference_prefix = "BCC";
+  std::string public_url = "http://127.0.0.1:8080";    // how clients reach us (Open311 discovery)
+  std::string jurisdiction_id = "belfastcity.gov.uk";  // Open311: the one jurisdiction served
 };
 
 // Sets one key from text. kInvalidInput naming the key when the key or value is wrong.

@@ -1,0 +1,73 @@
+#include "frontdoor/usecase/attachments.hpp"
+
+#include "open311_endpoint.hpp"
+#include "open311_params.hpp"
+#include "open311_render.hpp"
+
+namespace frontdoor::api::open311 {
+
+void Endpoint::AttachPhotos(const std::string& reference, const Post& post,
+                            const usecase::Actor& actor) {
+  for (const auto* photo : Photos(post.files)) {
+    // Sent as files rather than URLs when the report is private (section 5.6), so staff see
+    // them and the public does not.
+    auto attached = usecase::AddAttachment(ctx_, reference, photo->filename.value_or(photo->name),
+                                           photo->body, false, actor);
+    if (!attached) {
+      const Error error = attached.error();
+      auto noted = usecase::AddNote(
+          ctx_, reference,
+          "The Open311 client sent " + photo->name + ", which could not be attached: " +
+              (error.field_errors().empty() ? error.message()
+                                            : error.field_errors().front().message),
+          actor);
+      (void)noted;  // best effort: the case itself is safely stored
+    }
+  }
+}
+
+http::Response Endpoint::CreateRequest(Format format, const http::Request& request) {
+  auto post = ReadPost(request);
+  if (!post) {
+    return Errors(format, post.error());
+  }
+  auto input = ParseNewCase(post->form);
+  if (!input) {
+    return Errors(format, input.error());
+  }
+  auto facts = services_.Find(input->service_code);
+  if (!facts) {
+    return Errors(format, facts.error());
+  }
+  if (!*facts || !(*facts)->offered) {
+    return Errors(format, Error::NotFound("service_code " + Quote(input->service_code) +
+                                          " is not a service we offer"));
+  }
+  input->actor = "open311:" + post->key.name;
+  auto created = usecase::CreateCase(ctx_, *input);
+  if (!created) {
+    return Errors(format, created.error());
+  }
+  AttachPhotos(created->record.reference, *post, input->actor);
+  return Document(format, 200,
+                  RenderCreatedRequest(format, created->record.reference, created->service_notice));
+}
+
+http::Response Endpoint::AddUpdate(Format format, const http::Request& request) {
+  auto post = ReadPost(request);
+  if (!post) {
+    return Errors(format, post.error());
+  }
+  auto comment = ParseCustomerComment(post->form);
+  if (!comment) {
+    return Errors(format, comment.error());
+  }
+  comment->actor = "open311:" + post->key.name;
+  auto event = usecase::AddCustomerComment(ctx_, *comment);
+  if (!event) {
+    return Errors(format, event.error());
+  }
+  return Document(format, 200, RenderAcceptedUpdate(format, event->id));
+}
+
+}  // namespace frontdoor::api::open311
