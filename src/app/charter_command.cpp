@@ -135,6 +135,25 @@ Result<std::string> CharterDue(const DueQuery& query, store::Store& store) {
       [&](const std::string& code) { return data->FindStandard(code); });
 }
 
+Result<ServingCharter> LoadServingCharter(store::Store& store) {
+  auto data = usecase::LoadCharter(store);
+  if (!data) {
+    return data.error();
+  }
+  if (data->default_calendar.empty()) {
+    auto calendar = DefaultCalendar();
+    if (!calendar) {
+      return calendar.error();
+    }
+    return ServingCharter{std::move(*calendar), DefaultCharter(), false};
+  }
+  auto calendar = data->BuildCalendar(std::nullopt);
+  if (!calendar) {
+    return calendar.error();
+  }
+  return ServingCharter{std::move(*calendar), std::move(data->standards), true};
+}
+
 bool CharterUsesDatabase(const Config& config, bool db_given) {
   const Config defaults;
   if (db_given || config.db != defaults.db) {

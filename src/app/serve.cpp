@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
+#include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/api/open311.hpp"
 #include "frontdoor/api/operational.hpp"
 #include "frontdoor/api/staff_api.hpp"
@@ -128,17 +129,19 @@ int Serve(const Config& config) {
   metrics.AddGauge({"frontdoor_db_write_units_total", "Units of work committed",
                     [&db] { return static_cast<double>(db.Stats().write_units); }});
 
-  auto calendar = DefaultCalendar();
-  if (!calendar) {
-    return ReportError(calendar.error(), std::cerr);
+  auto serving = LoadServingCharter(db);
+  if (!serving) {
+    return ReportError(serving.error(), std::cerr);
   }
-  const std::vector<charter::Standard> standards = DefaultCharter();
-  const usecase::CaseContext case_context{db, clock, config.reference_prefix, *calendar,
-                                          standards};
+  spdlog::info("due dates on calendar {} with {} standards ({})", serving->calendar.code(),
+               serving->standards.size(), serving->from_database ? "database" : "built in");
+  const usecase::CaseContext case_context{db, clock, config.reference_prefix, serving->calendar,
+                                          serving->standards};
 
   const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
   http::Router router;
   api::AddOperationalRoutes(router, db, metrics, reads);
+  api::AddCharterRoutes(router, db, reads);
   api::AddOpen311Routes(router, case_context, Open311SettingsFor(config), reads);
   api::AddStaffApiRoutes(router, case_context, reads);
 

@@ -12,6 +12,7 @@
 #include "frontdoor/store/charter.hpp"
 
 #include "charter_dates.hpp"
+#include "charter_validation.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -107,6 +108,11 @@ Result<HolidayImportSummary> ImportHolidays(store::Store& store, const std::stri
     if (count >= charter::NorthernIrelandHolidays(year).size()) {
       complete_years.insert(year);
     }
+  }
+  std::vector<FieldError> malformed;
+  AddCodeErrors(calendar_code, "calendar", malformed);
+  if (!malformed.empty()) {
+    return Error::NotFound("No calendar with that code");
   }
   return store::WriteValue<HolidayImportSummary>(
       store, [&](store::WriteTx& tx) -> Result<HolidayImportSummary> {

@@ -44,6 +44,13 @@ Result<void> CheckCalendar(const CalendarSpec& spec) {
 }
 
 Result<store::CalendarRecord> FindCalendar(ReadTx& tx, const std::string& code) {
+  // A code no calendar could have (from a URL, say) never reaches the database, where bytes
+  // that are not UTF-8 would be an error of their own.
+  std::vector<FieldError> malformed;
+  AddCodeErrors(code, "code", malformed);
+  if (!malformed.empty()) {
+    return Error::NotFound("No calendar with that code");
+  }
   auto found = Calendars(tx).Find(code);
   if (!found && found.error().code() == ErrorCode::kNotFound) {
     return Error::NotFound("No calendar with the code '" + code + "'");

@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
@@ -691,6 +692,8 @@ class OpenApiSyncTest : public ::testing::Test {
     ctx_ = std::make_unique<usecase::CaseContext>(
         usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
     api::AddStaffApiRoutes(router_, *ctx_, http::Execution::kInline);
+    // The charter's read-only routes share the document.
+    api::AddCharterRoutes(router_, *store_, http::Execution::kInline);
     boost::system::error_code ec;
     document_ = json::parse(api::StaffOpenApiDocument(), ec);
     ASSERT_FALSE(ec) << "the document is not JSON: " << ec.message();

@@ -50,6 +50,15 @@ struct HolidayFileImport {
 // kInvalidInput (naming the event) when the file is wrong.
 Result<std::string> ImportHolidayFile(const HolidayFileImport& import, store::Store& store);
 
+// What the server counts due dates with: the database's default calendar and active
+// standards, or the built-in ones while the database has no calendar (never seeded).
+struct ServingCharter {
+  charter::WorkingCalendar calendar;
+  std::vector<charter::Standard> standards;
+  bool from_database = false;
+};
+Result<ServingCharter> LoadServingCharter(store::Store& store);
+
 // The default calendar: Monday to Friday 09:00-17:00, NI public holidays.
 Result<charter::WorkingCalendar> DefaultCalendar();
 

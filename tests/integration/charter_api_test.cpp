@@ -1,0 +1,203 @@
+// GET /api/v1/charter/standards and /api/v1/charter/calendars over real sockets, on SQLite and
+// PostgreSQL.
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "frontdoor/api/charter_routes.hpp"
+#include "frontdoor/charter/iso8601.hpp"
+#include "frontdoor/http/server.hpp"
+#include "frontdoor/usecase/charter.hpp"
+
+#include "raw_client.hpp"
+#include "test_store.hpp"
+
+namespace frontdoor::testing {
+namespace {
+
+namespace json = boost::json;
+using std::chrono::hours;
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  json::value json;
+};
+
+class CharterApiTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    database_ = NewTestDatabase(GetParam());
+    store_ = OpenTestStore(*database_, clock_);
+    ASSERT_TRUE(store_->Migrate());
+    api::AddCharterRoutes(
+        router_, *store_,
+        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline);
+    http::ServerOptions options;
+    options.port = 0;
+    options.handle_signals = false;
+    options.io_threads = 1;
+    options.worker_threads = 2;
+    server_ = std::make_unique<http::Server>(
+        options, router_, [](const http::AccessRecord&) {},
+        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
+    ASSERT_TRUE(server_->Listen());
+    runner_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Shutdown();
+      runner_.join();
+    }
+    EXPECT_TRUE(failures_.empty()) << failures_.front();
+  }
+
+  Reply Call(std::string_view method, std::string_view target) {
+    const std::string raw =
+        HttpRequest(server_->port(), std::string(method) + " " + std::string(target) +
+                                         " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+    Reply reply;
+    reply.status = StatusOf(raw);
+    reply.body = BodyOf(raw);
+    boost::system::error_code ec;
+    reply.json = json::parse(reply.body, ec);
+    if (ec) {
+      reply.json = nullptr;
+    }
+    return reply;
+  }
+
+  void SeedCharter() {
+    usecase::CalendarSpec council{"council", "Council offices", "Europe/London",
+                                  charter::WeeklyHours::MondayToFriday(hours(9), hours(17)), true};
+    ASSERT_TRUE(usecase::CreateCalendar(*store_, clock_, council));
+    usecase::CalendarSpec centre{"contact-centre", "Contact centre", "Europe/London",
+                                 charter::WeeklyHours::MondayToFriday(hours(8), hours(18)), false};
+    centre.hours.by_weekday[5] = charter::OpeningPeriod{hours(9), hours(13)};
+    ASSERT_TRUE(usecase::CreateCalendar(*store_, clock_, centre));
+    ASSERT_TRUE(usecase::AddRuleHolidays(*store_, "council", 2026, 2026));
+    ASSERT_TRUE(usecase::AddClosure(
+        *store_, clock_, "council", charter::ParseIso8601("2026-07-01T08:00:00Z").value(),
+        charter::ParseIso8601("2026-07-01T17:00:00Z").value(), "Storm"));
+    const auto standard = [](const char* code, const char* name, charter::Measure measure,
+                             const char* channel, charter::Target target, double threshold,
+                             bool active) {
+      return usecase::StandardEntry{
+          {code, name, measure, channel, std::nullopt, std::nullopt, target, threshold}, active};
+    };
+    ASSERT_TRUE(usecase::CreateStandard(
+        *store_, clock_,
+        standard("EMAIL-ACK", "Acknowledge within 2 working days", charter::Measure::kAcknowledge,
+                 "email", {charter::TargetUnit::kWorkingDays, 2}, 95, true)));
+    ASSERT_TRUE(
+        usecase::CreateStandard(*store_, clock_,
+                                standard("PHONE-ANS", "Answer 80% of calls within 20 seconds",
+                                         charter::Measure::kAnswerCall, "phone",
+                                         {charter::TargetUnit::kSeconds, 20}, 82.5, false)));
+  }
+
+  ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};  // 2026-01-01T00:00:00Z
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<store::Store> store_;
+  http::Router router_;
+  std::unique_ptr<http::Server> server_;
+  std::thread runner_;
+  std::vector<std::string> failures_;
+};
+
+TEST_P(CharterApiTest, EmptyDatabaseListsNothing) {
+  const auto standards = Call("GET", "/api/v1/charter/standards");
+  ASSERT_EQ(standards.status, 200) << standards.body;
+  EXPECT_EQ(standards.json, json::parse(R"({"standards": []})"));
+  const auto calendars = Call("GET", "/api/v1/charter/calendars");
+  ASSERT_EQ(calendars.status, 200) << calendars.body;
+  EXPECT_EQ(calendars.json, json::parse(R"({"calendars": []})"));
+}
+
+TEST_P(CharterApiTest, StandardsShowTheirScopeTargetAndWhetherActive) {
+  SeedCharter();
+  const auto reply = Call("GET", "/api/v1/charter/standards");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto& list = reply.json.at("standards").as_array();
+  ASSERT_EQ(list.size(), 2U);
+  EXPECT_EQ(list[0], json::parse(R"({
+      "code": "EMAIL-ACK", "name": "Acknowledge within 2 working days",
+      "measure": "acknowledge", "channel": "email", "case_type": null, "service_code": null,
+      "target": {"unit": "working_days", "amount": 2}, "threshold_percent": 95,
+      "active": true})"));
+  EXPECT_EQ(list[1].at("code"), "PHONE-ANS");
+  EXPECT_EQ(list[1].at("target").at("unit"), "seconds");
+  EXPECT_EQ(list[1].at("active"), false);
+  EXPECT_EQ(list[1].at("threshold_percent"), 82.5);
+}
+
+TEST_P(CharterApiTest, CalendarsShowHoursClosedDaysAndClosures) {
+  SeedCharter();
+  const auto reply = Call("GET", "/api/v1/charter/calendars");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto& list = reply.json.at("calendars").as_array();
+  ASSERT_EQ(list.size(), 2U);
+  const auto& centre = list[0].as_object();  // by code
+  EXPECT_EQ(centre.at("code"), "contact-centre");
+  EXPECT_EQ(centre.at("is_default"), false);
+  const auto& opening = centre.at("opening_hours").as_array();
+  ASSERT_EQ(opening.size(), 6U);
+  EXPECT_EQ(opening[5], json::parse(R"({"weekday": "saturday", "opens": "09:00",
+                                      "closes": "13:00"})"));
+  const auto& council = list[1].as_object();
+  EXPECT_EQ(council.at("time_zone"), "Europe/London");
+  EXPECT_EQ(council.at("is_default"), true);
+  EXPECT_EQ(council.at("opening_hours").as_array()[0],
+            json::parse(R"({"weekday": "monday", "opens": "09:00", "closes": "17:00"})"));
+  const auto& closed = council.at("closed_days").as_array();
+  ASSERT_EQ(closed.size(), 10U);
+  const json::value boyne{{"date", "2026-07-13"},
+                          {"name", "Battle of the Boyne (Orangemen's Day)"},
+                          {"source", "rule"}};
+  EXPECT_EQ(closed[6], boyne);
+  const auto& closures = council.at("closures").as_array();
+  ASSERT_EQ(closures.size(), 1U);
+  EXPECT_EQ(closures[0].at("from"), "2026-07-01T09:00:00+01:00");
+  EXPECT_EQ(closures[0].at("to"), "2026-07-01T18:00:00+01:00");
+  EXPECT_EQ(closures[0].at("reason"), "Storm");
+}
+
+TEST_P(CharterApiTest, OneCalendarByCodeAndUnknownIs404) {
+  SeedCharter();
+  const auto found = Call("GET", "/api/v1/charter/calendars/council");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_EQ(found.json.at("code"), "council");
+  const auto missing = Call("GET", "/api/v1/charter/calendars/nowhere");
+  EXPECT_EQ(missing.status, 404) << missing.body;
+  EXPECT_EQ(missing.json.at("error").at("code"), "not_found");
+}
+
+TEST_P(CharterApiTest, HostileCodesAndMethodsAreAnsweredCleanly) {
+  SeedCharter();
+  const std::vector<std::string> targets{"/api/v1/charter/calendars/%00%ff",
+                                         "/api/v1/charter/calendars/' OR 1=1 --",
+                                         "/api/v1/charter/calendars/" + std::string(5000, 'x'),
+                                         "/api/v1/charter/calendars/%E2%82%AC",
+                                         "/api/v1/charter/calendars/%zz",
+                                         "/api/v1/charter/calendars/%ff",
+                                         "/api/v1/charter/calendars/a%C3%28"};
+  for (const std::string& target : targets) {
+    const auto reply = Call("GET", target);
+    EXPECT_GE(reply.status, 400) << target;
+    EXPECT_LT(reply.status, 500) << target << " " << reply.body;
+  }
+  EXPECT_EQ(Call("POST", "/api/v1/charter/standards").status, 405);
+  EXPECT_EQ(Call("DELETE", "/api/v1/charter/calendars/council").status, 405);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CharterApiTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace frontdoor::testing
