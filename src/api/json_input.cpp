@@ -196,7 +196,7 @@ const boost::json::object* FieldReader::Object(std::string_view key, bool requir
 
 void FieldReader::RejectUnknown() {
   for (const auto& entry : object_) {
-    if (!read_.contains(std::string_view(entry.key()))) {
+    if (!read_.contains(entry.key())) {
       AddError(prefix_ + EchoSafe(entry.key()), "Unknown field; check its spelling");
     }
   }

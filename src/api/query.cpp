@@ -141,7 +141,7 @@ std::optional<bool> QueryReader::Boolean(std::string_view name) {
 
 void QueryReader::RejectUnknown() {
   for (const auto& [key, value] : params_) {
-    if (!read_.contains(std::string_view(key))) {
+    if (!read_.contains(key)) {
       errors_.push_back({EchoSafe(key), "Unknown parameter; check its spelling"});
       read_.insert(key);  // once per name
     }
@@ -149,7 +149,7 @@ void QueryReader::RejectUnknown() {
 }
 
 std::string EncodeQueryValue(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);

@@ -22,7 +22,7 @@ std::optional<std::string> BearerToken(const http::Request& request) {
   if (space == std::string::npos || ToLowerAscii(value.substr(0, space)) != kScheme) {
     return std::nullopt;
   }
-  std::string token = Trim(std::string_view(value).substr(space + 1));
+  std::string token = Trim(value.substr(space + 1));
   if (token.empty()) {
     return std::nullopt;
   }

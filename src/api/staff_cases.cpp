@@ -213,7 +213,7 @@ store::CaseFilter ReadCaseFilter(QueryReader& query, const CatalogueCodes& codes
 }  // namespace
 
 Result<http::Response> ListCases(const StaffContext& staff, http::Request& request,
-                                 const usecase::Actor&) {
+                                 const usecase::Actor& /*actor*/) {
   auto codes = LoadCodes(staff.cases.store, false);
   if (!codes) {
     return codes.error();
@@ -283,7 +283,7 @@ Result<http::Response> PostCase(const StaffContext& staff, http::Request& reques
 }
 
 Result<http::Response> GetCase(const StaffContext& staff, http::Request& request,
-                               const usecase::Actor&) {
+                               const usecase::Actor& /*actor*/) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -459,21 +459,23 @@ Result<http::Response> PostLink(const StaffContext& staff, http::Request& reques
 }
 
 Result<http::Response> GetDuplicates(const StaffContext& staff, http::Request& request,
-                                     const usecase::Actor&) {
+                                     const usecase::Actor& /*actor*/) {
   std::vector<FieldError> errors;
   QueryReader query(request.query, errors);
   auto service_code = query.One("service_code");
   auto lat = query.Number("lat");
   auto lon = query.Number("long");
   query.RejectUnknown();
-  for (const auto& [name, present] :
-       {std::pair{"service_code", service_code.has_value()}, std::pair{"lat", lat.has_value()},
-        std::pair{"long", lon.has_value()}}) {
+  // A missing parameter, unless it is already reported (e.g. as badly encoded).
+  const auto require = [&errors](const char* name, bool present) {
     if (!present && std::none_of(errors.begin(), errors.end(),
-                                 [&](const FieldError& e) { return e.field == name; })) {
+                                 [name](const FieldError& e) { return e.field == name; })) {
       errors.push_back({name, std::string("Enter ") + name});
     }
-  }
+  };
+  require("service_code", service_code.has_value());
+  require("lat", lat.has_value());
+  require("long", lon.has_value());
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }

@@ -156,7 +156,7 @@ Result<std::string> PathCode(const http::Request& request) {
 }  // namespace
 
 Result<http::Response> ListDepartments(const StaffContext& staff, http::Request& request,
-                                       const usecase::Actor&) {
+                                       const usecase::Actor& /*actor*/) {
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
@@ -165,17 +165,15 @@ Result<http::Response> ListDepartments(const StaffContext& staff, http::Request&
   if (!departments) {
     return departments.error();
   }
-  const CatalogueCodes codes;
-  const Renderer render(staff.zone, codes);
   json::array out;
   for (const auto& department : *departments) {
-    out.emplace_back(render.Department(department));
+    out.emplace_back(Renderer::Department(department));
   }
   return JsonResponse(200, {{"departments", std::move(out)}});
 }
 
 Result<http::Response> PostDepartment(const StaffContext& staff, http::Request& request,
-                                      const usecase::Actor&) {
+                                      const usecase::Actor& /*actor*/) {
   auto object = ParseJsonObject(request.body);
   if (!object) {
     return object.error();
@@ -192,12 +190,11 @@ Result<http::Response> PostDepartment(const StaffContext& staff, http::Request& 
   if (!created) {
     return created.error();
   }
-  const CatalogueCodes codes;
-  return JsonResponse(201, Renderer(staff.zone, codes).Department(*created));
+  return JsonResponse(201, Renderer::Department(*created));
 }
 
 Result<http::Response> ListTeams(const StaffContext& staff, http::Request& request,
-                                 const usecase::Actor&) {
+                                 const usecase::Actor& /*actor*/) {
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
@@ -219,7 +216,7 @@ Result<http::Response> ListTeams(const StaffContext& staff, http::Request& reque
 }
 
 Result<http::Response> PostTeam(const StaffContext& staff, http::Request& request,
-                                const usecase::Actor&) {
+                                const usecase::Actor& /*actor*/) {
   auto object = ParseJsonObject(request.body);
   if (!object) {
     return object.error();
@@ -247,7 +244,7 @@ Result<http::Response> PostTeam(const StaffContext& staff, http::Request& reques
 }
 
 Result<http::Response> ListServices(const StaffContext& staff, http::Request& request,
-                                    const usecase::Actor&) {
+                                    const usecase::Actor& /*actor*/) {
   std::vector<FieldError> errors;
   QueryReader query(request.query, errors);
   const bool include_inactive = query.Boolean("include_inactive").value_or(false);
@@ -272,7 +269,7 @@ Result<http::Response> ListServices(const StaffContext& staff, http::Request& re
 }
 
 Result<http::Response> PostService(const StaffContext& staff, http::Request& request,
-                                   const usecase::Actor&) {
+                                   const usecase::Actor& /*actor*/) {
   auto input = ReadServiceInput(request.body, std::nullopt);
   if (!input) {
     return input.error();
@@ -285,7 +282,7 @@ Result<http::Response> PostService(const StaffContext& staff, http::Request& req
 }
 
 Result<http::Response> GetService(const StaffContext& staff, http::Request& request,
-                                  const usecase::Actor&) {
+                                  const usecase::Actor& /*actor*/) {
   auto code = PathCode(request);
   if (!code) {
     return code.error();
@@ -301,7 +298,7 @@ Result<http::Response> GetService(const StaffContext& staff, http::Request& requ
 }
 
 Result<http::Response> PutService(const StaffContext& staff, http::Request& request,
-                                  const usecase::Actor&) {
+                                  const usecase::Actor& /*actor*/) {
   auto code = PathCode(request);
   if (!code) {
     return code.error();
@@ -318,7 +315,7 @@ Result<http::Response> PutService(const StaffContext& staff, http::Request& requ
 }
 
 Result<http::Response> ListRoutingRules(const StaffContext& staff, http::Request& request,
-                                        const usecase::Actor&) {
+                                        const usecase::Actor& /*actor*/) {
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
@@ -340,7 +337,7 @@ Result<http::Response> ListRoutingRules(const StaffContext& staff, http::Request
 }
 
 Result<http::Response> PostRoutingRule(const StaffContext& staff, http::Request& request,
-                                       const usecase::Actor&) {
+                                       const usecase::Actor& /*actor*/) {
   auto object = ParseJsonObject(request.body);
   if (!object) {
     return object.error();

@@ -24,26 +24,45 @@ using StaffHandler = Result<http::Response> (*)(const StaffContext& staff, http:
 http::Response JsonResponse(unsigned status, const boost::json::object& body);
 
 // Catalogue (staff_catalogue.cpp).
-Result<http::Response> ListDepartments(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostDepartment(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> ListTeams(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostTeam(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> ListServices(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostService(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> GetService(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PutService(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> ListRoutingRules(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostRoutingRule(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> ListDepartments(const StaffContext& staff, http::Request& request,
+                                       const usecase::Actor& actor);
+Result<http::Response> PostDepartment(const StaffContext& staff, http::Request& request,
+                                      const usecase::Actor& actor);
+Result<http::Response> ListTeams(const StaffContext& staff, http::Request& request,
+                                 const usecase::Actor& actor);
+Result<http::Response> PostTeam(const StaffContext& staff, http::Request& request,
+                                const usecase::Actor& actor);
+Result<http::Response> ListServices(const StaffContext& staff, http::Request& request,
+                                    const usecase::Actor& actor);
+Result<http::Response> PostService(const StaffContext& staff, http::Request& request,
+                                   const usecase::Actor& actor);
+Result<http::Response> GetService(const StaffContext& staff, http::Request& request,
+                                  const usecase::Actor& actor);
+Result<http::Response> PutService(const StaffContext& staff, http::Request& request,
+                                  const usecase::Actor& actor);
+Result<http::Response> ListRoutingRules(const StaffContext& staff, http::Request& request,
+                                        const usecase::Actor& actor);
+Result<http::Response> PostRoutingRule(const StaffContext& staff, http::Request& request,
+                                       const usecase::Actor& actor);
 
 // Cases (staff_cases.cpp).
-Result<http::Response> ListCases(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostCase(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> GetCase(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostTransition(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostAssignment(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostNote(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostUpdate(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> PostLink(const StaffContext&, http::Request&, const usecase::Actor&);
-Result<http::Response> GetDuplicates(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> ListCases(const StaffContext& staff, http::Request& request,
+                                 const usecase::Actor& actor);
+Result<http::Response> PostCase(const StaffContext& staff, http::Request& request,
+                                const usecase::Actor& actor);
+Result<http::Response> GetCase(const StaffContext& staff, http::Request& request,
+                               const usecase::Actor& actor);
+Result<http::Response> PostTransition(const StaffContext& staff, http::Request& request,
+                                      const usecase::Actor& actor);
+Result<http::Response> PostAssignment(const StaffContext& staff, http::Request& request,
+                                      const usecase::Actor& actor);
+Result<http::Response> PostNote(const StaffContext& staff, http::Request& request,
+                                const usecase::Actor& actor);
+Result<http::Response> PostUpdate(const StaffContext& staff, http::Request& request,
+                                  const usecase::Actor& actor);
+Result<http::Response> PostLink(const StaffContext& staff, http::Request& request,
+                                const usecase::Actor& actor);
+Result<http::Response> GetDuplicates(const StaffContext& staff, http::Request& request,
+                                     const usecase::Actor& actor);
 
 }  // namespace frontdoor::api

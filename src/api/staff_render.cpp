@@ -13,14 +13,27 @@ json::value Optional(const std::optional<std::string>& text) {
   if (!text) {
     return nullptr;
   }
-  return json::value(*text);
+  return json::string(*text);
 }
 
 json::value Optional(const std::optional<std::int64_t>& number) {
   if (!number) {
     return nullptr;
   }
-  return json::value(*number);
+  return *number;
+}
+
+// The code of the catalogue row with that id; null when there is none.
+json::value Code(const std::map<std::int64_t, std::string>& codes,
+                 const std::optional<std::int64_t>& id) {
+  if (!id) {
+    return nullptr;
+  }
+  const auto found = codes.find(*id);
+  if (found == codes.end()) {
+    return nullptr;
+  }
+  return json::string(found->second);
 }
 
 json::object AttributeJson(const Attribute& attribute) {
@@ -73,7 +86,7 @@ Result<CatalogueCodes> LoadCodes(store::Store& store, bool with_services) {
 }
 
 json::value Renderer::Time(Instant instant) const {
-  return json::value(charter::FormatIso8601(instant, zone_));
+  return json::string(charter::FormatIso8601(instant, zone_));
 }
 
 json::value Renderer::Time(const std::optional<Instant>& instant) const {
@@ -83,19 +96,7 @@ json::value Renderer::Time(const std::optional<Instant>& instant) const {
   return Time(*instant);
 }
 
-json::value Renderer::Code(const std::map<std::int64_t, std::string>& codes,
-                           const std::optional<std::int64_t>& id) const {
-  if (!id) {
-    return nullptr;
-  }
-  const auto found = codes.find(*id);
-  if (found == codes.end()) {
-    return nullptr;
-  }
-  return json::value(found->second);
-}
-
-json::object Renderer::Department(const store::DepartmentRecord& department) const {
+json::object Renderer::Department(const store::DepartmentRecord& department) {
   return json::object{{"code", department.code}, {"name", department.name}};
 }
 
@@ -186,7 +187,7 @@ json::object Renderer::Event(const store::CaseEventRecord& event) const {
     boost::system::error_code ec;
     data = json::parse(*event.data, ec);
     if (ec) {
-      data = json::value(*event.data);
+      data = json::string(*event.data);
     }
   }
   return json::object{{"id", event.id},

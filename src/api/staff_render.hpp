@@ -37,7 +37,7 @@ class Renderer {
   [[nodiscard]] boost::json::value Time(Instant instant) const;
   [[nodiscard]] boost::json::value Time(const std::optional<Instant>& instant) const;
 
-  [[nodiscard]] boost::json::object Department(const store::DepartmentRecord& department) const;
+  [[nodiscard]] static boost::json::object Department(const store::DepartmentRecord& department);
   [[nodiscard]] boost::json::object Team(const store::TeamRecord& team) const;
   [[nodiscard]] boost::json::object Service(const store::ServiceRecord& service) const;
   [[nodiscard]] boost::json::object RoutingRule(const store::RoutingRuleRecord& rule) const;
@@ -48,9 +48,6 @@ class Renderer {
   [[nodiscard]] static boost::json::array AnswerList(const frontdoor::Answers& answers);
 
  private:
-  [[nodiscard]] boost::json::value Code(const std::map<std::int64_t, std::string>& codes,
-                                        const std::optional<std::int64_t>& id) const;
-
   const date::time_zone* zone_;
   const CatalogueCodes& codes_;
 };
