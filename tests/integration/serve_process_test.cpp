@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "process.hpp"
 #include "raw_client.hpp"
 #include "test_store.hpp"
 
@@ -19,65 +20,9 @@ namespace {
 
 using std::chrono::milliseconds;
 
-struct Process {
-  pid_t pid = -1;
-  int stdout_fd = -1;
-};
-
-// Starts the binary with `args`; its standard output is readable through stdout_fd.
-// The access log goes to a file: nobody drains the pipe after the first line.
+// The binary under test, with `args`.
 Process Spawn(const std::vector<std::string>& args, const std::string& access_log = "off") {
-  int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) {
-    return {};
-  }
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(pipe_fds[1], STDOUT_FILENO);
-    const int devnull = open("/dev/null", O_WRONLY);
-    dup2(devnull, STDERR_FILENO);
-    close(pipe_fds[0]);
-    setenv("FRONTDOOR_ACCESS_LOG", access_log.c_str(), 1);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(FRONTDOOR_BINARY));  // NOLINT(*-const-cast): execv
-    for (const auto& arg : args) {
-      argv.push_back(const_cast<char*>(arg.c_str()));  // NOLINT(*-const-cast): execv
-    }
-    argv.push_back(nullptr);
-    execv(FRONTDOOR_BINARY, argv.data());
-    _exit(127);
-  }
-  close(pipe_fds[1]);
-  return {pid, pipe_fds[0]};
-}
-
-// Reads the announced port from "Frontdoor listening on http://127.0.0.1:PORT/".
-std::uint16_t ReadPort(int fd) {
-  std::string text;
-  char c = 0;
-  while (read(fd, &c, 1) == 1 && c != '\n') {
-    text += c;
-  }
-  std::smatch match;
-  if (!std::regex_search(text, match, std::regex(R"(:(\d+)/)"))) {
-    return 0;
-  }
-  return static_cast<std::uint16_t>(std::stoi(match[1]));
-}
-
-// The exit status, or -1 if the process is still running after `timeout`.
-int WaitExit(pid_t pid, milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) {
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-    std::this_thread::sleep_for(milliseconds(10));
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-  return -1;
+  return testing::Spawn(FRONTDOOR_BINARY, args, access_log);
 }
 
 TEST(ServeProcessTest, SigtermUnderLoadAnswersEveryRequestReadAndExitsZero) {
