@@ -70,6 +70,7 @@ Result<CatalogueCodes> LoadCodes(store::Store& store, bool with_services) {
     }
     for (const auto& team : *teams) {
       codes.teams.emplace(team.id, team.code);
+      codes.team_names.emplace(team.id, team.name);
       codes.team_ids.emplace(team.code, team.id);
     }
     if (with_services) {
@@ -151,33 +152,35 @@ json::object Renderer::Case(const store::CaseRecord& record) const {
     lat = record.location->lat;
     lon = record.location->lon;
   }
-  return json::object{{"reference", record.reference},
-                      {"service_code", record.service_code},
-                      {"service_name", record.service_name},
-                      {"department_name", record.department_name},
-                      {"status", CaseStatusName(record.status)},
-                      {"is_open", IsOpen(record.status)},
-                      {"priority", record.priority},
-                      {"channel", record.channel},
-                      {"description", record.description},
-                      {"address", Optional(record.address)},
-                      {"address_id", Optional(record.address_id)},
-                      {"postcode", Optional(record.postcode)},
-                      {"lat", lat},
-                      {"long", lon},
-                      {"ward", Optional(record.ward)},
-                      {"customer_id", Optional(record.customer_id)},
-                      {"team", Code(codes_.teams, record.team_id)},
-                      {"team_name", record.team_name.empty() ? json::value(nullptr)
-                                                             : json::value(record.team_name)},
-                      {"assignee_id", Optional(record.assignee_id)},
-                      {"status_notes", Optional(record.status_notes)},
-                      {"media_url", Optional(record.media_url)},
-                      {"source", record.source},
-                      {"created_at", Time(record.created_at)},
-                      {"updated_at", Time(record.updated_at)},
-                      {"due_at", Time(record.due_at)},
-                      {"closed_at", Time(record.closed_at)}};
+  return json::object{
+      {"reference", record.reference},
+      {"service_code", record.service_code},
+      {"service_name", record.service_name},
+      {"department_name", record.department_name},
+      {"status", CaseStatusName(record.status)},
+      {"is_open", IsOpen(record.status)},
+      {"priority", record.priority},
+      {"channel", record.channel},
+      {"description", record.description},
+      {"address", Optional(record.address)},
+      {"address_id", Optional(record.address_id)},
+      {"postcode", Optional(record.postcode)},
+      {"lat", lat},
+      {"long", lon},
+      {"ward", Optional(record.ward)},
+      {"customer_id", Optional(record.customer_id)},
+      {"team", Code(codes_.teams, record.team_id)},
+      // Records fresh from a create carry the team id without its name.
+      {"team_name", record.team_name.empty() ? Code(codes_.team_names, record.team_id)
+                                             : json::string(record.team_name)},
+      {"assignee_id", Optional(record.assignee_id)},
+      {"status_notes", Optional(record.status_notes)},
+      {"media_url", Optional(record.media_url)},
+      {"source", record.source},
+      {"created_at", Time(record.created_at)},
+      {"updated_at", Time(record.updated_at)},
+      {"due_at", Time(record.due_at)},
+      {"closed_at", Time(record.closed_at)}};
 }
 
 json::object Renderer::Event(const store::CaseEventRecord& event) const {

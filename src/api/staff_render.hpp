@@ -25,6 +25,7 @@ namespace frontdoor::api {
 struct CatalogueCodes {
   std::map<std::int64_t, std::string> departments;
   std::map<std::int64_t, std::string> teams;
+  std::map<std::int64_t, std::string> team_names;
   std::map<std::int64_t, std::string> services;  // only when asked for
   std::map<std::string, std::int64_t, std::less<>> team_ids;
 };

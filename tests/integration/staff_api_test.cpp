@@ -315,6 +315,7 @@ TEST_P(StaffApiTest, CreatedCaseIsReadBackWithAnswersHistoryAndLocation) {
   EXPECT_EQ(created.json.at("priority"), "high");
   EXPECT_EQ(created.json.at("postcode"), "BT1 5GS");
   EXPECT_EQ(created.json.at("team"), "CLEANSE-S");
+  EXPECT_EQ(created.json.at("team_name"), "CLEANSE-S");
   EXPECT_EQ(created.json.at("source"), "apikey:desk");
   EXPECT_TRUE(created.json.at("possible_duplicates").as_array().empty());
   EXPECT_EQ(created.json.at("attributes").as_array().size(), 3U);
