@@ -9,6 +9,7 @@ namespace frontdoor::api {
 namespace {
 
 constexpr std::size_t kMaxEchoBytes = 64;
+constexpr std::size_t kMaxReportedErrors = 50;
 
 }  // namespace
 
@@ -205,6 +206,10 @@ void FieldReader::RejectUnknown() {
 Result<void> ToResult(std::vector<FieldError> errors) {
   if (errors.empty()) {
     return {};
+  }
+  // A body of thousands of unknown keys must not get an answer larger than itself.
+  if (errors.size() > kMaxReportedErrors) {
+    errors.resize(kMaxReportedErrors);
   }
   return Error::Invalid(std::move(errors));
 }

@@ -68,7 +68,7 @@ class FieldReader {
 std::optional<std::string> StringValue(const boost::json::value& value, const std::string& field,
                                        std::vector<FieldError>& errors);
 
-// kInvalidInput with every collected error, or success when there is none.
+// kInvalidInput with the collected errors (the first 50), or success when there is none.
 Result<void> ToResult(std::vector<FieldError> errors);
 
 }  // namespace frontdoor::api

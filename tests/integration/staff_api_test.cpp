@@ -665,6 +665,15 @@ TEST_P(StaffApiTest, HostileBodiesAre4xxNamingTheField) {
       EXPECT_TRUE(reply.Fields().contains(c.field)) << c.why << ": " << reply.body;
     }
   }
+  // Thousands of unknown fields get a bounded answer, not one line each.
+  std::string many = R"({"code": "X", "name": "X")";
+  for (int i = 0; i < 5000; ++i) {
+    many += ", \"k" + std::to_string(i) + "\": 1";
+  }
+  const auto flooded = Call("POST", "/api/v1/departments", many + "}");
+  EXPECT_EQ(flooded.status, 422);
+  EXPECT_EQ(flooded.Fields().size(), 50U);
+  EXPECT_LT(flooded.body.size(), 8192U);
   // A description over the limit is kept, truncated, rather than refused.
   const auto long_description =
       Post("/api/v1/cases", {{"service_code", "BIN"}, {"description", std::string(30000, 'd')}});
