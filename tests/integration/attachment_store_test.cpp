@@ -4,6 +4,7 @@
 #include <atomic>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -29,7 +30,14 @@ std::string EveryByteValue() {
 
 // A digest-shaped key: the repository trusts its caller for the real SHA-256.
 std::string Digest(char c) {
-  return std::string(64, c);
+  std::string digest(64, c);
+  return digest;
+}
+
+// Every field of a record, so one comparison checks them all.
+auto Fields(const store::AttachmentRecord& r) {
+  return std::tuple(r.id, r.case_id, r.sha256, r.filename, r.media_type, r.size, r.is_public,
+                    r.actor, ToUnixMicros(r.created_at));
 }
 
 class AttachmentStoreTest : public ::testing::TestWithParam<Backend> {
@@ -104,6 +112,18 @@ class AttachmentStoreTest : public ::testing::TestWithParam<Backend> {
     });
   }
 
+  Result<std::int64_t> CountBlobs() {
+    return store::ReadValue<std::int64_t>(*store_, [](store::ReadTx& tx) {
+      std::int64_t n = 0;
+      auto done = tx.session().Query("SELECT count(*) FROM attachment_blob", {},
+                                     [&](const store::SqlRow& row) { n = row.Int(0); });
+      if (!done) {
+        return Result<std::int64_t>(done.error());
+      }
+      return Result<std::int64_t>(n);
+    });
+  }
+
   ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};  // 2026-01-01T00:00:00Z
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<store::Store> store_;
@@ -156,15 +176,7 @@ TEST_P(AttachmentStoreTest, TheSameFileIsStoredOnce) {
   EXPECT_FALSE(*second);
   ASSERT_TRUE(Attach(case_a_, Digest('e'), false));
   ASSERT_TRUE(Attach(case_b_, Digest('e'), false));
-  auto count = store::ReadValue<std::int64_t>(*store_, [](store::ReadTx& tx) {
-    std::int64_t n = 0;
-    auto done = tx.session().Query("SELECT count(*) FROM attachment_blob", {},
-                                   [&](const store::SqlRow& row) { n = row.Int(0); });
-    if (!done) {
-      return Result<std::int64_t>(done.error());
-    }
-    return Result<std::int64_t>(n);
-  });
+  auto count = CountBlobs();
   ASSERT_TRUE(count);
   EXPECT_EQ(*count, 1);
 }
@@ -192,31 +204,28 @@ TEST_P(AttachmentStoreTest, ConcurrentWritersOfTheSameFileAllSucceed) {
   EXPECT_EQ(stored.load(), 1);
 }
 
-TEST_P(AttachmentStoreTest, AttachmentsAreListedPerCaseWithEveryField) {
+TEST_P(AttachmentStoreTest, AnInsertedAttachmentComesBackWithEveryField) {
   ASSERT_TRUE(Put(Digest('g'), "one"));
-  ASSERT_TRUE(Put(Digest('h'), "two"));
   auto first = Attach(case_a_, Digest('g'), true);
   ASSERT_TRUE(first) << first.error().message();
   EXPECT_GT(first->id, 0);
+  EXPECT_EQ(Fields(*first), std::tuple(first->id, case_a_, Digest('g'), "pothole.png", "image/png",
+                                       3, true, "staff:1", ToUnixMicros(clock_.Now())));
+}
+
+TEST_P(AttachmentStoreTest, AttachmentsAreListedPerCaseOldestFirst) {
+  ASSERT_TRUE(Put(Digest('g'), "one") && Put(Digest('h'), "two"));
+  auto first = Attach(case_a_, Digest('g'), true);
   clock_.Advance(std::chrono::seconds(5));
-  ASSERT_TRUE(Attach(case_a_, Digest('h'), false));
-  ASSERT_TRUE(Attach(case_b_, Digest('h'), false));
+  auto second = Attach(case_a_, Digest('h'), false);
+  auto elsewhere = Attach(case_b_, Digest('h'), false);
+  ASSERT_TRUE(first && second && elsewhere);
   auto listed = store::ReadValue<std::vector<store::AttachmentRecord>>(
       *store_, [&](store::ReadTx& tx) { return store::Attachments(tx).ListForCase(case_a_); });
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->size(), 2U);
-  const auto& a = (*listed)[0];
-  EXPECT_EQ(a.id, first->id);
-  EXPECT_EQ(a.case_id, case_a_);
-  EXPECT_EQ(a.sha256, Digest('g'));
-  EXPECT_EQ(a.filename, "pothole.png");
-  EXPECT_EQ(a.media_type, "image/png");
-  EXPECT_EQ(a.size, 3);
-  EXPECT_TRUE(a.is_public);
-  EXPECT_EQ(a.actor, "staff:1");
-  EXPECT_EQ(a.created_at, FromUnixMicros(1'767'225'600'000'000));
-  EXPECT_FALSE((*listed)[1].is_public);
-  EXPECT_GT((*listed)[1].created_at, a.created_at);
+  EXPECT_EQ(Fields((*listed)[0]), Fields(*first));
+  EXPECT_EQ(Fields((*listed)[1]), Fields(*second));
 }
 
 TEST_P(AttachmentStoreTest, AnAttachmentIsFoundOnlyThroughItsOwnCase) {

@@ -2,7 +2,9 @@
 // stored once, recorded in the case history, and public only when attached publicly.
 #include "frontdoor/usecase/attachments.hpp"
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -128,19 +130,15 @@ TEST_P(AttachmentsTest, EachAttachmentIsRecordedInTheHistoryAsInternal) {
   ASSERT_TRUE(added);
   auto detail = usecase::GetCase(ctx(), reference_);
   ASSERT_TRUE(detail) << detail.error().message();
-  const store::CaseEventRecord* event = nullptr;
-  for (const auto& e : detail->events) {
-    if (e.kind == "attachment") {
-      event = &e;
-    }
-  }
-  ASSERT_NE(event, nullptr);
-  EXPECT_EQ(event->actor, "staff:7");
-  EXPECT_FALSE(event->is_public);  // the public update feed carries words, not files
-  EXPECT_EQ(event->body, "a.png");
-  ASSERT_TRUE(event->data);
-  EXPECT_NE(event->data->find(added->sha256), std::string::npos);
-  EXPECT_NE(event->data->find(R"("public":true)"), std::string::npos);
+  const auto event = std::find_if(detail->events.begin(), detail->events.end(),
+                                  [](const auto& e) { return e.kind == "attachment"; });
+  ASSERT_NE(event, detail->events.end());
+  // Internal: the public update feed carries the council's words, not files.
+  EXPECT_EQ(std::tuple(event->actor, event->is_public, event->body.value_or("")),
+            std::tuple("staff:7", false, "a.png"));
+  const std::string data = event->data.value_or("");
+  EXPECT_NE(data.find(added->sha256), std::string::npos) << data;
+  EXPECT_NE(data.find(R"("public":true)"), std::string::npos) << data;
 }
 
 TEST_P(AttachmentsTest, OnlyPublicAttachmentsAreServedAsMedia) {
