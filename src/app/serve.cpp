@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
+#include "frontdoor/api/attachment_routes.hpp"
 #include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/api/open311.hpp"
 #include "frontdoor/api/operational.hpp"
@@ -144,6 +145,7 @@ int Serve(const Config& config) {
   api::AddCharterRoutes(router, db, reads);
   api::AddOpen311Routes(router, case_context, Open311SettingsFor(config), reads);
   api::AddStaffApiRoutes(router, case_context, reads);
+  api::AddAttachmentRoutes(router, case_context, reads);
 
   http::ServerOptions options;
   options.host = listen->host;

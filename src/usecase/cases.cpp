@@ -16,6 +16,8 @@
 #include "frontdoor/core/text.hpp"
 #include "frontdoor/store/accounts.hpp"
 
+#include "case_sla.hpp"
+
 namespace frontdoor::usecase {
 namespace {
 
@@ -433,6 +435,11 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
     if (auto saved = cases.InsertAttributes(record.id, answers); !saved) {
       return saved.error();
     }
+    if (auto clocks =
+            StartSlaClocks(tx, ctx, record, service->case_type, service->resolve_standard);
+        !clocks) {
+      return clocks.error();
+    }
     boost::json::object created{{"service_code", service->code}, {"channel", record.channel}};
     if (record.due_at) {
       created["due_at"] = charter::FormatIso8601(*record.due_at, nullptr);
@@ -562,6 +569,7 @@ Result<store::CaseRecord> ChangeStatus(const CaseContext& ctx, const std::string
           return record.error();
         }
         const Instant now = ctx.clock.Now();
+        const CaseStatus from = record->status;
         if (auto moved = Move(*record, to, now); !moved) {
           return moved.error();
         }
@@ -571,6 +579,9 @@ Result<store::CaseRecord> ChangeStatus(const CaseContext& ctx, const std::string
         }
         if (auto saved = store::Cases(tx).UpdateState(*record); !saved) {
           return saved.error();
+        }
+        if (auto clocks = UpdateSlaClocks(tx, ctx, *record, from, note.has_value()); !clocks) {
+          return clocks.error();
         }
         // A status is a fact the customer may see; only a note's presence is optional.
         if (auto event = AppendEvent(tx, *record, "status", actor, true,
@@ -686,6 +697,7 @@ Result<store::CaseEventRecord> AddPublicUpdate(const CaseContext& ctx, const std
           return record.error();
         }
         const Instant now = ctx.clock.Now();
+        const CaseStatus from = record->status;
         std::optional<std::string> new_status;
         if (status && *status != record->status) {
           if (auto moved = Move(*record, *status, now); !moved) {
@@ -697,6 +709,9 @@ Result<store::CaseEventRecord> AddPublicUpdate(const CaseContext& ctx, const std
         record->status_notes = *text;
         if (auto saved = store::Cases(tx).UpdateState(*record); !saved) {
           return saved.error();
+        }
+        if (auto clocks = UpdateSlaClocks(tx, ctx, *record, from, true); !clocks) {
+          return clocks.error();
         }
         auto id = AppendEvent(tx, *record, "public_update", actor, true, new_status, *text);
         if (!id) {
@@ -819,12 +834,16 @@ Result<store::CaseLinkRecord> LinkCases(const CaseContext& ctx, const std::strin
         if (kind == "duplicate_of" && IsOpen(record->status)) {
           const std::string note = "This has already been reported as " + other->reference +
                                    "; we will deal with it there.";
+          const CaseStatus from = record->status;
           if (auto moved = Move(*record, CaseStatus::kClosed, now); !moved) {
             return moved.error();
           }
           record->status_notes = note;
           if (auto saved = cases.UpdateState(*record); !saved) {
             return saved.error();
+          }
+          if (auto clocks = UpdateSlaClocks(tx, ctx, *record, from, true); !clocks) {
+            return clocks.error();
           }
           if (auto event = AppendEvent(tx, *record, "status", actor, true, "closed", note);
               !event) {

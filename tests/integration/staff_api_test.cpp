@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "frontdoor/api/attachment_routes.hpp"
 #include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/http/server.hpp"
@@ -704,6 +705,7 @@ class OpenApiSyncTest : public ::testing::Test {
     api::AddStaffApiRoutes(router_, *ctx_, http::Execution::kInline);
     // The charter's read-only routes share the document.
     api::AddCharterRoutes(router_, *store_, http::Execution::kInline);
+    api::AddAttachmentRoutes(router_, *ctx_, http::Execution::kInline);
     boost::system::error_code ec;
     document_ = json::parse(api::StaffOpenApiDocument(), ec);
     ASSERT_FALSE(ec) << "the document is not JSON: " << ec.message();

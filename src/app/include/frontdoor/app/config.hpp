@@ -18,7 +18,8 @@ struct Config {
   int threads = 0;   // event-loop threads; 0: one per core
   int workers = 64;  // threads for handlers that wait on the database
   int db_pool = 16;  // PostgreSQL connections per node
-  std::size_t max_body_bytes = 10 * 1024 * 1024;
+  // Room for a 10 MiB attachment (usecase::kMaxAttachmentBytes) and its multipart framing.
+  std::size_t max_body_bytes = std::size_t{12} * 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
   int read_timeout_ms = 15'000;
   int idle_timeout_ms = 60'000;

@@ -1,0 +1,216 @@
+#include "case_sla.hpp"
+
+#include <map>
+
+namespace frontdoor::usecase {
+namespace {
+
+using charter::Measure;
+using std::chrono::microseconds;
+
+bool InScope(const std::optional<std::string>& scope, const std::string& value) {
+  return !scope || *scope == value;
+}
+
+int Specificity(const charter::Standard& standard) {
+  return (standard.channel ? 1 : 0) + (standard.case_type ? 1 : 0) +
+         (standard.service_code ? 1 : 0);
+}
+
+// Complaint stage 2 starts on escalation, calls and visits are contacts: none starts with a case.
+bool StartsWithCase(Measure measure) {
+  switch (measure) {
+    case Measure::kAcknowledge:
+    case Measure::kFirstResponse:
+    case Measure::kResolve:
+    case Measure::kComplaintStage1: return true;
+    case Measure::kComplaintStage2:
+    case Measure::kAnswerCall:
+    case Measure::kSeeVisitor: return false;
+  }
+  return false;
+}
+
+// Whether the move (or the public update) achieves what the clock measures. A resolved or
+// closed case has been answered, so it also meets acknowledgement and first response.
+bool Stops(Measure measure, CaseStatus from, CaseStatus to, bool public_update) {
+  const bool finished = !IsOpen(to);
+  switch (measure) {
+    case Measure::kAcknowledge:
+      return finished || public_update || (from == CaseStatus::kNew && to != CaseStatus::kNew);
+    case Measure::kFirstResponse: return finished || public_update;
+    case Measure::kResolve:
+    case Measure::kComplaintStage1:
+    case Measure::kComplaintStage2: return finished;
+    case Measure::kAnswerCall:
+    case Measure::kSeeVisitor: return false;
+  }
+  return false;
+}
+
+bool IsWorkingUnit(charter::TargetUnit unit) {
+  return unit == charter::TargetUnit::kWorkingDays || unit == charter::TargetUnit::kWorkingHours;
+}
+
+// Due, at-risk instant and state from the engine, as of `now`.
+Result<void> Refresh(store::CaseSlaRecord& sla, const std::vector<store::SlaPauseRecord>& pauses,
+                     const charter::WorkingCalendar& calendar, Instant now) {
+  auto clock = ToEngineClock(sla, pauses);
+  if (!clock) {
+    return clock.error();
+  }
+  auto reading = charter::ReadAt(calendar, *clock, now);
+  if (!reading) {
+    return reading.error();
+  }
+  const std::string state = charter::SlaStateName(reading->state);
+  if (state != sla.state) {
+    sla.state = state;
+    sla.state_changed_at = now;
+  }
+  sla.due_at = reading->due;
+  sla.at_risk_at.reset();
+  if (reading->state != charter::SlaState::kOnTrack) {
+    return {};
+  }
+  // The sweep marks the clock at risk once less than the share of its target time is left,
+  // i.e. once more than the rest has been used.
+  const auto limit = microseconds(static_cast<std::int64_t>(
+      static_cast<double>(reading->target_time.count()) * (1.0 - charter::kDefaultAtRiskShare)));
+  const microseconds before_risk = std::max(limit - reading->used, microseconds(0));
+  if (IsWorkingUnit(clock->target.unit)) {
+    auto at = calendar.AddWorkingHours(now, before_risk);
+    if (!at) {
+      return at.error();
+    }
+    sla.at_risk_at = *at;
+  } else {
+    sla.at_risk_at = now + before_risk;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<const charter::Standard*> ApplicableStandards(
+    const std::vector<charter::Standard>& standards, const std::string& channel,
+    const std::string& case_type, const std::string& service_code,
+    const std::optional<std::string>& resolve_standard) {
+  const charter::Standard* own = nullptr;
+  for (const auto& standard : standards) {
+    if (resolve_standard && standard.code == *resolve_standard) {
+      own = &standard;
+    }
+  }
+  std::map<Measure, const charter::Standard*> chosen;
+  for (const auto& standard : standards) {
+    if (!StartsWithCase(standard.measure) || !InScope(standard.channel, channel) ||
+        !InScope(standard.case_type, case_type) || !InScope(standard.service_code, service_code)) {
+      continue;
+    }
+    const charter::Standard*& current = chosen[standard.measure];
+    if (current == nullptr || Specificity(standard) > Specificity(*current) ||
+        (Specificity(standard) == Specificity(*current) && standard.code < current->code)) {
+      current = &standard;
+    }
+  }
+  // The service names its own standard: it wins for that measure, whatever the scopes say.
+  if (own != nullptr && StartsWithCase(own->measure)) {
+    chosen[own->measure] = own;
+  }
+  std::vector<const charter::Standard*> out;
+  for (const auto& [measure, standard] : chosen) {
+    out.push_back(standard);
+  }
+  return out;
+}
+
+Result<charter::SlaClock> ToEngineClock(const store::CaseSlaRecord& sla,
+                                        const std::vector<store::SlaPauseRecord>& pauses) {
+  auto unit = charter::ParseTargetUnit(sla.unit);
+  if (!unit) {
+    return Error::Internal("SLA clock " + std::to_string(sla.id) + " has unit " + sla.unit);
+  }
+  charter::SlaClock clock{sla.started_at, {*unit, sla.amount}, {}, sla.stopped_at};
+  for (const auto& pause : pauses) {
+    clock.pauses.push_back({pause.from, pause.to});
+  }
+  return clock;
+}
+
+Result<void> StartSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
+                            const store::CaseRecord& record, const std::string& case_type,
+                            const std::optional<std::string>& resolve_standard) {
+  store::CaseSlas slas(tx);
+  for (const charter::Standard* standard : ApplicableStandards(
+           ctx.standards, record.channel, case_type, record.service_code, resolve_standard)) {
+    store::CaseSlaRecord sla;
+    sla.case_id = record.id;
+    sla.standard_code = standard->code;
+    sla.measure = charter::MeasureName(standard->measure);
+    sla.unit = charter::TargetUnitName(standard->target.unit);
+    sla.amount = standard->target.amount;
+    sla.started_at = record.created_at;
+    sla.state = charter::SlaStateName(charter::SlaState::kOnTrack);
+    sla.state_changed_at = record.created_at;
+    if (auto refreshed = Refresh(sla, {}, ctx.calendar, record.created_at); !refreshed) {
+      return refreshed.error();
+    }
+    if (auto inserted = slas.Insert(sla); !inserted) {
+      return inserted.error();
+    }
+  }
+  return {};
+}
+
+Result<void> UpdateSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
+                             const store::CaseRecord& record, CaseStatus from, bool public_update) {
+  const CaseStatus to = record.status;
+  const Instant now = record.updated_at;
+  store::CaseSlas slas(tx);
+  auto clocks = slas.ForCase(record.id);
+  if (!clocks) {
+    return clocks.error();
+  }
+  for (auto& sla : *clocks) {
+    const auto measure = charter::ParseMeasure(sla.measure);
+    if (sla.stopped_at || !measure) {
+      continue;
+    }
+    const bool stop = Stops(*measure, from, to, public_update);
+    const bool pause = !stop && PausesSla(to) && !sla.paused_since;
+    const bool resume = !stop && !PausesSla(to) && sla.paused_since;
+    if (!stop && !pause && !resume) {
+      continue;
+    }
+    if (sla.paused_since) {  // stop or resume: the pause ends now
+      if (auto ended = slas.EndPause(sla.id, now); !ended) {
+        return ended.error();
+      }
+      sla.paused_total += std::max(now - *sla.paused_since, microseconds(0));
+      sla.paused_since.reset();
+    }
+    if (pause) {
+      if (auto started = slas.StartPause(sla.id, now); !started) {
+        return started.error();
+      }
+      sla.paused_since = now;
+    }
+    if (stop) {
+      sla.stopped_at = now;
+    }
+    auto pauses = slas.Pauses(sla.id);
+    if (!pauses) {
+      return pauses.error();
+    }
+    if (auto refreshed = Refresh(sla, *pauses, ctx.calendar, now); !refreshed) {
+      return refreshed.error();
+    }
+    if (auto updated = slas.Update(sla); !updated) {
+      return updated.error();
+    }
+  }
+  return {};
+}
+
+}  // namespace frontdoor::usecase

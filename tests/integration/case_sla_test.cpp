@@ -1,0 +1,368 @@
+// SLA clocks on cases against real databases: started with the case for the standards that
+// apply, paused while awaiting the customer, stopped as met or missed, swept to at risk and
+// breached with a note in the history, and counted by the performance report.
+#include <algorithm>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/charter/iso8601.hpp"
+#include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/sla.hpp"
+
+#include "test_store.hpp"
+
+namespace frontdoor::testing {
+namespace {
+
+using charter::Measure;
+using charter::TargetUnit;
+using std::chrono::hours;
+using usecase::CaseContext;
+using usecase::NewCase;
+using usecase::PerformanceGroup;
+
+Instant At(const char* iso) {
+  return charter::ParseIso8601(iso).value();
+}
+
+std::string Iso(const std::optional<Instant>& at) {
+  return at ? charter::FormatIso8601(*at, nullptr) : std::string("none");
+}
+
+charter::Date D(int y, unsigned m, unsigned d) {
+  return charter::Date{std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d)};
+}
+
+class CaseSlaTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    database_ = NewTestDatabase(GetParam());
+    store_ = OpenTestStore(*database_, clock_);
+    ASSERT_TRUE(store_->Migrate());
+    ctx_ =
+        std::make_unique<CaseContext>(CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
+    ASSERT_TRUE(usecase::CreateTeam(*store_, {"CLEANSE-N", "Cleansing North", "CNS", {}}));
+    ASSERT_TRUE(usecase::CreateTeam(*store_, {"HUB", "Customer Hub", "CNS", {}}));
+    usecase::ServiceInput fly;
+    fly.code = "FLY";
+    fly.name = "Fly-tipping";
+    fly.department_code = "CNS";
+    fly.default_team_code = "CLEANSE-N";
+    fly.resolve_standard = "SVC-CLEANSE";
+    ASSERT_TRUE(usecase::CreateService(*store_, clock_, fly));
+    usecase::ServiceInput complaint;
+    complaint.code = "COMPLAINT";
+    complaint.name = "Make a complaint";
+    complaint.department_code = "CNS";
+    complaint.default_team_code = "HUB";
+    complaint.case_type = "complaint";
+    ASSERT_TRUE(usecase::CreateService(*store_, clock_, complaint));
+  }
+
+  std::string Raise(const char* service = "FLY", const char* channel = "web") {
+    NewCase input;
+    input.service_code = service;
+    input.channel = channel;
+    input.description = "Mattress dumped by the entry";
+    input.actor = "staff:1";
+    auto created = usecase::CreateCase(*ctx_, input);
+    EXPECT_TRUE(created) << created.error().message();
+    return created ? created->record.reference : std::string();
+  }
+
+  std::vector<store::CaseSlaRecord> Clocks(const std::string& reference) {
+    auto clocks = usecase::CaseSlaClocks(*ctx_, reference);
+    EXPECT_TRUE(clocks) << clocks.error().message();
+    return clocks ? *clocks : std::vector<store::CaseSlaRecord>{};
+  }
+
+  store::CaseSlaRecord Clock(const std::string& reference, const std::string& standard) {
+    for (auto& sla : Clocks(reference)) {
+      if (sla.standard_code == standard) {
+        return sla;
+      }
+    }
+    ADD_FAILURE() << reference << " has no clock for " << standard;
+    return {};
+  }
+
+  void Move(const std::string& reference, CaseStatus to) {
+    auto moved = usecase::ChangeStatus(*ctx_, reference, to, std::nullopt, "staff:1");
+    ASSERT_TRUE(moved) << moved.error().message();
+  }
+
+  // Monday 2 March 2026, 10:00 GMT.
+  ManualClock clock_{At("2026-03-02T10:00:00Z")};
+  charter::WorkingCalendar calendar_ =
+      charter::WorkingCalendar::Create(
+          "test", charter::WeeklyHours::MondayToFriday(hours(9), hours(17)), {})
+          .value();
+  std::vector<charter::Standard> standards_ = {
+      {"COMPLAINT-S1",
+       "Stage 1 complaints",
+       Measure::kComplaintStage1,
+       std::nullopt,
+       "complaint",
+       std::nullopt,
+       {TargetUnit::kWorkingDays, 5},
+       90},
+      {"EMAIL-ACK",
+       "Acknowledge",
+       Measure::kAcknowledge,
+       std::nullopt,
+       std::nullopt,
+       std::nullopt,
+       {TargetUnit::kWorkingDays, 2},
+       95},
+      {"EMAIL-RESP",
+       "Full response",
+       Measure::kResolve,
+       std::nullopt,
+       std::nullopt,
+       std::nullopt,
+       {TargetUnit::kWorkingDays, 10},
+       90},
+      {"PHONE-ANS",
+       "Answer calls",
+       Measure::kAnswerCall,
+       "phone",
+       std::nullopt,
+       std::nullopt,
+       {TargetUnit::kSeconds, 20},
+       80},
+      {"SVC-CLEANSE",
+       "Street cleansing",
+       Measure::kResolve,
+       std::nullopt,
+       "request",
+       std::nullopt,
+       {TargetUnit::kWorkingDays, 5},
+       90},
+  };
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<CaseContext> ctx_;
+};
+
+TEST_P(CaseSlaTest, NewCaseStartsAClockPerMeasureWithTheServiceStandardWinning) {
+  const auto reference = Raise();
+  auto clocks = Clocks(reference);
+  ASSERT_EQ(clocks.size(), 2U);  // acknowledge and resolve; calls are not cases
+  const auto ack = Clock(reference, "EMAIL-ACK");
+  EXPECT_EQ(ack.state, "on_track");
+  EXPECT_EQ(ack.measure, "acknowledge");
+  EXPECT_EQ(Iso(ack.due_at), "2026-03-04T17:00:00+00:00");
+  // 23 hours of target time; at risk once more than 75% (17 h 15 min) is used.
+  EXPECT_EQ(Iso(ack.at_risk_at), "2026-03-04T11:15:00+00:00");
+  const auto resolve = Clock(reference, "SVC-CLEANSE");
+  EXPECT_EQ(Iso(resolve.due_at), "2026-03-09T17:00:00+00:00");
+  EXPECT_EQ(resolve.started_at, clock_.Now());
+}
+
+TEST_P(CaseSlaTest, ComplaintsStartTheirStageOneClock) {
+  const auto reference = Raise("COMPLAINT", "email");
+  std::vector<std::string> codes;
+  for (const auto& sla : Clocks(reference)) {
+    codes.push_back(sla.standard_code);
+  }
+  std::sort(codes.begin(), codes.end());
+  EXPECT_EQ(codes, (std::vector<std::string>{"COMPLAINT-S1", "EMAIL-ACK", "EMAIL-RESP"}));
+}
+
+TEST_P(CaseSlaTest, AcknowledgingAndResolvingStopTheirClocksAsMet) {
+  const auto reference = Raise();
+  clock_.Advance(hours(2));
+  Move(reference, CaseStatus::kAcknowledged);
+  EXPECT_EQ(Clock(reference, "EMAIL-ACK").state, "met");
+  EXPECT_EQ(Clock(reference, "EMAIL-ACK").stopped_at, clock_.Now());
+  EXPECT_EQ(Clock(reference, "SVC-CLEANSE").state, "on_track");
+  clock_.Advance(hours(24));
+  Move(reference, CaseStatus::kResolved);
+  EXPECT_EQ(Clock(reference, "SVC-CLEANSE").state, "met");
+  // Reopening does not restart a promise already kept.
+  clock_.Advance(hours(24));
+  Move(reference, CaseStatus::kReopened);
+  EXPECT_EQ(Clock(reference, "SVC-CLEANSE").state, "met");
+}
+
+TEST_P(CaseSlaTest, AwaitingTheCustomerPausesAndResumingMovesTheDueDate) {
+  const auto reference = Raise();
+  Move(reference, CaseStatus::kInProgress);
+  clock_.Set(At("2026-03-03T10:00:00Z"));  // Tuesday
+  Move(reference, CaseStatus::kAwaitingCustomer);
+  auto paused = Clock(reference, "SVC-CLEANSE");
+  EXPECT_EQ(paused.state, "paused");
+  EXPECT_FALSE(paused.due_at.has_value());
+  EXPECT_FALSE(paused.at_risk_at.has_value());
+  EXPECT_EQ(paused.paused_since, clock_.Now());
+  clock_.Set(At("2026-03-04T10:00:00Z"));  // Wednesday: one working day paused
+  Move(reference, CaseStatus::kInProgress);
+  auto resumed = Clock(reference, "SVC-CLEANSE");
+  EXPECT_EQ(resumed.state, "on_track");
+  EXPECT_EQ(Iso(resumed.due_at), "2026-03-10T17:00:00+00:00");
+  EXPECT_FALSE(resumed.paused_since.has_value());
+  EXPECT_EQ(resumed.paused_total, hours(24));
+}
+
+TEST_P(CaseSlaTest, ResolvingWhilePausedStopsAndEndsThePause) {
+  const auto reference = Raise();
+  Move(reference, CaseStatus::kAwaitingCustomer);  // also acknowledges it
+  EXPECT_EQ(Clock(reference, "EMAIL-ACK").state, "met");
+  clock_.Advance(hours(30));
+  Move(reference, CaseStatus::kResolved);
+  const auto resolve = Clock(reference, "SVC-CLEANSE");
+  EXPECT_EQ(resolve.state, "met");
+  EXPECT_EQ(resolve.paused_total, hours(30));
+  EXPECT_FALSE(resolve.paused_since.has_value());
+}
+
+TEST_P(CaseSlaTest, SweepMarksAtRiskThenBreachedOnceWithANote) {
+  const auto reference = Raise();
+  clock_.Set(At("2026-03-04T11:00:00Z"));
+  auto early = usecase::SweepSlaClocks(*ctx_);
+  ASSERT_TRUE(early) << early.error().message();
+  EXPECT_EQ(early->at_risk + early->breached, 0);
+
+  clock_.Set(At("2026-03-04T12:00:00Z"));
+  auto amber = usecase::SweepSlaClocks(*ctx_);
+  ASSERT_TRUE(amber) << amber.error().message();
+  EXPECT_EQ(amber->at_risk, 1);
+  EXPECT_EQ(Clock(reference, "EMAIL-ACK").state, "at_risk");
+  auto again = usecase::SweepSlaClocks(*ctx_);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->at_risk + again->breached, 0);
+
+  clock_.Set(At("2026-03-05T10:00:00Z"));
+  auto red = usecase::SweepSlaClocks(*ctx_);
+  ASSERT_TRUE(red);
+  EXPECT_EQ(red->breached, 1);
+  EXPECT_EQ(red->at_risk, 0);  // SVC-CLEANSE turns amber on Friday 13:15
+  EXPECT_EQ(Clock(reference, "EMAIL-ACK").state, "breached");
+
+  auto detail = usecase::GetCase(*ctx_, reference);
+  ASSERT_TRUE(detail);
+  int notes = 0;
+  for (const auto& event : detail->events) {
+    if (event.actor == "system" && event.kind == "note") {
+      ++notes;
+      EXPECT_FALSE(event.is_public);
+      EXPECT_NE(event.body->find("EMAIL-ACK"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(notes, 2);
+
+  // Acknowledged late: the breached clock stops as missed.
+  Move(reference, CaseStatus::kAcknowledged);
+  EXPECT_EQ(Clock(reference, "EMAIL-ACK").state, "missed");
+}
+
+TEST_P(CaseSlaTest, ClosingAsADuplicateStopsTheClocks) {
+  const auto first = Raise();
+  const auto second = Raise();
+  clock_.Advance(hours(1));
+  auto linked = usecase::LinkCases(*ctx_, second, first, "duplicate_of", "staff:1");
+  ASSERT_TRUE(linked) << linked.error().message();
+  EXPECT_EQ(Clock(second, "SVC-CLEANSE").state, "met");
+  EXPECT_EQ(Clock(first, "SVC-CLEANSE").state, "on_track");
+}
+
+TEST_P(CaseSlaTest, PublicUpdateAcknowledgesTheCustomer) {
+  const auto reference = Raise();
+  clock_.Advance(hours(1));
+  auto update =
+      usecase::AddPublicUpdate(*ctx_, reference, "We will visit tomorrow", std::nullopt, "staff:1");
+  ASSERT_TRUE(update) << update.error().message();
+  EXPECT_EQ(Clock(reference, "EMAIL-ACK").state, "met");
+  EXPECT_EQ(Clock(reference, "SVC-CLEANSE").state, "on_track");
+}
+
+TEST_P(CaseSlaTest, PerformanceCountsMetMissedBreachedAndOpen) {
+  const auto on_time = Raise("FLY", "web");
+  const auto late = Raise("FLY", "phone");
+  Raise("FLY", "web");  // never acknowledged
+  clock_.Advance(hours(1));
+  Move(on_time, CaseStatus::kAcknowledged);
+  clock_.Set(At("2026-03-05T10:00:00Z"));  // Thursday, past Wednesday's close
+  Move(late, CaseStatus::kAcknowledged);
+
+  usecase::PerformanceQuery query{D(2026, 3, 1), D(2026, 3, 31), {}};
+  auto rows =
+      usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), query, standards_);
+  ASSERT_TRUE(rows) << rows.error().message();
+  ASSERT_EQ(rows->size(), 2U);
+  const auto& ack = rows->at(0);
+  EXPECT_EQ(ack.standard_code, "EMAIL-ACK");
+  EXPECT_EQ(ack.total, 3);
+  EXPECT_EQ(ack.met, 1);
+  EXPECT_EQ(ack.missed, 1);
+  EXPECT_EQ(ack.breached, 1);
+  EXPECT_EQ(ack.open, 0);
+  ASSERT_TRUE(ack.compliance_percent);
+  EXPECT_NEAR(*ack.compliance_percent, 100.0 / 3, 1e-9);
+  EXPECT_EQ(ack.meets_threshold, std::optional<bool>(false));
+  EXPECT_EQ(ack.standard_name, "Acknowledge");
+  const auto& resolve = rows->at(1);
+  EXPECT_EQ(resolve.standard_code, "SVC-CLEANSE");
+  EXPECT_EQ(resolve.open, 3);
+  EXPECT_FALSE(resolve.compliance_percent);
+
+  query.group_by = {PerformanceGroup::kChannel, PerformanceGroup::kMonth};
+  query.from = D(2026, 2, 1);
+  rows = usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), query, standards_);
+  ASSERT_TRUE(rows) << rows.error().message();
+  ASSERT_EQ(rows->size(), 4U);  // February has none; March: 2 standards x 2 channels
+  EXPECT_EQ(rows->at(0).month, std::optional<std::string>("2026-03"));
+  EXPECT_EQ(rows->at(0).group_code, std::optional<std::string>("phone"));
+  EXPECT_EQ(rows->at(0).missed, 1);
+  EXPECT_EQ(rows->at(1).group_code, std::optional<std::string>("web"));
+  EXPECT_EQ(rows->at(1).total, 2);
+
+  query.group_by = {PerformanceGroup::kTeam};
+  rows = usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), query, standards_);
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 2U);
+  EXPECT_EQ(rows->at(0).group_code, std::optional<std::string>("CLEANSE-N"));
+  EXPECT_EQ(rows->at(0).group_name, std::optional<std::string>("Cleansing North"));
+
+  query.group_by = {PerformanceGroup::kService};
+  query.from = D(2026, 3, 3);  // after every case started
+  rows = usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), query, standards_);
+  ASSERT_TRUE(rows);
+  EXPECT_TRUE(rows->empty());
+}
+
+TEST_P(CaseSlaTest, PerformanceQueryMistakesNameTheField) {
+  usecase::PerformanceQuery backwards{D(2026, 3, 31), D(2026, 3, 1), {}};
+  auto rows =
+      usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), backwards, standards_);
+  ASSERT_FALSE(rows);
+  EXPECT_EQ(rows.error().field_errors().front().field, "to");
+  usecase::PerformanceQuery too_long{D(2000, 1, 1), D(2026, 3, 1), {}};
+  EXPECT_EQ(
+      usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), too_long, standards_)
+          .error()
+          .field_errors()
+          .front()
+          .field,
+      "to");
+  usecase::PerformanceQuery two_ways{
+      D(2026, 3, 1), D(2026, 3, 31), {PerformanceGroup::kTeam, PerformanceGroup::kService}};
+  EXPECT_EQ(
+      usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), two_ways, standards_)
+          .error()
+          .field_errors()
+          .front()
+          .field,
+      "group_by");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CaseSlaTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace frontdoor::testing
