@@ -40,6 +40,15 @@ constexpr std::array kRoutes{
     StaffRoute{http::Method::kPost, "/api/v1/cases/{reference}/updates", PostUpdate, true},
     StaffRoute{http::Method::kPost, "/api/v1/cases/{reference}/links", PostLink, true},
     StaffRoute{http::Method::kGet, "/api/v1/duplicates", GetDuplicates, false},
+    StaffRoute{http::Method::kGet, "/api/v1/customers", SearchCustomers, false},
+    StaffRoute{http::Method::kPost, "/api/v1/customers", PostCustomer, true},
+    StaffRoute{http::Method::kGet, "/api/v1/customers/{id}", GetCustomer, false},
+    StaffRoute{http::Method::kPut, "/api/v1/customers/{id}", PutCustomer, true},
+    StaffRoute{http::Method::kGet, "/api/v1/customers/{id}/timeline", GetCustomerTimeline, false},
+    StaffRoute{http::Method::kPost, "/api/v1/customers/{id}/merge", PostCustomerMerge, true},
+    StaffRoute{http::Method::kPost, "/api/v1/customer-merges/{id}/undo", PostMergeUndo, true},
+    StaffRoute{http::Method::kGet, "/api/v1/customer-candidates", CustomerCandidates, false},
+    StaffRoute{http::Method::kPost, "/api/v1/interactions", PostInteraction, true},
 };
 
 }  // namespace

@@ -65,4 +65,18 @@ Result<http::Response> PostLink(const StaffContext& staff, http::Request& reques
 Result<http::Response> GetDuplicates(const StaffContext& staff, http::Request& request,
                                      const usecase::Actor& actor);
 
+// Customers and contacts (staff_customers.cpp).
+Result<http::Response> SearchCustomers(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> CustomerCandidates(const StaffContext&, http::Request&,
+                                          const usecase::Actor&);
+Result<http::Response> PostCustomer(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> GetCustomer(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PutCustomer(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> GetCustomerTimeline(const StaffContext&, http::Request&,
+                                           const usecase::Actor&);
+Result<http::Response> PostCustomerMerge(const StaffContext&, http::Request&,
+                                         const usecase::Actor&);
+Result<http::Response> PostMergeUndo(const StaffContext&, http::Request&, const usecase::Actor&);
+Result<http::Response> PostInteraction(const StaffContext&, http::Request&, const usecase::Actor&);
+
 }  // namespace frontdoor::api

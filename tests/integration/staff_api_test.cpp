@@ -681,6 +681,69 @@ TEST_P(StaffApiTest, HostileBodiesAre4xxNamingTheField) {
   EXPECT_EQ(long_description.status, 201) << Describe(long_description);
 }
 
+TEST_P(StaffApiTest, CustomersAreCreatedFoundMergedAndUndone) {
+  CreateCatalogue();
+  const auto ann = Post("/api/v1/customers", {{"first_name", "Ann"},
+                                              {"last_name", "O'Neill"},
+                                              {"email", "Ann@Example.org"},
+                                              {"phone", "028 9027 0230"},
+                                              {"postcode", "bt71nn"},
+                                              {"accessibility", json::array{"large_print"}}});
+  ASSERT_EQ(ann.status, 201) << Describe(ann);
+  EXPECT_EQ(ann.Str("phone"), "+442890270230");
+  EXPECT_EQ(ann.Str("postcode"), "BT7 1NN");
+  const std::int64_t ann_id = ann.json.at("id").as_int64();
+  EXPECT_EQ(ann.Header("Location"), "/api/v1/customers/" + std::to_string(ann_id));
+
+  const auto bad =
+      Post("/api/v1/customers", {{"email", "nope"}, {"language", "fr"}, {"accessibility", "bsl"}});
+  EXPECT_EQ(bad.status, 422) << Describe(bad);
+  EXPECT_TRUE(bad.Fields().contains("accessibility")) << Describe(bad);
+
+  // A case raised with the same email (any case) lands on Ann.
+  const std::string ref = RaiseCase();
+  const auto found = Get("/api/v1/customers?email=resident%40example.org");
+  ASSERT_EQ(found.status, 200) << Describe(found);
+  const auto& list = found.json.at("customers").as_array();
+  ASSERT_EQ(list.size(), 1U);
+  const std::int64_t resident_id = list[0].at("id").as_int64();
+
+  const auto candidates = Get("/api/v1/customer-candidates?name=Ann%20ONeill&postcode=BT7%201NN");
+  ASSERT_EQ(candidates.status, 200) << Describe(candidates);
+  ASSERT_FALSE(candidates.json.at("candidates").as_array().empty());
+  EXPECT_EQ(candidates.json.at("candidates").as_array()[0].at("customer").at("id").as_int64(),
+            ann_id);
+
+  const auto call = Post("/api/v1/interactions", {{"case_reference", ref},
+                                                  {"channel", "phone"},
+                                                  {"outcome", "information_given"},
+                                                  {"summary", "Asked when it will be cleared"}});
+  ASSERT_EQ(call.status, 201) << Describe(call);
+  EXPECT_EQ(call.json.at("customer_id").as_int64(), resident_id);
+
+  const std::string resident = "/api/v1/customers/" + std::to_string(resident_id);
+  const auto merge = Post(resident + "/merge", {{"into", ann_id}});
+  ASSERT_EQ(merge.status, 201) << Describe(merge);
+  const auto timeline = Get("/api/v1/customers/" + std::to_string(ann_id) + "/timeline?limit=1");
+  ASSERT_EQ(timeline.status, 200) << Describe(timeline);
+  ASSERT_EQ(timeline.json.at("entries").as_array().size(), 1U);
+  EXPECT_EQ(timeline.json.at("entries").as_array()[0].at("kind").as_string(), "interaction");
+  const std::string next = json::value_to<std::string>(timeline.json.at("next_cursor"));
+  const auto page2 =
+      Get("/api/v1/customers/" + std::to_string(ann_id) + "/timeline?limit=1&cursor=" + next);
+  ASSERT_EQ(page2.status, 200) << Describe(page2);
+  EXPECT_EQ(page2.json.at("entries").as_array()[0].at("case_reference").as_string(), ref);
+
+  const auto undo = Post(
+      "/api/v1/customer-merges/" + std::to_string(merge.json.at("merge_id").as_int64()) + "/undo",
+      json::object{});
+  ASSERT_EQ(undo.status, 200) << Describe(undo);
+  EXPECT_EQ(Get(resident).json.at("id").as_int64(), resident_id);
+  EXPECT_EQ(Get("/api/v1/customers/999999").status, 404);
+  EXPECT_EQ(Get("/api/v1/customers/abc").status, 404);
+  EXPECT_EQ(Get("/api/v1/customers").status, 422);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StaffApiTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& param_info) { return BackendName(param_info.param); });
@@ -704,7 +767,7 @@ class OpenApiSyncTest : public ::testing::Test {
         usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
     api::AddStaffApiRoutes(router_, *ctx_, http::Execution::kInline);
     // The charter's read-only routes share the document.
-    api::AddCharterRoutes(router_, *store_, http::Execution::kInline);
+    api::AddCharterRoutes(router_, *store_, clock_, http::Execution::kInline);
     api::AddAttachmentRoutes(router_, *ctx_, http::Execution::kInline);
     boost::system::error_code ec;
     document_ = json::parse(api::StaffOpenApiDocument(), ec);
