@@ -420,6 +420,13 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
       return team.error();
     }
     record.team_id = *team ? *team : service->default_team_id;
+    if (record.team_id) {
+      auto routed = store::Catalogue(tx).FindTeamById(*record.team_id);
+      if (!routed) {
+        return routed.error();
+      }
+      record.team_name = routed->name;
+    }
     if (checked->has_contact) {
       auto customer = MatchCustomer(tx, checked->contact, now);
       if (!customer) {

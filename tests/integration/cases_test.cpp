@@ -112,6 +112,7 @@ TEST_P(CasesTest, ACreatedCaseRecordsEverythingItWasGiven) {
   auto created = usecase::CreateCase(*ctx_, FlyTip());
   ASSERT_TRUE(created) << created.error().message();
   EXPECT_EQ(created->record.reference, "BCC-26-000001");
+  EXPECT_EQ(created->record.team_name, "Cleansing South");
   // Monday 10:00 + 5 working days closes on the following Monday at 17:00 GMT.
   ASSERT_TRUE(created->record.due_at);
   EXPECT_EQ(ToUnixMicros(*created->record.due_at), kMondayMorning + (7 * 24 + 7) * 3600'000'000LL);
