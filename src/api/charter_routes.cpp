@@ -1,8 +1,6 @@
 #include "frontdoor/api/charter_routes.hpp"
 
 #include <array>
-#include <cmath>
-#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -11,6 +9,8 @@
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/http/error_response.hpp"
 #include "frontdoor/usecase/charter.hpp"
+
+#include "charter_performance.hpp"
 
 namespace frontdoor::api {
 namespace {
@@ -37,15 +37,6 @@ json::value OptionalText(const std::optional<std::string>& text) {
   return nullptr;
 }
 
-// Boost.JSON writes every double in exponent form (90 as 9E1); whole percentages, the usual
-// case, read better as integers.
-json::value Percent(double value) {
-  if (std::floor(value) == value && std::fabs(value) <= 100.0) {
-    return static_cast<std::int64_t>(value);
-  }
-  return value;
-}
-
 json::object Standard(const usecase::StandardEntry& entry) {
   const charter::Standard& standard = entry.standard;
   return {{"code", standard.code},
@@ -57,7 +48,7 @@ json::object Standard(const usecase::StandardEntry& entry) {
           {"target",
            {{"unit", charter::TargetUnitName(standard.target.unit)},
             {"amount", standard.target.amount}}},
-          {"threshold_percent", Percent(standard.threshold_percent)},
+          {"threshold_percent", PercentValue(standard.threshold_percent)},
           {"active", entry.active}};
 }
 
@@ -100,7 +91,14 @@ http::Response Ok(const json::object& body) {
 
 }  // namespace
 
-void AddCharterRoutes(http::Router& router, store::Store& store, http::Execution reads) {
+void AddCharterRoutes(http::Router& router, store::Store& store, const Clock& clock,
+                      http::Execution reads) {
+  router.Add(
+      http::Method::kGet, "/api/v1/charter/performance",
+      [&store, &clock](http::Request& request) {
+        return CharterPerformanceResponse(store, clock, request);
+      },
+      reads);
   router.Add(
       http::Method::kGet, "/api/v1/charter/standards",
       [&store](http::Request&) {

@@ -10,6 +10,8 @@
 #include "frontdoor/usecase/bank_holidays.hpp"
 #include "frontdoor/usecase/charter.hpp"
 
+#include "sla_sweeper.hpp"
+
 namespace frontdoor::app {
 
 using charter::Measure;
@@ -152,6 +154,21 @@ Result<ServingCharter> LoadServingCharter(store::Store& store) {
     return calendar.error();
   }
   return ServingCharter{std::move(*calendar), std::move(data->standards), true};
+}
+
+Result<std::string> SweepSlaCommand(store::Store& store, const Clock& clock, const Config& config) {
+  auto serving = LoadServingCharter(store);
+  if (!serving) {
+    return serving.error();
+  }
+  const usecase::CaseContext ctx{store, clock, config.reference_prefix, serving->calendar,
+                                 serving->standards};
+  auto swept = SweepAll(ctx);
+  if (!swept) {
+    return swept.error();
+  }
+  return "SLA clocks: " + std::to_string(swept->at_risk) + " now at risk, " +
+         std::to_string(swept->breached) + " now breached";
 }
 
 bool CharterUsesDatabase(const Config& config, bool db_given) {

@@ -153,6 +153,9 @@ int main(int argc, char** argv) {
       "--calendar", import_calendar, "Calendar code (default: the database's default calendar)");
   import_holidays->add_option("--division", holiday_import.division,
                               "england-and-wales, scotland or northern-ireland (the default)");
+  auto* charter_sweep = charter->add_subcommand(
+      "sweep", "Mark SLA clocks at risk and breached now (serve does it every minute)");
+  AddCommonFlags(charter_sweep, flags);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -201,6 +204,17 @@ int main(int argc, char** argv) {
         return fd::app::ReportError(imported.error(), std::cerr);
       }
       std::cout << *imported << "\n";
+      return 0;
+    });
+  }
+  if (charter_sweep->parsed()) {
+    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int,
+                                const auto& config) {
+      auto swept = fd::app::SweepSlaCommand(store, clock, config);
+      if (!swept) {
+        return fd::app::ReportError(swept.error(), std::cerr);
+      }
+      std::cout << *swept << "\n";
       return 0;
     });
   }

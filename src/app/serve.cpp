@@ -18,8 +18,13 @@
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/cases.hpp"
 
+#include "sla_sweeper.hpp"
+
 namespace frontdoor::app {
 namespace {
+
+// Often enough that a clock turns amber or red within a minute of its moment.
+constexpr std::chrono::seconds kSlaSweepInterval(60);
 
 // JSON string contents: enough escaping for the log lines we write.
 std::string JsonEscape(std::string_view text) {
@@ -142,7 +147,7 @@ int Serve(const Config& config) {
   const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
   http::Router router;
   api::AddOperationalRoutes(router, db, metrics, reads);
-  api::AddCharterRoutes(router, db, reads);
+  api::AddCharterRoutes(router, db, clock, reads);
   api::AddOpen311Routes(router, case_context, Open311SettingsFor(config), reads);
   api::AddStaffApiRoutes(router, case_context, reads);
   api::AddAttachmentRoutes(router, case_context, reads);
@@ -181,7 +186,9 @@ int Serve(const Config& config) {
                server.port());
   std::cout << fmt::format("Frontdoor listening on http://{}:{}/", listen->host, server.port())
             << std::endl;
+  SlaSweeper sweeper(case_context, kSlaSweepInterval);
   server.Run();
+  sweeper.Stop();
   spdlog::info("stopped after draining connections");
   if (access_log) {
     access_log->flush();

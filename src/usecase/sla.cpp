@@ -37,6 +37,9 @@ Result<void> RecordChange(store::WriteTx& tx, const CaseContext& ctx,
 }
 
 Instant LocalMidnight(const date::time_zone* zone, Date day) {
+  if (zone == nullptr) {
+    return Instant(day);
+  }
   const date::local_days local{day.time_since_epoch()};
   return std::chrono::time_point_cast<std::chrono::microseconds>(
       zone->to_sys(local, date::choose::earliest));

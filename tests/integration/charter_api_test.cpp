@@ -11,6 +11,8 @@
 #include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/http/server.hpp"
+#include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/charter.hpp"
 
 #include "raw_client.hpp"
@@ -35,7 +37,7 @@ class CharterApiTest : public ::testing::TestWithParam<Backend> {
     store_ = OpenTestStore(*database_, clock_);
     ASSERT_TRUE(store_->Migrate());
     api::AddCharterRoutes(
-        router_, *store_,
+        router_, *store_, clock_,
         store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline);
     http::ServerOptions options;
     options.port = 0;
@@ -193,6 +195,92 @@ TEST_P(CharterApiTest, HostileCodesAndMethodsAreAnsweredCleanly) {
   }
   EXPECT_EQ(Call("POST", "/api/v1/charter/standards").status, 405);
   EXPECT_EQ(Call("DELETE", "/api/v1/charter/calendars/council").status, 405);
+}
+
+TEST_P(CharterApiTest, PerformanceCountsEachStandardByChannel) {
+  SeedCharter();
+  ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
+  ASSERT_TRUE(usecase::CreateTeam(*store_, {"CLEANSE-N", "Cleansing North", "CNS", {}}));
+  usecase::ServiceInput fly;
+  fly.code = "FLY";
+  fly.name = "Fly-tipping";
+  fly.department_code = "CNS";
+  fly.default_team_code = "CLEANSE-N";
+  ASSERT_TRUE(usecase::CreateService(*store_, clock_, fly));
+  ASSERT_TRUE(usecase::CreateStandard(*store_, clock_,
+                                      {{"ACK-ANY",
+                                        "Acknowledge any contact within 2 working days",
+                                        charter::Measure::kAcknowledge,
+                                        std::nullopt,
+                                        std::nullopt,
+                                        std::nullopt,
+                                        {charter::TargetUnit::kWorkingDays, 2},
+                                        95},
+                                       true}));
+  auto charter = usecase::LoadCharter(*store_);
+  ASSERT_TRUE(charter);
+  auto calendar = charter->BuildCalendar(std::nullopt);
+  ASSERT_TRUE(calendar);
+  const usecase::CaseContext cases{*store_, clock_, "BCC", *calendar, charter->standards};
+
+  clock_.Set(charter::ParseIso8601("2026-03-02T10:00:00Z").value());  // a Monday
+  std::vector<std::string> references;
+  for (const char* channel : {"web", "phone"}) {
+    usecase::NewCase input;
+    input.service_code = "FLY";
+    input.channel = channel;
+    input.description = "Sofa on the pavement";
+    input.actor = "staff:1";
+    auto created = usecase::CreateCase(cases, input);
+    ASSERT_TRUE(created) << created.error().message();
+    references.push_back(created->record.reference);
+  }
+  clock_.Advance(hours(1));
+  ASSERT_TRUE(usecase::ChangeStatus(cases, references[0], CaseStatus::kAcknowledged, std::nullopt,
+                                    "staff:1"));
+  clock_.Set(charter::ParseIso8601("2026-03-05T10:00:00Z").value());  // past Wednesday's close
+
+  const auto reply =
+      Call("GET", "/api/v1/charter/performance?from=2026-03-01&to=2026-03-31&group_by=channel");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.json.at("from"), "2026-03-01");
+  EXPECT_EQ(reply.json.at("group_by"), json::parse(R"(["standard", "channel"])"));
+  const auto& rows = reply.json.at("rows").as_array();
+  ASSERT_EQ(rows.size(), 2U) << reply.body;
+  EXPECT_EQ(rows[0], json::parse(R"({"standard_code": "ACK-ANY",
+      "standard_name": "Acknowledge any contact within 2 working days", "threshold_percent": 95,
+      "channel": "phone", "total": 1, "met": 0, "missed": 0, "breached": 1, "open": 0,
+      "compliance_percent": 0, "meets_threshold": false})"));
+  EXPECT_EQ(rows[1].at("channel"), "web");
+  EXPECT_EQ(rows[1].at("met"), 1);
+  EXPECT_EQ(rows[1].at("compliance_percent"), 100);
+  EXPECT_EQ(rows[1].at("meets_threshold"), true);
+
+  const auto by_month = Call("GET", "/api/v1/charter/performance?to=2026-03-31&group_by=month");
+  ASSERT_EQ(by_month.status, 200) << by_month.body;
+  EXPECT_EQ(by_month.json.at("from"), "2025-04-01");  // twelve months by default
+  ASSERT_EQ(by_month.json.at("rows").as_array().size(), 1U);
+  EXPECT_EQ(by_month.json.at("rows").as_array()[0].at("month"), "2026-03");
+  EXPECT_EQ(by_month.json.at("rows").as_array()[0].at("compliance_percent"), 50);
+}
+
+TEST_P(CharterApiTest, PerformanceQueryMistakesAre422NamingTheField) {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"from=2026-02-30", "from"},
+      {"from=yesterday", "from"},
+      {"to=2026-13-01", "to"},
+      {"from=2026-03-02&to=2026-03-01", "to"},
+      {"from=2010-01-01&to=2026-03-01", "to"},
+      {"group_by=colour", "group_by"},
+      {"group_by=team,service", "group_by"},
+  };
+  for (const auto& [query, field] : cases) {
+    const auto reply = Call("GET", "/api/v1/charter/performance?" + query);
+    EXPECT_EQ(reply.status, 422) << query << " " << reply.body;
+    EXPECT_EQ(reply.json.at("error").at("field"), json::value(field)) << query;
+  }
+  EXPECT_EQ(Call("GET", "/api/v1/charter/performance?from=%zz").status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/charter/performance?from=%ff").status, 422);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CharterApiTest,

@@ -767,7 +767,7 @@ class OpenApiSyncTest : public ::testing::Test {
         usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
     api::AddStaffApiRoutes(router_, *ctx_, http::Execution::kInline);
     // The charter's read-only routes share the document.
-    api::AddCharterRoutes(router_, *store_, http::Execution::kInline);
+    api::AddCharterRoutes(router_, *store_, clock_, http::Execution::kInline);
     api::AddAttachmentRoutes(router_, *ctx_, http::Execution::kInline);
     boost::system::error_code ec;
     document_ = json::parse(api::StaffOpenApiDocument(), ec);

@@ -12,6 +12,7 @@
 #include "frontdoor/app/config.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/charter/standard.hpp"
+#include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/store.hpp"
 
@@ -58,6 +59,10 @@ struct ServingCharter {
   bool from_database = false;
 };
 Result<ServingCharter> LoadServingCharter(store::Store& store);
+
+// `frontdoor charter sweep`: every SLA clock due a change marked now, on the serving charter;
+// returns a one-line summary.
+Result<std::string> SweepSlaCommand(store::Store& store, const Clock& clock, const Config& config);
 
 // The default calendar: Monday to Friday 09:00-17:00, NI public holidays.
 Result<charter::WorkingCalendar> DefaultCalendar();

@@ -62,7 +62,7 @@ struct PerformanceRow {
   std::optional<bool> meets_threshold;
 };
 
-// Clocks started from `from` 00:00 to the end of `to` in `zone`, grouped as asked, counted as
+// Clocks started from `from` 00:00 to the end of `to` in `zone` (null: UTC), grouped as asked, counted as
 // of `now`; names and thresholds from `standards`. kInvalidInput on "to" (before from, or more
 // than kMaxPerformanceDays after it) and "group_by" (two of team, service and channel).
 Result<std::vector<PerformanceRow>> CharterPerformance(

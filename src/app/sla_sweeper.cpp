@@ -1,0 +1,56 @@
+#include "sla_sweeper.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace frontdoor::app {
+
+Result<usecase::SlaSweep> SweepAll(const usecase::CaseContext& ctx) {
+  usecase::SlaSweep total;
+  for (;;) {
+    auto sweep = usecase::SweepSlaClocks(ctx);
+    if (!sweep) {
+      return sweep.error();
+    }
+    total.at_risk += sweep->at_risk;
+    total.breached += sweep->breached;
+    if (sweep->at_risk < usecase::kSlaSweepBatch && sweep->breached < usecase::kSlaSweepBatch) {
+      return total;
+    }
+  }
+}
+
+SlaSweeper::SlaSweeper(const usecase::CaseContext& ctx, std::chrono::milliseconds interval)
+    : ctx_(ctx), interval_(interval), thread_([this] { Loop(); }) {}
+
+SlaSweeper::~SlaSweeper() {
+  Stop();
+}
+
+void SlaSweeper::Stop() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) {
+    thread_.join();
+  }
+}
+
+void SlaSweeper::Loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    auto sweep = SweepAll(ctx_);
+    if (!sweep) {
+      // The database may be down for a while; the next round tries again.
+      spdlog::warn("SLA sweep failed: {}", sweep.error().message());
+    } else if (sweep->at_risk + sweep->breached > 0) {
+      spdlog::info("SLA sweep: {} at risk, {} breached", sweep->at_risk, sweep->breached);
+    }
+    lock.lock();
+    wake_.wait_for(lock, interval_, [this] { return stopping_; });
+  }
+}
+
+}  // namespace frontdoor::app

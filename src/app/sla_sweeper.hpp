@@ -1,0 +1,41 @@
+// The periodic SLA sweep inside `frontdoor serve`: marks clocks at risk and breached
+// (usecase::SweepSlaClocks) every interval on a thread of its own, until stopped. Several
+// nodes may each run one: the use case records every change once.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/sla.hpp"
+
+namespace frontdoor::app {
+
+// Runs batches until none is full, so a backlog clears in one round.
+Result<usecase::SlaSweep> SweepAll(const usecase::CaseContext& ctx);
+
+class SlaSweeper {
+ public:
+  // Starts sweeping at once and then every `interval`. `ctx` outlives the sweeper.
+  SlaSweeper(const usecase::CaseContext& ctx, std::chrono::milliseconds interval);
+  ~SlaSweeper();
+  SlaSweeper(const SlaSweeper&) = delete;
+  SlaSweeper& operator=(const SlaSweeper&) = delete;
+
+  // Finishes the sweep under way, if any, and joins the thread. Idempotent.
+  void Stop();
+
+ private:
+  void Loop();
+
+  const usecase::CaseContext& ctx_;
+  const std::chrono::milliseconds interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace frontdoor::app
