@@ -34,7 +34,7 @@ http::Response UnknownFormat(std::string_view extension) {
   return http::Response::Text(404, "Unknown format " + Quote(extension) + ": use .xml or .json\n");
 }
 
-Result<http::Form> Endpoint::ReadQuery(const http::Request& request) {
+Result<http::Form> Endpoint::ReadQuery(const http::Request& request) const {
   auto form = http::ParseForm(request.query);
   if (!form) {
     return form.error();
@@ -111,11 +111,13 @@ void AddOpen311Routes(http::Router& router, const usecase::CaseContext& context,
   auto endpoint = std::make_shared<Endpoint>(context, settings);
   using http::Method;
   const std::string prefix(kPrefix);
-  for (const auto& [extension, format] :
-       {std::pair{"xml", Format::kXml}, std::pair{"json", Format::kJson}}) {
-    const auto f = format;
+  for (const auto& entry : {std::pair{"xml", Format::kXml}, std::pair{"json", Format::kJson}}) {
+    const std::string extension = entry.first;
+    const Format f = entry.second;
     const auto path = [&](std::string_view resource) {
-      return prefix + std::string(resource) + "." + extension;
+      std::string route = prefix;
+      route.append(resource).append(".").append(extension);
+      return route;
     };
     router.Add(
         Method::kGet, path("discovery"),

@@ -46,11 +46,11 @@ class Endpoint {
   http::Response ListUpdates(Format format, const http::Request& request);
   http::Response CreateRequest(Format format, const http::Request& request);
   http::Response AddUpdate(Format format, const http::Request& request);
-  http::Response Unknown(const http::Request& request);
+  static http::Response Unknown(const http::Request& request);
 
  private:
   // The query string of a GET, checked for our jurisdiction. An api_key is tolerated.
-  Result<http::Form> ReadQuery(const http::Request& request);
+  Result<http::Form> ReadQuery(const http::Request& request) const;
   // The body of a POST (and its query string), checked for an api_key (kUnauthenticated)
   // and our jurisdiction.
   Result<Post> ReadPost(const http::Request& request);

@@ -151,7 +151,10 @@ http::Response Endpoint::ListRequests(Format format, const http::Request& reques
   }
   const auto notice = [&notices](std::string_view code) -> std::string_view {
     const auto found = notices.find(code);
-    return found == notices.end() ? std::string_view() : std::string_view(found->second);
+    if (found == notices.end()) {
+      return {};
+    }
+    return found->second;
   };
   return Document(format, 200, RenderRequests(format, *cases, notice, ctx_.calendar.zone()));
 }

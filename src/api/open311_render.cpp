@@ -241,21 +241,31 @@ std::string RenderAcceptedUpdate(Format format, std::int64_t update_id) {
   return w.Finish();
 }
 
+namespace {
+
 // No default: a new ErrorCode fails the build (-Wswitch) until it is mapped here.
+unsigned StatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kUnauthenticated:
+    case ErrorCode::kForbidden: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kRateLimited: return 429;
+    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kMalformed:
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kConflict:
+    case ErrorCode::kPayloadTooLarge:
+    case ErrorCode::kUnavailable:  // "general failure (e.g. back end down)", section 1.8
+      return 400;
+  }
+  return 500;  // only if memory held an out-of-range value
+}
+
+}  // namespace
+
 ErrorList ToErrorList(const Error& error) {
   ErrorList list;
-  switch (error.code()) {
-    case ErrorCode::kMalformed: list.status = 400; break;
-    case ErrorCode::kInvalidInput: list.status = 400; break;
-    case ErrorCode::kUnauthenticated: list.status = 403; break;
-    case ErrorCode::kForbidden: list.status = 403; break;
-    case ErrorCode::kNotFound: list.status = 404; break;
-    case ErrorCode::kConflict: list.status = 400; break;
-    case ErrorCode::kPayloadTooLarge: list.status = 400; break;
-    case ErrorCode::kRateLimited: list.status = 429; break;
-    case ErrorCode::kUnavailable: list.status = 400; break;  // "back end down" (section 1.8)
-    case ErrorCode::kInternal: list.status = 500; break;
-  }
+  list.status = StatusFor(error.code());
   if (error.code() == ErrorCode::kInternal) {
     list.errors.push_back({500, "Something went wrong on our side. Please try again later."});
     return list;

@@ -8,9 +8,9 @@ namespace frontdoor::api::open311 {
 namespace {
 
 // 2026-07-14T16:00:00Z: British Summer Time, so London shows +01:00.
-const Instant kSummer = FromUnixMicros(1'784'044'800'000'000);
+constexpr Instant kSummer{std::chrono::microseconds(1'784'044'800'000'000)};
 // 2026-01-05T09:30:00Z: Greenwich Mean Time.
-const Instant kWinter = FromUnixMicros(1'767'605'400'000'000);
+constexpr Instant kWinter{std::chrono::microseconds(1'767'605'400'000'000)};
 
 const date::time_zone* London() {
   return date::locate_zone("Europe/London");

@@ -32,7 +32,7 @@ void AppendXmlEscaped(std::string& out, std::string_view text) {
 }
 
 void AppendJsonEscaped(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
+  constexpr std::string_view kHex = "0123456789abcdef";
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -48,8 +48,8 @@ void AppendJsonEscaped(std::string& out, std::string_view text) {
       case '\t': out.append("\\t"); break;
       default:
         out.append("\\u00");
-        out.push_back(kHex[c >> 4U]);
-        out.push_back(kHex[c & 0xFU]);
+        out.push_back(kHex[static_cast<std::size_t>(c >> 4U)]);
+        out.push_back(kHex[static_cast<std::size_t>(c & 0xFU)]);
     }
     run = i + 1;
   }

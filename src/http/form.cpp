@@ -28,7 +28,7 @@ std::string QuoteName(std::string_view name, std::size_t position) {
 std::optional<std::string_view> Form::First(std::string_view name) const {
   for (const auto& field : fields_) {
     if (field.name == name) {
-      return std::string_view(field.value);
+      return field.value;
     }
   }
   return std::nullopt;
@@ -37,7 +37,7 @@ std::optional<std::string_view> Form::First(std::string_view name) const {
 std::optional<std::string_view> Form::Present(std::string_view name) const {
   for (const auto& field : fields_) {
     if (field.name == name && !field.value.empty()) {
-      return std::string_view(field.value);
+      return field.value;
     }
   }
   return std::nullopt;

@@ -23,9 +23,9 @@ std::string UtcW3c(std::chrono::system_clock::time_point at) {
   const std::time_t t = std::chrono::system_clock::to_time_t(at);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
+  std::array<char, 32> text{};
+  const auto length = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return {text.data(), length};
 }
 
 struct Reply {
@@ -64,7 +64,7 @@ class FmsJourneyTest : public ::testing::Test {
   }
 
   // An XML reply, parsed; FixMyStreet's parsers insist on the declaration coming first.
-  Reply Xml(const std::string& raw) {
+  static Reply Xml(const std::string& raw) {
     Reply reply;
     reply.status = StatusOf(raw);
     reply.body = BodyOf(raw);
@@ -79,7 +79,7 @@ class FmsJourneyTest : public ::testing::Test {
 
   std::string Send(const std::string& method, const std::string& path,
                    const std::string& content_type, const std::string& body,
-                   const std::string& extra_headers = "") {
+                   const std::string& extra_headers = "") const {
     return HttpRequest(
         port_, method + " " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
                    extra_headers + "Content-Type: " + content_type +

@@ -1,10 +1,11 @@
 #include "process.hpp"
 
+#include <array>
+#include <csignal>
 #include <regex>
 #include <thread>
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,8 +13,8 @@ namespace frontdoor::testing {
 
 Process Spawn(const std::string& binary, const std::vector<std::string>& args,
               const std::string& access_log) {
-  int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) {
+  std::array<int, 2> pipe_fds{};
+  if (pipe(pipe_fds.data()) != 0) {
     return {};
   }
   const pid_t pid = fork();
@@ -22,6 +23,7 @@ Process Spawn(const std::string& binary, const std::vector<std::string>& args,
     const int devnull = open("/dev/null", O_WRONLY);
     dup2(devnull, STDERR_FILENO);
     close(pipe_fds[0]);
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): the child of fork, about to exec, has one thread
     setenv("FRONTDOOR_ACCESS_LOG", access_log.c_str(), 1);
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(binary.c_str()));  // NOLINT(*-const-cast): execv
@@ -70,10 +72,10 @@ Finished RunToEnd(const std::string& binary, const std::vector<std::string>& arg
     return {};
   }
   Finished finished;
-  char buffer[4096];
+  std::array<char, 4096> buffer{};
   ssize_t got = 0;
-  while ((got = read(process.stdout_fd, buffer, sizeof buffer)) > 0) {
-    finished.out.append(buffer, static_cast<std::size_t>(got));
+  while ((got = read(process.stdout_fd, buffer.data(), buffer.size())) > 0) {
+    finished.out.append(buffer.data(), static_cast<std::size_t>(got));
   }
   close(process.stdout_fd);
   finished.exit_code = WaitExit(process.pid, timeout);
