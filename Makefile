@@ -34,6 +34,7 @@ bench: bootstrap
 	cmake --build $(RELEASE_DIR) -j$(JOBS)
 	scripts/bench-http $(RELEASE_DIR)
 	scripts/bench-micro $(RELEASE_DIR)
+	scripts/bench-cases $(RELEASE_DIR)
 
 fmt:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -7,6 +7,7 @@
 
 #include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/config.hpp"
+#include "frontdoor/app/demo_history.hpp"
 #include "frontdoor/app/wiring.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/secrets.hpp"
@@ -101,7 +102,9 @@ int main(int argc, char** argv) {
   bool demo = false;
   int cases = 0;
   seed->add_flag("--demo", demo, "Demo data: catalogue, staff, customers and case history");
-  seed->add_option("--cases", cases, "How many historical cases to generate")
+  seed->add_option("--cases", cases,
+                   "Also add N cases of history over the two years before now. Each run adds "
+                   "N more; their references continue each year's sequence")
       ->check(CLI::Range(0, 10'000'000));
 
   auto* version = cli.add_subcommand("version", "Print the version");
@@ -241,9 +244,17 @@ int main(int argc, char** argv) {
       std::cerr << "error: say what to seed: --demo\n";
       return 64;
     }
-    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto&) {
+    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int,
+                                const auto& config) {
       if (auto seeded = fd::app::SeedDemo(store, clock, std::cout); !seeded) {
         return fd::app::ReportError(seeded.error(), std::cerr);
+      }
+      if (cases > 0) {
+        auto history =
+            fd::app::SeedDemoCases(store, clock, config.reference_prefix, cases, std::cout);
+        if (!history) {
+          return fd::app::ReportError(history.error(), std::cerr);
+        }
       }
       return 0;
     });

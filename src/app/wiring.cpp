@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "frontdoor/app/demo_catalogue.hpp"
 #include "frontdoor/store/accounts.hpp"
 #include "frontdoor/store/postgres/postgres_store.hpp"
 #include "frontdoor/store/sqlite/sqlite_store.hpp"
@@ -93,6 +94,13 @@ Result<void> SeedDemo(store::Store& store, const Clock& clock, std::ostream& out
   }
   out << "Demo staff sign-in: admin@frontdoor.example (also agent@, officer@, manager@), "
          "password frontdoor-demo\n";
+  auto catalogue = SeedDemoCatalogue(store, clock);
+  if (!catalogue) {
+    return catalogue.error();
+  }
+  out << "Demo catalogue: added " << catalogue->departments << " departments, "
+      << catalogue->teams << " teams, " << catalogue->services << " services, "
+      << catalogue->wards << " wards, " << catalogue->routing_rules << " routing rules\n";
   return {};
 }
 

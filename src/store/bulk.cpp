@@ -1,5 +1,6 @@
 #include "frontdoor/store/bulk.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -56,23 +57,50 @@ class ArrayLiteral {
   std::string text_;
 };
 
-// Rows of one table, written with a cached one-row INSERT on SQLite (prepared statements in a
-// transaction are SQLite's fastest path) and with one INSERT ... SELECT FROM unnest(arrays)
-// per kPostgresRows rows on PostgreSQL, so that loading is not bound by round trips.
+// Rows of one table, written with cached INSERTs of `sqlite_rows` rows on SQLite (prepared
+// statements in one transaction are SQLite's fastest path, and many rows per statement
+// spread its per-statement cost), and with one INSERT ... SELECT FROM unnest(arrays) per
+// kPostgresRows rows on PostgreSQL, so that loading is not bound by round trips.
+//
+// On SQLite a statement of more than one row into a table with foreign keys keeps a statement
+// journal: every page it changes is first copied to a temporary file. Tables whose indexes
+// take rows all over (random keys) therefore go one row per statement, which needs no
+// journal; tables whose index entries arrive in order go many rows per statement.
 template <std::size_t N>
 class RowSink {
  public:
   static constexpr std::size_t kPostgresRows = 5000;
 
-  RowSink(SqlSession& session, std::string_view sqlite_sql, std::string_view postgres_sql)
-      : session_(session), sqlite_sql_(sqlite_sql), postgres_sql_(postgres_sql) {
-    params_.reserve(N);
+  // `sqlite_sql` inserts one row and ends with its VALUES tuple; N * sqlite_rows must stay
+  // within SQLite's 32766 parameters.
+  RowSink(SqlSession& session, std::string_view sqlite_sql, std::string_view postgres_sql,
+          std::size_t sqlite_rows)
+      : session_(session),
+        sqlite_sql_(sqlite_sql),
+        postgres_sql_(postgres_sql),
+        sqlite_rows_(sqlite_rows) {
+    if (session_.dialect() == Dialect::kSqlite) {
+      const std::string_view tuple = sqlite_sql.substr(sqlite_sql.rfind('('));
+      sqlite_many_ = sqlite_sql;
+      for (std::size_t i = 1; i < sqlite_rows_; ++i) {
+        sqlite_many_ += ", ";
+        sqlite_many_ += tuple;
+      }
+      params_.reserve(N * sqlite_rows_);
+    } else {
+      params_.reserve(N);
+    }
   }
 
   Result<void> Add(const std::array<SqlParam, N>& row) {
     if (session_.dialect() == Dialect::kSqlite) {
-      params_.assign(row.begin(), row.end());
-      auto done = session_.Exec(sqlite_sql_, SqlParams(params_));
+      params_.insert(params_.end(), row.begin(), row.end());
+      if (++pending_ < sqlite_rows_) {
+        return {};
+      }
+      auto done = session_.Exec(sqlite_many_, SqlParams(params_));
+      params_.clear();
+      pending_ = 0;
       if (!done) {
         return done.error();
       }
@@ -89,6 +117,19 @@ class RowSink {
 
   Result<void> Flush() {
     if (pending_ == 0) {
+      return {};
+    }
+    if (session_.dialect() == Dialect::kSqlite) {
+      // The last few rows one at a time: one more cached statement rather than one per count.
+      std::vector<SqlParam> row(N);
+      for (std::size_t r = 0; r < pending_; ++r) {
+        std::copy_n(params_.begin() + static_cast<std::ptrdiff_t>(r * N), N, row.begin());
+        if (auto done = session_.Exec(sqlite_sql_, SqlParams(row)); !done) {
+          return done.error();
+        }
+      }
+      params_.clear();
+      pending_ = 0;
       return {};
     }
     params_.clear();
@@ -109,7 +150,9 @@ class RowSink {
  private:
   SqlSession& session_;
   std::string_view sqlite_sql_;
+  std::string sqlite_many_;
   std::string_view postgres_sql_;
+  std::size_t sqlite_rows_;
   std::array<ArrayLiteral, N> columns_;
   std::vector<SqlParam> params_;
   std::size_t pending_ = 0;
@@ -130,6 +173,34 @@ SqlParam Micros(const std::optional<Instant>& at) {
   }
   return nullptr;
 }
+
+// SQLite settings for the length of a bulk write. A unit of work of thousands of cases
+// dirties more pages than the default 2 MB cache holds; SQLite would spill them to the WAL
+// mid-transaction and read them back. And a multi-row INSERT that may stop half-way needs a
+// statement journal, a temporary file SQLite writes every page the statement touches to: the
+// INSERTs say OR FAIL (stop at a bad row, keep the rows before it: the unit of work is rolled
+// back whole anyway), and foreign keys are checked when the transaction commits, not after
+// each statement. The parents are rows this loader wrote or the caller read in the same unit
+// of work, so no check is expected to fail.
+class SqliteBulkMode {
+ public:
+  explicit SqliteBulkMode(SqlSession& session) : session_(session) {
+    if (session_.dialect() == Dialect::kSqlite) {
+      // Best effort: without them the load is slower, not wrong.
+      (void)session_.ExecScript("PRAGMA cache_size = -262144; PRAGMA defer_foreign_keys = ON");
+    }
+  }
+  ~SqliteBulkMode() {
+    if (session_.dialect() == Dialect::kSqlite) {
+      (void)session_.ExecScript("PRAGMA defer_foreign_keys = OFF");
+    }
+  }
+  SqliteBulkMode(const SqliteBulkMode&) = delete;
+  SqliteBulkMode& operator=(const SqliteBulkMode&) = delete;
+
+ private:
+  SqlSession& session_;
+};
 
 // The tables this file fills. Names are constants, never input.
 struct Table {
@@ -166,15 +237,20 @@ Result<void> MoveSequence(SqlSession& session, const Table& table) {
 }
 
 constexpr std::string_view kCustomerSqlite =
-    "INSERT INTO customer (id, first_name, last_name, email, phone, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT OR FAIL INTO customer (id, first_name, last_name, email, phone, created_at, "
+    "updated_at, search_name, address, postcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kCustomerPostgres =
-    "INSERT INTO customer (id, first_name, last_name, email, phone, created_at, updated_at) "
-    "SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], "
-    "?::bigint[])";
+    "INSERT INTO customer (id, first_name, last_name, email, phone, created_at, updated_at, "
+    "search_name, address, postcode) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], "
+    "?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[])";
+constexpr std::string_view kNameTokenSqlite =
+    "INSERT OR IGNORE INTO customer_name_token (token, customer_id) VALUES (?, ?)";
+constexpr std::string_view kNameTokenPostgres =
+    "INSERT INTO customer_name_token (token, customer_id) SELECT DISTINCT * FROM "
+    "unnest(?::text[], ?::bigint[]) ON CONFLICT DO NOTHING";
 
 constexpr std::string_view kCaseSqlite =
-    "INSERT INTO service_case (id, reference, service_id, status, priority, channel, "
+    "INSERT OR FAIL INTO service_case (id, reference, service_id, status, priority, channel, "
     "description, address, address_id, postcode, lat, lon, ward, customer_id, team_id, "
     "assignee_id, status_notes, media_url, source, created_at, updated_at, due_at, closed_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -188,13 +264,13 @@ constexpr std::string_view kCasePostgres =
     "?::bigint[], ?::bigint[], ?::bigint[])";
 
 constexpr std::string_view kAttributeSqlite =
-    "INSERT INTO case_attribute (case_id, position, code, value) VALUES (?, ?, ?, ?)";
+    "INSERT OR FAIL INTO case_attribute (case_id, position, code, value) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kAttributePostgres =
     "INSERT INTO case_attribute (case_id, position, code, value) "
     "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[])";
 
 constexpr std::string_view kEventSqlite =
-    "INSERT INTO case_event (id, case_id, at, kind, actor, is_public, status, body, data, "
+    "INSERT OR FAIL INTO case_event (id, case_id, at, kind, actor, is_public, status, body, data, "
     "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kEventPostgres =
     "INSERT INTO case_event (id, case_id, at, kind, actor, is_public, status, body, data, "
@@ -242,20 +318,42 @@ std::array<SqlParam, 23> CaseRow(const CaseRecord& c, std::int64_t id) {
 }  // namespace
 
 Result<std::int64_t> BulkLoader::InsertCustomers(std::span<const CustomerRecord> customers) {
+  const SqliteBulkMode mode(session_);
   auto first = FirstFreeId(session_, kCustomerTable);
   if (!first) {
     return first.error();
   }
-  RowSink<7> sink(session_, kCustomerSqlite, kCustomerPostgres);
+  RowSink<10> sink(session_, kCustomerSqlite, kCustomerPostgres, 1);
   std::int64_t id = *first;
   for (const CustomerRecord& c : customers) {
     auto added = sink.Add({id++, Text(c.first_name), Text(c.last_name), Text(c.email),
-                           Text(c.phone), ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at)});
+                           Text(c.phone), ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at),
+                           Text(c.search_name), Text(c.address), Text(c.postcode)});
     if (!added) {
       return added.error();
     }
   }
   if (auto flushed = sink.Flush(); !flushed) {
+    return flushed.error();
+  }
+  // The words of the search name, as Customers::Insert writes them, so that the loaded
+  // customers are found by name. After every customer row, for the foreign key.
+  RowSink<2> tokens(session_, kNameTokenSqlite, kNameTokenPostgres, 1);
+  id = *first;
+  for (const CustomerRecord& c : customers) {
+    std::string_view words = c.search_name ? std::string_view(*c.search_name) : "";
+    while (!words.empty()) {
+      const auto end = words.find(' ');
+      if (end != 0) {
+        if (auto token = tokens.Add({words.substr(0, end), id}); !token) {
+          return token.error();
+        }
+      }
+      words = end == std::string_view::npos ? std::string_view() : words.substr(end + 1);
+    }
+    ++id;
+  }
+  if (auto flushed = tokens.Flush(); !flushed) {
     return flushed.error();
   }
   if (auto moved = MoveSequence(session_, kCustomerTable); !moved) {
@@ -265,6 +363,7 @@ Result<std::int64_t> BulkLoader::InsertCustomers(std::span<const CustomerRecord>
 }
 
 Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
+  const SqliteBulkMode mode(session_);
   auto first_case = FirstFreeId(session_, kCaseTable);
   if (!first_case) {
     return first_case.error();
@@ -275,7 +374,7 @@ Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
   }
   BulkTotals totals;
   {
-    RowSink<23> sink(session_, kCaseSqlite, kCasePostgres);
+    RowSink<23> sink(session_, kCaseSqlite, kCasePostgres, 1);
     std::int64_t id = *first_case;
     for (const BulkCase& c : cases) {
       if (auto added = sink.Add(CaseRow(c.record, id++)); !added) {
@@ -288,8 +387,8 @@ Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
     totals.cases = id - *first_case;
   }
   // Answers and events after every case row, so that their foreign keys find it.
-  RowSink<4> attributes(session_, kAttributeSqlite, kAttributePostgres);
-  RowSink<10> events(session_, kEventSqlite, kEventPostgres);
+  RowSink<4> attributes(session_, kAttributeSqlite, kAttributePostgres, 1024);
+  RowSink<10> events(session_, kEventSqlite, kEventPostgres, 1024);
   std::int64_t case_id = *first_case;
   std::int64_t event_id = *first_event;
   for (const BulkCase& c : cases) {
@@ -324,6 +423,42 @@ Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
     return moved.error();
   }
   return totals;
+}
+
+Result<std::int64_t> BulkLoader::CaseCount() {
+  return QueryInt(session_, "SELECT COUNT(*) FROM service_case", {});
+}
+
+Result<void> BulkLoader::SuspendIndexes() {
+  if (session_.dialect() != Dialect::kSqlite) {
+    return {};
+  }
+  std::vector<std::pair<std::string, std::string>> indexes;
+  auto found = session_.Query(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+      "tbl_name IN ('customer', 'customer_name_token', 'service_case', 'case_attribute', "
+      "'case_event') ORDER BY name",
+      {}, [&](const SqlRow& row) { indexes.emplace_back(row.String(0), row.String(1)); });
+  if (!found) {
+    return found.error();
+  }
+  for (auto& [name, sql] : indexes) {
+    if (auto dropped = session_.ExecScript("DROP INDEX \"" + name + "\""); !dropped) {
+      return dropped.error();
+    }
+    suspended_.push_back(std::move(sql));
+  }
+  return {};
+}
+
+Result<void> BulkLoader::RestoreIndexes() {
+  for (const std::string& sql : suspended_) {
+    if (auto built = session_.ExecScript(sql); !built) {
+      return built.error();
+    }
+  }
+  suspended_.clear();
+  return {};
 }
 
 Result<std::int64_t> BulkLoader::SequenceValue(const std::string& prefix, int year) {

@@ -46,6 +46,17 @@ class BulkLoader {
   // reference is taken; any error leaves the unit of work to roll back.
   Result<BulkTotals> InsertCases(std::span<const BulkCase> cases);
 
+  // How many cases are stored.
+  Result<std::int64_t> CaseCount();
+
+  // For a load that will at least double the tables, on SQLite: drops the secondary
+  // indexes of the tables the loader fills (those the migrations create), to be built again by
+  // RestoreIndexes with one sort each instead of one B-tree descent per row. Call both in the
+  // same unit of work as the load, so that a failure rolls the drop back too. PostgreSQL: does
+  // nothing.
+  Result<void> SuspendIndexes();
+  Result<void> RestoreIndexes();
+
   // The last number of the (prefix, year) reference sequence, 0 when it has not started.
   Result<std::int64_t> SequenceValue(const std::string& prefix, int year);
   // Raises the (prefix, year) sequence to `last_value` unless it is already higher, so that
@@ -54,6 +65,7 @@ class BulkLoader {
 
  private:
   SqlSession& session_;
+  std::vector<std::string> suspended_;  // CREATE INDEX statements to run again
 };
 
 }  // namespace frontdoor::store
