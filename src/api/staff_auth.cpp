@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::string_view kScheme = "bearer";
 
-// The token of "Bearer <token>"; the scheme is case-insensitive (RFC 7235 section 2.1).
+}  // namespace
+
+// The scheme is case-insensitive (RFC 7235 section 2.1).
 std::optional<std::string> BearerToken(const http::Request& request) {
   const auto header = request.Header("authorization");
   if (!header) {
@@ -28,8 +30,6 @@ std::optional<std::string> BearerToken(const http::Request& request) {
   }
   return token;
 }
-
-}  // namespace
 
 Result<usecase::Actor> AuthenticateStaff(const http::Request& request, store::Store& store) {
   const auto token = BearerToken(request);

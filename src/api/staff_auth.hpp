@@ -3,12 +3,18 @@
 // AuthenticateStaff, so every route keeps asking one function.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/http/message.hpp"
 #include "frontdoor/store/store.hpp"
 #include "frontdoor/usecase/cases.hpp"
 
 namespace frontdoor::api {
+
+// The token of an `Authorization: Bearer <token>` header; nullopt without one.
+std::optional<std::string> BearerToken(const http::Request& request);
 
 // The actor to record in case history ("apikey:<name>"). kUnauthenticated when the
 // request has no `Authorization: Bearer <key>` header or the key is unknown or revoked;

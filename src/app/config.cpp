@@ -1,22 +1,35 @@
 #include "frontdoor/app/config.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <fstream>
 #include <limits>
 
+#include "frontdoor/core/catalogue.hpp"
+
 namespace frontdoor::app {
 namespace {
 
-constexpr std::array<const char*, 17> kKeys{"listen",           "db",
-                                            "threads",          "workers",
-                                            "db_pool",          "max_body_bytes",
-                                            "max_header_bytes", "read_timeout_ms",
-                                            "idle_timeout_ms",  "drain_timeout_ms",
-                                            "max_connections",  "access_log",
-                                            "log_level",        "durability",
-                                            "reference_prefix", "public_url",
-                                            "jurisdiction_id"};
+constexpr std::array<const char*, 19> kKeys{"listen",
+                                            "db",
+                                            "threads",
+                                            "workers",
+                                            "db_pool",
+                                            "max_body_bytes",
+                                            "max_header_bytes",
+                                            "read_timeout_ms",
+                                            "idle_timeout_ms",
+                                            "drain_timeout_ms",
+                                            "max_connections",
+                                            "access_log",
+                                            "log_level",
+                                            "durability",
+                                            "reference_prefix",
+                                            "public_url",
+                                            "jurisdiction_id",
+                                            "inbound_email_secret",
+                                            "email_triage_service"};
 
 template <class Int>
 Result<void> ParseInt(const std::string& key, const std::string& value, Int& out, Int min,
@@ -104,6 +117,23 @@ Result<void> SetConfigValue(Config& config, const std::string& key, const std::s
                             "jurisdiction_id must be a domain name such as belfastcity.gov.uk");
     }
     config.jurisdiction_id = value;
+  } else if (key == "inbound_email_secret") {
+    // Guessable secrets would let anyone raise cases as anyone; it travels in a header, so
+    // printable ASCII without spaces.
+    const bool ok =
+        value.size() >= 24 && value.size() <= 256 &&
+        std::all_of(value.begin(), value.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+    if (!ok) {
+      return Error::Invalid("inbound_email_secret",
+                            "inbound_email_secret must be 24 to 256 printable characters without "
+                            "spaces, e.g. from `openssl rand -hex 32`");
+    }
+    config.inbound_email_secret = value;
+  } else if (key == "email_triage_service") {
+    if (auto checked = CheckServiceCode(value, "email_triage_service"); !checked) {
+      return checked.error();
+    }
+    config.email_triage_service = value;
   } else {
     return SetInt(key, value, config);
   }

@@ -72,6 +72,27 @@ TEST(ConfigTest, Open311PublicUrlAndJurisdictionAreChecked) {
   }
 }
 
+TEST(ConfigTest, InboundEmailSecretIsOffByDefaultAndMustBeLong) {
+  Config config;
+  EXPECT_TRUE(config.inbound_email_secret.empty());
+  EXPECT_EQ(config.email_triage_service, "GENERAL-ENQUIRY");
+  const std::string secret(32, 'k');
+  ASSERT_TRUE(
+      ApplyEnvironment(config, EnvOf({{"FRONTDOOR_INBOUND_EMAIL_SECRET", secret},
+                                      {"FRONTDOOR_EMAIL_TRIAGE_SERVICE", "EMAIL-TRIAGE"}})));
+  EXPECT_EQ(config.inbound_email_secret, secret);
+  EXPECT_EQ(config.email_triage_service, "EMAIL-TRIAGE");
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"inbound_email_secret", "short"},
+           {"inbound_email_secret", std::string(30, 'a') + " b"},
+           {"email_triage_service", ""},
+           {"email_triage_service", "no spaces please"}}) {
+    const auto set = SetConfigValue(config, key, value);
+    ASSERT_FALSE(set) << key << "=" << value;
+    EXPECT_EQ(set.error().field_errors().at(0).field, key);
+  }
+}
+
 TEST(ConfigTest, UnknownKeyIsRefused) {
   Config config;
   auto set = SetConfigValue(config, "colour", "blue");

@@ -1,4 +1,4 @@
-// The `frontdoor` command: serve, migrate, seed, apikey, user, version.
+// The `frontdoor` command: serve, migrate, seed, apikey, user, charter, mailgate, version.
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -8,6 +8,7 @@
 #include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/config.hpp"
 #include "frontdoor/app/demo_history.hpp"
+#include "frontdoor/app/mailgate_command.hpp"
 #include "frontdoor/app/wiring.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/secrets.hpp"
@@ -108,6 +109,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 10'000'000));
 
   auto* version = cli.add_subcommand("version", "Print the version");
+
+  auto* mailgate = cli.add_subcommand(
+      "mailgate", "Take in one email (RFC 5322) from standard input, as an MTA's pipe delivers it");
+  AddCommonFlags(mailgate, flags);
 
   auto* apikey = cli.add_subcommand("apikey", "Manage Open311 API keys");
   apikey->require_subcommand(1);
@@ -222,6 +227,15 @@ int main(int argc, char** argv) {
     });
   }
 
+  if (mailgate->parsed()) {
+    auto config = LoadConfig(flags);
+    if (!config) {
+      // Our configuration, not the sender's mail: keep the message queued until it is fixed.
+      fd::app::ReportError(config.error(), std::cerr);
+      return fd::app::kExitTempFail;
+    }
+    return fd::app::RunMailgate(*config, std::cin, std::cerr);
+  }
   if (version->parsed()) {
     std::cout << "frontdoor " << FRONTDOOR_VERSION << "\n";
     return 0;

@@ -9,6 +9,7 @@
 
 #include "frontdoor/api/attachment_routes.hpp"
 #include "frontdoor/api/charter_routes.hpp"
+#include "frontdoor/api/inbound_email_routes.hpp"
 #include "frontdoor/api/open311.hpp"
 #include "frontdoor/api/operational.hpp"
 #include "frontdoor/api/staff_api.hpp"
@@ -135,14 +136,14 @@ int Serve(const Config& config) {
   metrics.AddGauge({"frontdoor_db_write_units_total", "Units of work committed",
                     [&db] { return static_cast<double>(db.Stats().write_units); }});
 
-  auto serving = LoadServingCharter(db);
-  if (!serving) {
-    return ReportError(serving.error(), std::cerr);
+  auto cases = LoadCaseSetup(db, clock, config);
+  if (!cases) {
+    return ReportError(cases.error(), std::cerr);
   }
-  spdlog::info("due dates on calendar {} with {} standards ({})", serving->calendar.code(),
-               serving->standards.size(), serving->from_database ? "database" : "built in");
-  const usecase::CaseContext case_context{db, clock, config.reference_prefix, serving->calendar,
-                                          serving->standards};
+  const ServingCharter& serving = (*cases)->charter();
+  spdlog::info("due dates on calendar {} with {} standards ({})", serving.calendar.code(),
+               serving.standards.size(), serving.from_database ? "database" : "built in");
+  const usecase::CaseContext& case_context = (*cases)->context();
 
   const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
   http::Router router;
@@ -151,6 +152,10 @@ int Serve(const Config& config) {
   api::AddOpen311Routes(router, case_context, Open311SettingsFor(config), reads);
   api::AddStaffApiRoutes(router, case_context, reads);
   api::AddAttachmentRoutes(router, case_context, reads);
+  api::InboundEmailSettings inbound;
+  inbound.secret = config.inbound_email_secret;
+  inbound.intake.triage_service = config.email_triage_service;
+  api::AddInboundEmailRoutes(router, case_context, std::move(inbound));
 
   http::ServerOptions options;
   options.host = listen->host;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <ostream>
+#include <utility>
 
 #include "frontdoor/app/demo_catalogue.hpp"
 #include "frontdoor/store/accounts.hpp"
@@ -32,6 +33,20 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Cloc
   options.url = config.db;
   options.max_connections = config.db_pool;
   return store::postgres::OpenPostgresStore(options, clock);
+}
+
+CaseSetup::CaseSetup(store::Store& store, const Clock& clock, std::string reference_prefix,
+                     ServingCharter charter)
+    : charter_(std::move(charter)),
+      context_{store, clock, std::move(reference_prefix), charter_.calendar, charter_.standards} {}
+
+Result<std::unique_ptr<CaseSetup>> LoadCaseSetup(store::Store& store, const Clock& clock,
+                                                 const Config& config) {
+  auto charter = LoadServingCharter(store);
+  if (!charter) {
+    return charter.error();
+  }
+  return std::make_unique<CaseSetup>(store, clock, config.reference_prefix, std::move(*charter));
 }
 
 int ExitCodeFor(ErrorCode code) {

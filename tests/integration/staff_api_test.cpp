@@ -15,6 +15,7 @@
 
 #include "frontdoor/api/attachment_routes.hpp"
 #include "frontdoor/api/charter_routes.hpp"
+#include "frontdoor/api/inbound_email_routes.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
@@ -769,6 +770,8 @@ class OpenApiSyncTest : public ::testing::Test {
     // The charter's read-only routes share the document.
     api::AddCharterRoutes(router_, *store_, clock_, http::Execution::kInline);
     api::AddAttachmentRoutes(router_, *ctx_, http::Execution::kInline);
+    // Authenticated by its own secret, but documented with the staff API.
+    api::AddInboundEmailRoutes(router_, *ctx_, {});
     boost::system::error_code ec;
     document_ = json::parse(api::StaffOpenApiDocument(), ec);
     ASSERT_FALSE(ec) << "the document is not JSON: " << ec.message();

@@ -2,7 +2,10 @@
 
 #include <array>
 #include <csignal>
+#include <cstdlib>
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include <fcntl.h>
@@ -80,6 +83,65 @@ Finished RunToEnd(const std::string& binary, const std::vector<std::string>& arg
   close(process.stdout_fd);
   finished.exit_code = WaitExit(process.pid, timeout);
   return finished;
+}
+
+namespace {
+
+// A new empty file under the temporary directory; its path.
+std::string TempFile(const char* stem) {
+  std::string path = "/tmp/" + std::string(stem) + "-XXXXXX";
+  const int fd = mkstemp(path.data());
+  if (fd >= 0) {
+    close(fd);
+  }
+  return path;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+}  // namespace
+
+Completed RunWithInput(const std::string& binary, const std::vector<std::string>& args,
+                       const std::string& input,
+                       const std::vector<std::pair<std::string, std::string>>& env,
+                       std::chrono::milliseconds timeout) {
+  const std::string in_path = TempFile("fd-stdin");
+  const std::string out_path = TempFile("fd-stdout");
+  const std::string err_path = TempFile("fd-stderr");
+  std::ofstream(in_path, std::ios::binary) << input;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(open(in_path.c_str(), O_RDONLY), STDIN_FILENO);
+    dup2(open(out_path.c_str(), O_WRONLY | O_TRUNC), STDOUT_FILENO);
+    dup2(open(err_path.c_str(), O_WRONLY | O_TRUNC), STDERR_FILENO);
+    for (const auto& [name, value] : env) {
+      // NOLINTNEXTLINE(concurrency-mt-unsafe): the child of fork, about to exec, has one thread
+      setenv(name.c_str(), value.c_str(), 1);
+    }
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(binary.c_str()));  // NOLINT(*-const-cast): execv
+    for (const auto& arg : args) {
+      argv.push_back(const_cast<char*>(arg.c_str()));  // NOLINT(*-const-cast): execv
+    }
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  Completed completed;
+  if (pid > 0) {
+    completed.exit_code = WaitExit(pid, timeout);
+    completed.out = Slurp(out_path);
+    completed.err = Slurp(err_path);
+  }
+  for (const auto& path : {in_path, out_path, err_path}) {
+    unlink(path.c_str());
+  }
+  return completed;
 }
 
 }  // namespace frontdoor::testing

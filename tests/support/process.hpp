@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/types.h>
@@ -36,5 +37,18 @@ struct Finished {
 // Runs a command to its end (at most `timeout`), collecting its standard output.
 Finished RunToEnd(const std::string& binary, const std::vector<std::string>& args,
                   std::chrono::milliseconds timeout = std::chrono::milliseconds(120'000));
+
+struct Completed {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs a command to its end (at most `timeout`) with `input` as its standard input (from a
+// file, so any size works) and `env` added to its environment, collecting both outputs.
+Completed RunWithInput(const std::string& binary, const std::vector<std::string>& args,
+                       const std::string& input,
+                       const std::vector<std::pair<std::string, std::string>>& env = {},
+                       std::chrono::milliseconds timeout = std::chrono::milliseconds(120'000));
 
 }  // namespace frontdoor::testing

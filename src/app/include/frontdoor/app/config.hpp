@@ -31,6 +31,10 @@ struct Config {
   std::string reference_prefix = "BCC";
   std::string public_url = "http://127.0.0.1:8080";    // how clients reach us (Open311 discovery)
   std::string jurisdiction_id = "belfastcity.gov.uk";  // Open311: the one jurisdiction served
+  // The shared secret a mail relay sends as "Authorization: Bearer <secret>" to POST
+  // /api/v1/inbound/email; empty turns the route off (503). At least 24 characters.
+  std::string inbound_email_secret;
+  std::string email_triage_service = "GENERAL-ENQUIRY";  // new cases from email go here
 };
 
 // Sets one key from text. kInvalidInput naming the key when the key or value is wrong.

@@ -4,16 +4,40 @@
 
 #include <iosfwd>
 #include <memory>
+#include <string>
 
+#include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/config.hpp"
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/store.hpp"
+#include "frontdoor/usecase/cases.hpp"
 
 namespace frontdoor::app {
 
 // sqlite:PATH (the parent folder is created) or postgresql://. Does not migrate.
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock);
+
+// What the case use cases run on, built the same way for the server and for the commands
+// that raise cases (mailgate): the store's charter (LoadServingCharter) and the configured
+// reference prefix. It owns the charter its context borrows, so it is never copied or moved.
+class CaseSetup {
+ public:
+  CaseSetup(store::Store& store, const Clock& clock, std::string reference_prefix,
+            ServingCharter charter);
+  CaseSetup(const CaseSetup&) = delete;
+  CaseSetup& operator=(const CaseSetup&) = delete;
+  [[nodiscard]] const usecase::CaseContext& context() const { return context_; }
+  [[nodiscard]] const ServingCharter& charter() const { return charter_; }
+
+ private:
+  ServingCharter charter_;
+  usecase::CaseContext context_;
+};
+
+// Errors are LoadServingCharter's (kUnavailable when the database cannot be read).
+Result<std::unique_ptr<CaseSetup>> LoadCaseSetup(store::Store& store, const Clock& clock,
+                                                 const Config& config);
 
 // The CLI's one mapping from an error to an exit status (sysexits.h values).
 [[nodiscard]] int ExitCodeFor(ErrorCode code);
