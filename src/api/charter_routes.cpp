@@ -31,10 +31,11 @@ std::string ClockTime(int minutes) {
 }
 
 json::value OptionalText(const std::optional<std::string>& text) {
+  json::value value = nullptr;
   if (text) {
-    return json::value(*text);
+    value = *text;
   }
-  return nullptr;
+  return value;
 }
 
 json::object Standard(const usecase::StandardEntry& entry) {

@@ -51,6 +51,75 @@ Result<ImportedHoliday> ParseEvent(const json::value& value, std::size_t index) 
   return ImportedHoliday{*date, std::move(title)};
 }
 
+// The file's days by date, and the years it covers completely: at least the ten days
+// Northern Ireland's rules give, so a short hand-made file never opens a holiday.
+struct HolidayList {
+  std::map<std::string, std::string> titles;  // YYYY-MM-DD -> title
+  std::set<int> complete_years;
+};
+
+HolidayList Listed(const std::vector<ImportedHoliday>& holidays) {
+  HolidayList list;
+  std::map<int, std::size_t> per_year;
+  for (const auto& holiday : holidays) {
+    if (list.titles.emplace(FormatDate(holiday.date), holiday.title).second) {
+      ++per_year[YearOf(holiday.date)];
+    }
+  }
+  for (const auto& [year, count] : per_year) {
+    if (count >= charter::NorthernIrelandHolidays(year).size()) {
+      list.complete_years.insert(year);
+    }
+  }
+  return list;
+}
+
+// Opens the rule and imported days of complete years that the file does not list (moved
+// holidays); returns the closed days that remain, by date.
+Result<std::map<std::string, store::ClosedDayRecord>> OpenUnlisted(store::Calendars& calendars,
+                                                                   std::int64_t calendar_id,
+                                                                   const HolidayList& list,
+                                                                   HolidayImportSummary& summary) {
+  auto existing = calendars.ClosedDays(calendar_id);
+  if (!existing) {
+    return existing.error();
+  }
+  std::map<std::string, store::ClosedDayRecord> kept;
+  for (auto& day : *existing) {
+    if (day.source != "closure" && list.complete_years.contains(YearOfDay(day.day)) &&
+        !list.titles.contains(day.day)) {
+      if (auto deleted = calendars.DeleteClosedDay(calendar_id, day.day); !deleted) {
+        return deleted.error();
+      }
+      ++summary.removed;
+      continue;
+    }
+    kept.emplace(day.day, std::move(day));
+  }
+  return kept;
+}
+
+// Closes every listed day as imported; a council closure on the day stays as it is.
+Result<void> CloseListed(store::Calendars& calendars, std::int64_t calendar_id,
+                         const HolidayList& list,
+                         const std::map<std::string, store::ClosedDayRecord>& kept,
+                         HolidayImportSummary& summary) {
+  for (const auto& [day, title] : list.titles) {
+    const auto found = kept.find(day);
+    if (found != kept.end() &&
+        (found->second.source == "closure" ||
+         (found->second.source == "imported" && found->second.name == title))) {
+      ++summary.unchanged;
+      continue;
+    }
+    if (auto put = calendars.PutClosedDay(calendar_id, {day, title, "imported"}); !put) {
+      return put.error();
+    }
+    ++(found == kept.end() ? summary.added : summary.updated);
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<ImportedHoliday>> ParseBankHolidays(std::string_view text,
@@ -96,24 +165,12 @@ Result<std::vector<ImportedHoliday>> ParseBankHolidays(std::string_view text,
 
 Result<HolidayImportSummary> ImportHolidays(store::Store& store, const std::string& calendar_code,
                                             const std::vector<ImportedHoliday>& holidays) {
-  std::map<std::string, std::string> wanted;  // day -> title
-  std::map<int, std::size_t> listed_per_year;
-  for (const auto& holiday : holidays) {
-    if (wanted.emplace(FormatDate(holiday.date), holiday.title).second) {
-      ++listed_per_year[YearOf(holiday.date)];
-    }
-  }
-  std::set<int> complete_years;
-  for (const auto& [year, count] : listed_per_year) {
-    if (count >= charter::NorthernIrelandHolidays(year).size()) {
-      complete_years.insert(year);
-    }
-  }
   std::vector<FieldError> malformed;
   AddCodeErrors(calendar_code, "calendar", malformed);
   if (!malformed.empty()) {
     return Error::NotFound("No calendar with that code");
   }
+  const HolidayList list = Listed(holidays);
   return store::WriteValue<HolidayImportSummary>(
       store, [&](store::WriteTx& tx) -> Result<HolidayImportSummary> {
         store::Calendars calendars(tx);
@@ -124,36 +181,13 @@ Result<HolidayImportSummary> ImportHolidays(store::Store& store, const std::stri
           }
           return calendar.error();
         }
-        auto existing = calendars.ClosedDays(calendar->id);
-        if (!existing) {
-          return existing.error();
-        }
         HolidayImportSummary summary;
-        std::map<std::string, store::ClosedDayRecord> closed;
-        for (auto& day : *existing) {
-          const int year = YearOfDay(day.day);
-          if (day.source != "closure" && complete_years.contains(year) &&
-              !wanted.contains(day.day)) {
-            if (auto deleted = calendars.DeleteClosedDay(calendar->id, day.day); !deleted) {
-              return deleted.error();
-            }
-            ++summary.removed;
-            continue;
-          }
-          closed.emplace(day.day, std::move(day));
+        auto kept = OpenUnlisted(calendars, calendar->id, list, summary);
+        if (!kept) {
+          return kept.error();
         }
-        for (const auto& [day, title] : wanted) {
-          const auto found = closed.find(day);
-          if (found != closed.end() &&
-              (found->second.source == "closure" ||
-               (found->second.source == "imported" && found->second.name == title))) {
-            ++summary.unchanged;
-            continue;
-          }
-          if (auto put = calendars.PutClosedDay(calendar->id, {day, title, "imported"}); !put) {
-            return put.error();
-          }
-          ++(found == closed.end() ? summary.added : summary.updated);
+        if (auto closed = CloseListed(calendars, calendar->id, list, *kept, summary); !closed) {
+          return closed.error();
         }
         return summary;
       });

@@ -90,6 +90,36 @@ Result<void> Refresh(store::CaseSlaRecord& sla, const std::vector<store::SlaPaus
   return {};
 }
 
+// Stops the clock, or else pauses a running one or resumes a paused one, at `now`; then reads
+// it again and stores it.
+Result<void> Apply(store::CaseSlas& slas, const charter::WorkingCalendar& calendar,
+                   store::CaseSlaRecord& sla, bool stop, Instant now) {
+  const bool was_paused = sla.paused_since.has_value();
+  if (was_paused) {  // stopping or resuming: the pause ends now
+    if (auto ended = slas.EndPause(sla.id, now); !ended) {
+      return ended.error();
+    }
+    sla.paused_total += std::max(now - *sla.paused_since, microseconds(0));
+    sla.paused_since.reset();
+  }
+  if (stop) {
+    sla.stopped_at = now;
+  } else if (!was_paused) {
+    if (auto started = slas.StartPause(sla.id, now); !started) {
+      return started.error();
+    }
+    sla.paused_since = now;
+  }
+  auto pauses = slas.Pauses(sla.id);
+  if (!pauses) {
+    return pauses.error();
+  }
+  if (auto refreshed = Refresh(sla, *pauses, calendar, now); !refreshed) {
+    return refreshed.error();
+  }
+  return slas.Update(sla);
+}
+
 }  // namespace
 
 std::vector<const charter::Standard*> ApplicableStandards(
@@ -119,6 +149,7 @@ std::vector<const charter::Standard*> ApplicableStandards(
     chosen[own->measure] = own;
   }
   std::vector<const charter::Standard*> out;
+  out.reserve(chosen.size());
   for (const auto& [measure, standard] : chosen) {
     out.push_back(standard);
   }
@@ -165,8 +196,6 @@ Result<void> StartSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
 
 Result<void> UpdateSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
                              const store::CaseRecord& record, CaseStatus from, bool public_update) {
-  const CaseStatus to = record.status;
-  const Instant now = record.updated_at;
   store::CaseSlas slas(tx);
   auto clocks = slas.ForCase(record.id);
   if (!clocks) {
@@ -177,37 +206,13 @@ Result<void> UpdateSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
     if (sla.stopped_at || !measure) {
       continue;
     }
-    const bool stop = Stops(*measure, from, to, public_update);
-    const bool pause = !stop && PausesSla(to) && !sla.paused_since;
-    const bool resume = !stop && !PausesSla(to) && sla.paused_since;
-    if (!stop && !pause && !resume) {
-      continue;
+    const bool stop = Stops(*measure, from, record.status, public_update);
+    const bool awaiting = PausesSla(record.status);
+    if (!stop && awaiting == sla.paused_since.has_value()) {
+      continue;  // nothing changes for this clock
     }
-    if (sla.paused_since) {  // stop or resume: the pause ends now
-      if (auto ended = slas.EndPause(sla.id, now); !ended) {
-        return ended.error();
-      }
-      sla.paused_total += std::max(now - *sla.paused_since, microseconds(0));
-      sla.paused_since.reset();
-    }
-    if (pause) {
-      if (auto started = slas.StartPause(sla.id, now); !started) {
-        return started.error();
-      }
-      sla.paused_since = now;
-    }
-    if (stop) {
-      sla.stopped_at = now;
-    }
-    auto pauses = slas.Pauses(sla.id);
-    if (!pauses) {
-      return pauses.error();
-    }
-    if (auto refreshed = Refresh(sla, *pauses, ctx.calendar, now); !refreshed) {
-      return refreshed.error();
-    }
-    if (auto updated = slas.Update(sla); !updated) {
-      return updated.error();
+    if (auto applied = Apply(slas, ctx.calendar, sla, stop, record.updated_at); !applied) {
+      return applied.error();
     }
   }
   return {};

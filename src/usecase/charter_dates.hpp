@@ -65,7 +65,7 @@ namespace frontdoor::usecase {
   if (!ymd.ok()) {
     return std::nullopt;
   }
-  return charter::Date(ymd);
+  return charter::Date{ymd};
 }
 
 }  // namespace frontdoor::usecase

@@ -36,9 +36,30 @@ Result<void> RecordChange(store::WriteTx& tx, const CaseContext& ctx,
   return {};
 }
 
+// Moves each clock to `state` unless another writer did first; returns how many it moved.
+Result<int> Mark(store::WriteTx& tx, const CaseContext& ctx,
+                 const std::vector<store::CaseSlaRecord>& clocks, const std::string& state,
+                 Instant now) {
+  store::CaseSlas slas(tx);
+  int marked = 0;
+  for (const auto& sla : clocks) {
+    auto changed = slas.ChangeState(sla.id, sla.state, state, now);
+    if (!changed) {
+      return changed.error();
+    }
+    if (*changed) {
+      if (auto recorded = RecordChange(tx, ctx, sla, state, now); !recorded) {
+        return recorded.error();
+      }
+      ++marked;
+    }
+  }
+  return marked;
+}
+
 Instant LocalMidnight(const date::time_zone* zone, Date day) {
   if (zone == nullptr) {
-    return Instant(day);
+    return day;
   }
   const date::local_days local{day.time_since_epoch()};
   return std::chrono::time_point_cast<std::chrono::microseconds>(
@@ -134,34 +155,20 @@ Result<SlaSweep> SweepSlaClocks(const CaseContext& ctx, int limit) {
     if (!past_due) {
       return past_due.error();
     }
-    for (const auto& sla : *past_due) {
-      auto changed = slas.ChangeState(sla.id, sla.state, "breached", now);
-      if (!changed) {
-        return changed.error();
-      }
-      if (*changed) {
-        if (auto recorded = RecordChange(tx, ctx, sla, "breached", now); !recorded) {
-          return recorded.error();
-        }
-        ++sweep.breached;
-      }
+    auto breached = Mark(tx, ctx, *past_due, "breached", now);
+    if (!breached) {
+      return breached.error();
     }
-    auto at_risk = slas.PastAtRisk(now, limit);
+    sweep.breached = *breached;
+    auto past_risk = slas.PastAtRisk(now, limit);
+    if (!past_risk) {
+      return past_risk.error();
+    }
+    auto at_risk = Mark(tx, ctx, *past_risk, "at_risk", now);
     if (!at_risk) {
       return at_risk.error();
     }
-    for (const auto& sla : *at_risk) {
-      auto changed = slas.ChangeState(sla.id, "on_track", "at_risk", now);
-      if (!changed) {
-        return changed.error();
-      }
-      if (*changed) {
-        if (auto recorded = RecordChange(tx, ctx, sla, "at_risk", now); !recorded) {
-          return recorded.error();
-        }
-        ++sweep.at_risk;
-      }
-    }
+    sweep.at_risk = *at_risk;
     return sweep;
   });
 }
@@ -178,14 +185,14 @@ Result<std::vector<store::CaseSlaRecord>> CaseSlaClocks(const CaseContext& ctx,
 
 Result<std::vector<PerformanceRow>> CharterPerformance(
     store::Store& store, const date::time_zone* zone, Instant now, const PerformanceQuery& query,
-    const std::vector<charter::Standard>& known) {
+    const std::vector<charter::Standard>& standards) {
   auto grouping = CheckQuery(query);
   if (!grouping) {
     return grouping.error();
   }
-  std::map<std::string, charter::Standard> standards;
-  for (const auto& standard : known) {
-    standards.emplace(standard.code, standard);
+  std::map<std::string, charter::Standard> by_code;
+  for (const auto& standard : standards) {
+    by_code.emplace(standard.code, standard);
   }
   bool by_month = false;
   for (const PerformanceGroup group : query.group_by) {
@@ -202,7 +209,7 @@ Result<std::vector<PerformanceRow>> CharterPerformance(
             return stored.error();
           }
           for (const auto& row : *stored) {
-            rows.push_back(ToRow(row, period, *grouping, standards));
+            rows.push_back(ToRow(row, period, *grouping, by_code));
           }
         }
         return rows;

@@ -18,7 +18,7 @@ struct ImportedHoliday {
   std::string title;
 };
 
-inline constexpr std::size_t kMaxBankHolidaysBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxBankHolidaysBytes = std::size_t{4} * 1024 * 1024;
 inline constexpr std::size_t kMaxImportedHolidays = 10'000;
 
 // The events of `division` ("england-and-wales", "scotland", "northern-ireland") in date order,
@@ -26,7 +26,7 @@ inline constexpr std::size_t kMaxImportedHolidays = 10'000;
 // [{"title", "date": "YYYY-MM-DD", "notes", "bunting"}, ...]}, ...}; other members are ignored.
 // kMalformed when it is not JSON or is larger than kMaxBankHolidaysBytes; kInvalidInput naming
 // "division" (absent), "events" (not a list, too many) or "events[i].date" / "events[i].title".
-Result<std::vector<ImportedHoliday>> ParseBankHolidays(std::string_view json,
+Result<std::vector<ImportedHoliday>> ParseBankHolidays(std::string_view text,
                                                        std::string_view division);
 
 struct HolidayImportSummary {
