@@ -9,6 +9,8 @@
 #include <pugixml.hpp>
 #include <signal.h>
 
+#include "frontdoor/usecase/catalogue.hpp"
+
 #include "process.hpp"
 #include "raw_client.hpp"
 #include "test_store.hpp"
@@ -39,7 +41,7 @@ class FmsJourneyTest : public ::testing::Test {
   void SetUp() override {
     database_ = NewTestDatabase(Backend::kSqlite);
     ASSERT_EQ(RunToEnd(FRONTDOOR_BINARY, {"migrate", "--db", database_->url}).exit_code, 0);
-    ASSERT_EQ(RunToEnd(FRONTDOOR_BINARY, {"seed", "--demo", "--db", database_->url}).exit_code, 0);
+    MakeCatalogue();
     fms_key_ = NewKey("fixmystreet");
     officer_key_ = NewKey("officer-desk");
     server_ = Spawn(FRONTDOOR_BINARY, {"serve", "--listen", "127.0.0.1:0", "--db", database_->url});
@@ -54,6 +56,53 @@ class FmsJourneyTest : public ::testing::Test {
       EXPECT_EQ(WaitExit(server_.pid, milliseconds(20'000)), 0);
       close(server_.stdout_fd);
     }
+  }
+
+  // The council's fly-tipping service, as an administrator would set it up. Written through
+  // the use cases into the same SQLite file, so the test does not depend on the demo data.
+  void MakeCatalogue() {
+    const SystemClock clock;
+    auto store = OpenTestStore(*database_, clock);
+    ASSERT_TRUE(usecase::CreateDepartment(*store, "CNS", "City and Neighbourhood Services"));
+    ASSERT_TRUE(usecase::CreateTeam(*store, {"cleansing", "Cleansing", "CNS", {}}));
+    usecase::ServiceInput fly;
+    fly.code = "fly-tipping";
+    fly.name = "Fly-tipping";
+    fly.description = "Report rubbish dumped on streets, alleyways or council land.";
+    fly.keywords = "fly-tipping,dumping,rubbish";
+    fly.group = "Street cleansing";
+    fly.department_code = "CNS";
+    fly.default_team_code = "cleansing";
+    fly.resolve_standard = "SVC-CLEANSE";
+    fly.service_notice = "We aim to clear fly-tipping within five working days.";
+    fly.form = {
+        {"waste_types",
+         AttributeDatatype::kMultiValueList,
+         true,
+         true,
+         "What has been dumped?",
+         "",
+         1,
+         {{"bags", "Household bags"}, {"furniture", "Furniture"}, {"tyres", "Tyres"}}},
+        {"quantity",
+         AttributeDatatype::kSingleValueList,
+         true,
+         true,
+         "How much is there?",
+         "",
+         2,
+         {{"single", "A single item"}, {"van", "A small van load"}}},
+        {"private_land",
+         AttributeDatatype::kSingleValueList,
+         true,
+         false,
+         "Is it on private land?",
+         "",
+         3,
+         {{"yes", "Yes"}, {"no", "No"}}},
+    };
+    auto created = usecase::CreateService(*store, clock, fly);
+    ASSERT_TRUE(created) << created.error().message();
   }
 
   std::string NewKey(const std::string& name) {
