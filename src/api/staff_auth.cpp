@@ -41,6 +41,10 @@ Result<usecase::Actor> AuthenticateStaff(const http::Request& request, store::St
   if (!key) {
     return key.error();
   }
+  if (key->scope != usecase::kScopeStaff) {
+    return Error(ErrorCode::kForbidden,
+                 "This key may only be used with the Open311 API; ask for a staff key");
+  }
   return "apikey:" + key->name;
 }
 

@@ -18,6 +18,7 @@ std::optional<std::string> BearerToken(const http::Request& request);
 
 // The actor to record in case history ("apikey:<name>"). kUnauthenticated when the
 // request has no `Authorization: Bearer <key>` header or the key is unknown or revoked;
+// kForbidden when the key is not a staff key (an Open311 client's key reads no personal data);
 // kUnavailable when the database cannot be asked.
 Result<usecase::Actor> AuthenticateStaff(const http::Request& request, store::Store& store);
 

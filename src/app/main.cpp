@@ -120,6 +120,12 @@ int main(int argc, char** argv) {
   AddCommonFlags(apikey_create, flags);
   std::string key_name;
   apikey_create->add_option("--name", key_name, "Who the key is for")->required();
+  std::string key_scope(fd::usecase::kScopeOpen311);
+  apikey_create
+      ->add_option("--scope", key_scope,
+                   "open311 (an Open311 client such as FixMyStreet: post reports and comments) "
+                   "or staff (also the staff API, which reads personal data)")
+      ->capture_default_str();
 
   auto* user = cli.add_subcommand("user", "Manage staff users");
   user->require_subcommand(1);
@@ -216,15 +222,15 @@ int main(int argc, char** argv) {
     });
   }
   if (charter_sweep->parsed()) {
-    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int,
-                                const auto& config) {
-      auto swept = fd::app::SweepSlaCommand(store, clock, config);
-      if (!swept) {
-        return fd::app::ReportError(swept.error(), std::cerr);
-      }
-      std::cout << *swept << "\n";
-      return 0;
-    });
+    return WithStore(flags,
+                     [&](fd::store::Store& store, const fd::Clock& clock, int, const auto& config) {
+                       auto swept = fd::app::SweepSlaCommand(store, clock, config);
+                       if (!swept) {
+                         return fd::app::ReportError(swept.error(), std::cerr);
+                       }
+                       std::cout << *swept << "\n";
+                       return 0;
+                     });
   }
 
   if (mailgate->parsed()) {
@@ -258,24 +264,24 @@ int main(int argc, char** argv) {
       std::cerr << "error: say what to seed: --demo\n";
       return 64;
     }
-    return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int,
-                                const auto& config) {
-      if (auto seeded = fd::app::SeedDemo(store, clock, std::cout); !seeded) {
-        return fd::app::ReportError(seeded.error(), std::cerr);
-      }
-      if (cases > 0) {
-        auto history =
-            fd::app::SeedDemoCases(store, clock, config.reference_prefix, cases, std::cout);
-        if (!history) {
-          return fd::app::ReportError(history.error(), std::cerr);
-        }
-      }
-      return 0;
-    });
+    return WithStore(
+        flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto& config) {
+          if (auto seeded = fd::app::SeedDemo(store, clock, std::cout); !seeded) {
+            return fd::app::ReportError(seeded.error(), std::cerr);
+          }
+          if (cases > 0) {
+            auto history =
+                fd::app::SeedDemoCases(store, clock, config.reference_prefix, cases, std::cout);
+            if (!history) {
+              return fd::app::ReportError(history.error(), std::cerr);
+            }
+          }
+          return 0;
+        });
   }
   if (apikey_create->parsed()) {
     return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto&) {
-      auto created = fd::usecase::CreateApiKey(store, clock, key_name);
+      auto created = fd::usecase::CreateApiKey(store, clock, key_name, key_scope);
       if (!created) {
         return fd::app::ReportError(created.error(), std::cerr);
       }

@@ -14,10 +14,11 @@ ApiKeyRecord ReadApiKey(const SqlRow& row) {
   if (!row.IsNull(4)) {
     key.revoked_at = FromUnixMicros(row.Int(4));
   }
+  key.scope = row.String(5);
   return key;
 }
 
-constexpr std::string_view kApiKeyColumns = "id, name, key_digest, created_at, revoked_at";
+constexpr std::string_view kApiKeyColumns = "id, name, key_digest, created_at, revoked_at, scope";
 
 StaffUserRecord ReadStaffUser(const SqlRow& row) {
   StaffUserRecord user;
@@ -37,13 +38,14 @@ constexpr std::string_view kStaffColumns =
 }  // namespace
 
 Result<ApiKeyRecord> ApiKeys::Insert(const std::string& name, const std::string& key_digest,
-                                     Instant created_at) {
+                                     const std::string& scope, Instant created_at) {
   return QueryOne<ApiKeyRecord>(
       session_,
-      "INSERT INTO api_key (name, key_digest, created_at) VALUES (?, ?, ?) RETURNING " +
+      "INSERT INTO api_key (name, key_digest, scope, created_at) VALUES (?, ?, ?, ?) RETURNING " +
           std::string(kApiKeyColumns),
-      {std::string_view(name), std::string_view(key_digest), ToUnixMicros(created_at)}, ReadApiKey,
-      "API key");
+      {std::string_view(name), std::string_view(key_digest), std::string_view(scope),
+       ToUnixMicros(created_at)},
+      ReadApiKey, "API key");
 }
 
 Result<ApiKeyRecord> ApiKeys::FindByDigest(const std::string& key_digest) {

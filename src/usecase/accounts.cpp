@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <vector>
 
 #include "frontdoor/usecase/secrets.hpp"
 
@@ -41,16 +42,23 @@ bool LooksLikeEmail(std::string_view email) {
 
 }  // namespace
 
-Result<CreatedApiKey> CreateApiKey(store::Store& store, const Clock& clock,
-                                   const std::string& name) {
+Result<CreatedApiKey> CreateApiKey(store::Store& store, const Clock& clock, const std::string& name,
+                                   const std::string& scope) {
   const std::string trimmed = Trim(name);
+  std::vector<FieldError> errors;
   if (trimmed.empty() || trimmed.size() > 100) {
-    return Error::Invalid("name", "Enter a name for the key of 1 to 100 characters");
+    errors.push_back({"name", "Enter a name for the key of 1 to 100 characters"});
+  }
+  if (scope != kScopeOpen311 && scope != kScopeStaff) {
+    errors.push_back({"scope", "The scope must be open311 or staff"});
+  }
+  if (!errors.empty()) {
+    return Error::Invalid(std::move(errors));
   }
   CreatedApiKey created{trimmed, "fd_" + RandomHex(24)};
   const std::string digest = Sha256Hex(created.key);
   auto inserted = store::WriteValue<store::ApiKeyRecord>(store, [&](store::WriteTx& tx) {
-    return store::ApiKeys(tx).Insert(trimmed, digest, clock.Now());
+    return store::ApiKeys(tx).Insert(trimmed, digest, scope, clock.Now());
   });
   if (!inserted) {
     if (inserted.error().code() == ErrorCode::kConflict) {

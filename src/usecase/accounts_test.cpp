@@ -45,6 +45,17 @@ TEST_F(AccountsTest, UnknownOrEmptyKeyIsUnauthenticated) {
   EXPECT_EQ(CheckApiKey(*store_, "").error().code(), ErrorCode::kUnauthenticated);
 }
 
+TEST_F(AccountsTest, KeysAreOpen311UnlessMadeForStaff) {
+  auto open311 = CreateApiKey(*store_, clock_, "fixmystreet");
+  auto staff = CreateApiKey(*store_, clock_, "crm", "staff");
+  ASSERT_TRUE(open311 && staff);
+  EXPECT_EQ(CheckApiKey(*store_, open311->key)->scope, "open311");
+  EXPECT_EQ(CheckApiKey(*store_, staff->key)->scope, "staff");
+  auto bad = CreateApiKey(*store_, clock_, "root", "admin");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field_errors().front().field, "scope");
+}
+
 TEST_F(AccountsTest, KeyNeedsAName) {
   auto created = CreateApiKey(*store_, clock_, "  ");
   ASSERT_FALSE(created);

@@ -98,7 +98,7 @@ class AttachmentHttpTest : public ::testing::TestWithParam<Backend> {
     world_ = std::make_unique<AttachmentWorld>(GetParam());
     reference_ = world_->NewCase();
     ASSERT_FALSE(reference_.empty());
-    auto key = usecase::CreateApiKey(world_->store(), world_->clock(), "desk");
+    auto key = usecase::CreateApiKey(world_->store(), world_->clock(), "desk", "staff");
     ASSERT_TRUE(key);
     key_ = key->key;
     api::AddAttachmentRoutes(

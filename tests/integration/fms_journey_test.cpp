@@ -42,8 +42,8 @@ class FmsJourneyTest : public ::testing::Test {
     database_ = NewTestDatabase(Backend::kSqlite);
     ASSERT_EQ(RunToEnd(FRONTDOOR_BINARY, {"migrate", "--db", database_->url}).exit_code, 0);
     MakeCatalogue();
-    fms_key_ = NewKey("fixmystreet");
-    officer_key_ = NewKey("officer-desk");
+    fms_key_ = NewKey("fixmystreet", "open311");
+    officer_key_ = NewKey("officer-desk", "staff");
     server_ = Spawn(FRONTDOOR_BINARY, {"serve", "--listen", "127.0.0.1:0", "--db", database_->url});
     ASSERT_GT(server_.pid, 0);
     port_ = ReadPort(server_.stdout_fd);
@@ -105,9 +105,9 @@ class FmsJourneyTest : public ::testing::Test {
     ASSERT_TRUE(created) << created.error().message();
   }
 
-  std::string NewKey(const std::string& name) {
-    const auto created =
-        RunToEnd(FRONTDOOR_BINARY, {"apikey", "create", "--name", name, "--db", database_->url});
+  std::string NewKey(const std::string& name, const std::string& scope) {
+    const auto created = RunToEnd(FRONTDOOR_BINARY, {"apikey", "create", "--name", name, "--scope",
+                                                     scope, "--db", database_->url});
     EXPECT_EQ(created.exit_code, 0);
     return created.out.substr(0, created.out.find('\n'));
   }

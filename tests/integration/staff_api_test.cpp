@@ -92,7 +92,7 @@ class StaffApiTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(store_->Migrate());
     ctx_ = std::make_unique<usecase::CaseContext>(
         usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
-    auto key = usecase::CreateApiKey(*store_, clock_, "desk");
+    auto key = usecase::CreateApiKey(*store_, clock_, "desk", "staff");
     ASSERT_TRUE(key);
     key_ = key->key;
     api::AddStaffApiRoutes(
@@ -233,6 +233,13 @@ TEST_P(StaffApiTest, RequestsWithoutAValidKeyAre401WithAChallenge) {
   EXPECT_EQ(Call("GET", "/api/v1/services", {}, "bearer " + key_).status, 200);
   // The document itself is public.
   EXPECT_EQ(Call("GET", "/api/v1/openapi.json", {}, "").status, 200);
+}
+
+TEST_P(StaffApiTest, AnOpen311KeyCannotReadTheStaffApi) {
+  auto open311 = usecase::CreateApiKey(*store_, clock_, "fixmystreet");
+  ASSERT_TRUE(open311);
+  const auto refused = Call("GET", "/api/v1/cases", {}, "Bearer " + open311->key);
+  EXPECT_EQ(refused.status, 403) << Describe(refused);
 }
 
 TEST_P(StaffApiTest, CatalogueIsCreatedListedReadAndReplaced) {

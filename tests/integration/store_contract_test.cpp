@@ -25,7 +25,7 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
 
   Result<store::ApiKeyRecord> AddKey(const std::string& name) {
     return store::WriteValue<store::ApiKeyRecord>(*store_, [&](store::WriteTx& tx) {
-      return store::ApiKeys(tx).Insert(name, "digest-" + name, clock_.Now());
+      return store::ApiKeys(tx).Insert(name, "digest-" + name, "open311", clock_.Now());
     });
   }
 
@@ -86,7 +86,7 @@ TEST_P(StoreContractTest, UniqueViolationIsAConflict) {
 
 TEST_P(StoreContractTest, FailedUnitOfWorkLeavesNothingBehind) {
   auto result = store_->Write([&](store::WriteTx& tx) -> Result<void> {
-    auto first = store::ApiKeys(tx).Insert("half", "digest-half", clock_.Now());
+    auto first = store::ApiKeys(tx).Insert("half", "digest-half", "staff", clock_.Now());
     if (!first) {
       return first.error();
     }

@@ -19,6 +19,7 @@ struct ApiKeyRecord {
   std::string key_digest;  // hex SHA-256 of the key
   Instant created_at;
   std::optional<Instant> revoked_at;
+  std::string scope = "open311";  // open311, staff
 };
 
 class ApiKeys {
@@ -26,7 +27,7 @@ class ApiKeys {
   explicit ApiKeys(ReadTx& tx) : session_(tx.session()) {}
   // kConflict when the name is taken.
   Result<ApiKeyRecord> Insert(const std::string& name, const std::string& key_digest,
-                              Instant created_at);
+                              const std::string& scope, Instant created_at);
   // The key with that digest, revoked or not; kNotFound otherwise.
   Result<ApiKeyRecord> FindByDigest(const std::string& key_digest);
   Result<std::vector<ApiKeyRecord>> List();

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
@@ -17,9 +18,16 @@ struct CreatedApiKey {
   std::string key;  // shown once: only its digest is stored
 };
 
-// kInvalidInput on "name" (empty, over 100 characters); kConflict when the name is taken.
+// What a key may do. An Open311 client's key (FixMyStreet's) may post reports and comments
+// only; a staff key may also use the staff API, which reads personal data.
+inline constexpr std::string_view kScopeOpen311 = "open311";
+inline constexpr std::string_view kScopeStaff = "staff";
+
+// kInvalidInput on "name" (empty, over 100 characters) and "scope"; kConflict when the name
+// is taken.
 Result<CreatedApiKey> CreateApiKey(store::Store& store, const Clock& clock,
-                                   const std::string& name);
+                                   const std::string& name,
+                                   const std::string& scope = std::string(kScopeOpen311));
 
 // The key's record when it exists and is not revoked; kUnauthenticated otherwise.
 Result<store::ApiKeyRecord> CheckApiKey(store::Store& store, const std::string& key);
