@@ -323,7 +323,7 @@ Result<std::int64_t> BulkLoader::InsertCustomers(std::span<const CustomerRecord>
   if (!first) {
     return first.error();
   }
-  RowSink<10> sink(session_, kCustomerSqlite, kCustomerPostgres, 1);
+  RowSink<10> sink(session_, kCustomerSqlite, kCustomerPostgres, RowsPerStatement());
   std::int64_t id = *first;
   for (const CustomerRecord& c : customers) {
     auto added = sink.Add({id++, Text(c.first_name), Text(c.last_name), Text(c.email),
@@ -338,7 +338,7 @@ Result<std::int64_t> BulkLoader::InsertCustomers(std::span<const CustomerRecord>
   }
   // The words of the search name, as Customers::Insert writes them, so that the loaded
   // customers are found by name. After every customer row, for the foreign key.
-  RowSink<2> tokens(session_, kNameTokenSqlite, kNameTokenPostgres, 1);
+  RowSink<2> tokens(session_, kNameTokenSqlite, kNameTokenPostgres, 1024);
   id = *first;
   for (const CustomerRecord& c : customers) {
     std::string_view words = c.search_name ? std::string_view(*c.search_name) : "";
@@ -374,7 +374,7 @@ Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
   }
   BulkTotals totals;
   {
-    RowSink<23> sink(session_, kCaseSqlite, kCasePostgres, 1);
+    RowSink<23> sink(session_, kCaseSqlite, kCasePostgres, RowsPerStatement());
     std::int64_t id = *first_case;
     for (const BulkCase& c : cases) {
       if (auto added = sink.Add(CaseRow(c.record, id++)); !added) {
@@ -425,6 +425,12 @@ Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
   return totals;
 }
 
+std::size_t BulkLoader::RowsPerStatement() const {
+  // Customers and cases have indexes on random keys (email, place, customer): a statement of
+  // many rows would journal pages all over them. Without those indexes their rows append.
+  return suspended_.empty() ? 1 : 1024;
+}
+
 Result<std::int64_t> BulkLoader::CaseCount() {
   return QueryInt(session_, "SELECT COUNT(*) FROM service_case", {});
 }
@@ -436,8 +442,7 @@ Result<void> BulkLoader::SuspendIndexes() {
   std::vector<std::pair<std::string, std::string>> indexes;
   auto found = session_.Query(
       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
-      "tbl_name IN ('customer', 'customer_name_token', 'service_case', 'case_attribute', "
-      "'case_event') ORDER BY name",
+      "tbl_name IN ('customer', 'service_case') ORDER BY name",
       {}, [&](const SqlRow& row) { indexes.emplace_back(row.String(0), row.String(1)); });
   if (!found) {
     return found.error();

@@ -3,6 +3,7 @@
 // that means something to SQL or to PostgreSQL array syntax is stored as it was given.
 #include <gtest/gtest.h>
 
+#include "frontdoor/core/reference.hpp"
 #include "frontdoor/store/bulk.hpp"
 #include "frontdoor/store/cases.hpp"
 #include "frontdoor/store/catalogue.hpp"
@@ -221,6 +222,62 @@ TEST_P(BulkLoadTest, TakenReferenceIsAConflictAndWritesNothing) {
       *store_, [](store::ReadTx& tx) { return store::Cases(tx).FindByReference("BCC-25-000002"); });
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(BulkLoadTest, IndexesSetAsideForALargeLoadAreBuiltAgain) {
+  const auto index_count = [&] {
+    const std::string sql =
+        GetParam() == Backend::kSqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()";
+    auto count =
+        store::ReadValue<std::int64_t>(*store_, [&](store::ReadTx& tx) -> Result<std::int64_t> {
+          std::int64_t n = 0;
+          auto done =
+              tx.session().Query(sql, {}, [&](const store::SqlRow& row) { n = row.Int(0); });
+          if (!done) {
+            return done.error();
+          }
+          return n;
+        });
+    EXPECT_TRUE(count);
+    return count ? *count : -1;
+  };
+  const std::int64_t before = index_count();
+  std::int64_t during = 0;
+  auto written = store_->Write([&](store::WriteTx& tx) -> Result<void> {
+    store::BulkLoader loader(tx);
+    if (auto suspended = loader.SuspendIndexes(); !suspended) {
+      return suspended;
+    }
+    auto listed = tx.session().Query(
+        GetParam() == Backend::kSqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()",
+        {}, [&](const store::SqlRow& row) { during = row.Int(0); });
+    if (!listed) {
+      return listed;
+    }
+    std::vector<store::BulkCase> cases;
+    for (int i = 1; i <= 1500; ++i) {
+      cases.push_back(MakeCase(FormatReference("BCC", 2025, i), std::nullopt));
+    }
+    if (auto done = loader.InsertCases(cases); !done) {
+      return done.error();
+    }
+    return loader.RestoreIndexes();
+  });
+  ASSERT_TRUE(written) << written.error().message();
+  if (GetParam() == Backend::kSqlite) {
+    EXPECT_LT(during, before) << "the case and customer indexes were set aside";
+  } else {
+    EXPECT_EQ(during, before) << "PostgreSQL keeps its indexes";
+  }
+  EXPECT_EQ(index_count(), before);
+  auto found = store::ReadValue<store::CaseRecord>(
+      *store_, [](store::ReadTx& tx) { return store::Cases(tx).FindByReference("BCC-25-001500"); });
+  ASSERT_TRUE(found) << found.error().message();
+  EXPECT_EQ(found->ward, "Ormeau");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BulkLoadTest,

@@ -64,6 +64,8 @@ class BulkLoader {
   Result<void> RaiseSequence(const std::string& prefix, int year, std::int64_t last_value);
 
  private:
+  [[nodiscard]] std::size_t RowsPerStatement() const;
+
   SqlSession& session_;
   std::vector<std::string> suspended_;  // CREATE INDEX statements to run again
 };
