@@ -74,6 +74,36 @@ std::string Registration(demo::Rng& rng) {
   return plate;
 }
 
+// One to three choices, stored in the order of the list, as validation normalises them.
+void AddChoices(demo::Rng& rng, const Attribute& a, frontdoor::Answers& answers) {
+  std::vector<bool> chosen(a.values.size());
+  const auto picks = std::min<std::uint64_t>(a.values.size(), 1 + rng.Below(3));
+  for (std::uint64_t i = 0; i < picks; ++i) {
+    chosen[rng.Below(a.values.size())] = true;
+  }
+  for (std::size_t i = 0; i < a.values.size(); ++i) {
+    if (chosen[i]) {
+      answers.emplace_back(a.code, a.values[i].key);
+    }
+  }
+}
+
+// What people write in a free-text question; nullopt to leave an optional one blank.
+std::optional<std::string> TextAnswer(demo::Rng& rng, const Attribute& a) {
+  if (a.code == "registration") {
+    return Registration(rng);
+  }
+  for (const TextAnswers& t : kTextAnswers) {
+    if (t.code == a.code) {
+      return std::string(rng.Pick(t.values));
+    }
+  }
+  if (a.required) {
+    return "Not known";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::int64_t> DemoHistoryGenerator::State::Customer(
@@ -158,20 +188,7 @@ Answers DemoHistoryGenerator::State::FormAnswers(const store::ServiceRecord& ser
       case AttributeDatatype::kSingleValueList:
         answers.emplace_back(a->code, rng.Pick(a->values).key);
         break;
-      case AttributeDatatype::kMultiValueList: {
-        // One to three choices, stored in the order of the list, as validation normalises.
-        std::vector<bool> chosen(a->values.size());
-        const auto picks = std::min<std::uint64_t>(a->values.size(), 1 + rng.Below(3));
-        for (std::uint64_t i = 0; i < picks; ++i) {
-          chosen[rng.Below(a->values.size())] = true;
-        }
-        for (std::size_t i = 0; i < a->values.size(); ++i) {
-          if (chosen[i]) {
-            answers.emplace_back(a->code, a->values[i].key);
-          }
-        }
-        break;
-      }
+      case AttributeDatatype::kMultiValueList: AddChoices(rng, *a, answers); break;
       case AttributeDatatype::kNumber:
         answers.emplace_back(a->code, a->code == "year_of_death"
                                           ? std::to_string(rng.Between(1890, 2024))
@@ -187,24 +204,11 @@ Answers DemoHistoryGenerator::State::FormAnswers(const store::ServiceRecord& ser
         break;
       }
       case AttributeDatatype::kString:
-      case AttributeDatatype::kText: {
-        std::optional<std::string> value;
-        if (a->code == "registration") {
-          value = Registration(rng);
-        }
-        for (const TextAnswers& t : kTextAnswers) {
-          if (t.code == a->code) {
-            value = std::string(rng.Pick(t.values));
-          }
-        }
-        if (!value && a->required) {
-          value = "Not known";
-        }
-        if (value) {
+      case AttributeDatatype::kText:
+        if (auto value = TextAnswer(rng, *a)) {
           answers.emplace_back(a->code, std::move(*value));
         }
         break;
-      }
     }
   }
   return answers;
@@ -219,9 +223,7 @@ void DemoHistoryGenerator::State::FillCase(std::string_view channel,
   r.channel = std::string(channel);
   r.status = CaseStatus::kNew;
   r.priority = "normal";
-  if (s.code == "drug-litter" || s.code == "dangerous-structure") {
-    r.priority = "high";
-  } else if (rng.Chance(0.03)) {
+  if (s.code == "drug-litter" || s.code == "dangerous-structure" || rng.Chance(0.03)) {
     r.priority = "high";
   } else if (rng.Chance(0.02)) {
     r.priority = "low";
