@@ -17,7 +17,7 @@ namespace {
 // too large without holding gigabytes a hostile sender might pipe through.
 std::string ReadMessage(std::istream& in) {
   std::string raw;
-  std::array<char, 64 * 1024> buffer{};
+  std::array<char, std::size_t{64} * 1024> buffer{};
   while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
     const auto n = static_cast<std::size_t>(in.gcount());
     if (raw.size() <= mail::kMaxMessageBytes) {
@@ -41,15 +41,15 @@ int MailgateExitCode(ErrorCode code) {
   // No default: a new ErrorCode fails the build until it is decided here. When in doubt,
   // temporary: a queued message can still be delivered, a bounced one is the customer's loss.
   switch (code) {
-    case ErrorCode::kMalformed: return kExitDataError;
-    case ErrorCode::kInvalidInput: return kExitDataError;
+    case ErrorCode::kMalformed:
+    case ErrorCode::kInvalidInput:
     case ErrorCode::kPayloadTooLarge: return kExitDataError;
-    case ErrorCode::kUnauthenticated: return kExitTempFail;
-    case ErrorCode::kForbidden: return kExitTempFail;
-    case ErrorCode::kNotFound: return kExitTempFail;
-    case ErrorCode::kConflict: return kExitTempFail;
-    case ErrorCode::kRateLimited: return kExitTempFail;
-    case ErrorCode::kUnavailable: return kExitTempFail;
+    case ErrorCode::kUnauthenticated:
+    case ErrorCode::kForbidden:
+    case ErrorCode::kNotFound:
+    case ErrorCode::kConflict:
+    case ErrorCode::kRateLimited:
+    case ErrorCode::kUnavailable:
     case ErrorCode::kInternal: return kExitTempFail;
   }
   return kExitTempFail;

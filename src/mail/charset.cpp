@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <memory>
@@ -28,12 +29,7 @@ bool IsLatin1Label(std::string_view label) {
   constexpr std::array<std::string_view, 12> kLabels{
       "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
       "l1",       "cp819", "ibm819",     "cp1252",    "x-cp1252",   "windows-1252"};
-  for (const auto known : kLabels) {
-    if (label == known) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(kLabels, [&](std::string_view known) { return label == known; });
 }
 
 struct GFree {
@@ -110,49 +106,67 @@ std::string ToUtf8(std::string_view bytes, std::string_view label) {
   return IsValidUtf8(bytes) ? std::string(bytes) : DecodeWindows1252(bytes);
 }
 
+namespace {
+
+// Builds cleaned text line by line: trailing blanks cut, blank lines before any text dropped,
+// at most one blank line in a row.
+class LineWriter {
+ public:
+  explicit LineWriter(std::size_t capacity) { out_.reserve(capacity); }
+
+  void Add(char c) {
+    // Tab stays; other C0 controls and DEL go (PostgreSQL refuses NUL in text).
+    if (c == '\t' || (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F)) {
+      out_ += c;
+    }
+  }
+
+  void EndLine() {
+    while (out_.size() > line_start_ && (out_.back() == ' ' || out_.back() == '\t')) {
+      out_.pop_back();
+    }
+    const bool blank = out_.size() == line_start_;
+    blank_lines_ = blank ? blank_lines_ + 1 : 0;
+    if (blank && (blank_lines_ > 1 || out_.empty())) {
+      return;
+    }
+    out_ += '\n';
+    line_start_ = out_.size();
+  }
+
+  std::string Take() {
+    EndLine();
+    while (!out_.empty() && out_.back() == '\n') {
+      out_.pop_back();
+    }
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
+  std::size_t line_start_ = 0;
+  int blank_lines_ = 0;
+};
+
+}  // namespace
+
 std::string CleanText(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3);
   }
-  std::string out;
-  out.reserve(text.size());
-  int blank_lines = 0;
-  std::size_t line_start = 0;
-  auto end_line = [&] {
-    while (out.size() > line_start && (out.back() == ' ' || out.back() == '\t')) {
-      out.pop_back();
-    }
-    if (out.size() == line_start) {
-      ++blank_lines;
-      if (blank_lines > 1 || out.empty()) {
-        return;  // a second blank line in a row, or blank lines before any text
-      }
-    } else {
-      blank_lines = 0;
-    }
-    out += '\n';
-    line_start = out.size();
-  };
+  LineWriter writer(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') {
+    if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
         ++i;
       }
-      end_line();
-    } else if (c == '\n') {
-      end_line();
-    } else if (c == '\t' || static_cast<unsigned char>(c) >= 0x20) {
-      if (c != 0x7F) {
-        out += c;
-      }
+      writer.EndLine();
+    } else {
+      writer.Add(c);
     }
   }
-  end_line();
-  while (!out.empty() && out.back() == '\n') {
-    out.pop_back();
-  }
-  return out;
+  return writer.Take();
 }
 
 std::string Unflow(std::string_view text, bool delete_space) {

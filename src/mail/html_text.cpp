@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "frontdoor/core/text.hpp"
@@ -67,48 +68,53 @@ struct Tag {
   std::size_t end = 0;  // index just after '>'
 };
 
+std::size_t SkipWhile(std::string_view text, std::size_t i, bool (*keep)(char)) {
+  while (i < text.size() && keep(text[i])) {
+    ++i;
+  }
+  return i;
+}
+
+bool IsAttributeGap(char c) {
+  return IsSpace(c) || c == '/';
+}
+
+bool IsAttributeNameChar(char c) {
+  return !IsSpace(c) && c != '=' && c != '/';
+}
+
+bool IsUnquotedValueChar(char c) {
+  return !IsSpace(c);
+}
+
+// The attribute value starting at text[i] (just after '=') and the index after it.
+std::pair<std::string_view, std::size_t> ReadValue(std::string_view text, std::size_t i) {
+  i = SkipWhile(text, i, IsSpace);
+  if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+    const std::size_t close = text.find(text[i], i + 1);
+    const std::size_t stop = close == std::string_view::npos ? text.size() : close;
+    return {text.substr(i + 1, stop - i - 1), stop + 1};
+  }
+  const std::size_t end = SkipWhile(text, i, IsUnquotedValueChar);
+  return {text.substr(i, end - i), end};
+}
+
 // The value of attribute `wanted` in the tag's attribute text, or empty.
 std::string Attribute(std::string_view attributes, std::string_view wanted) {
   std::size_t i = 0;
   while (i < attributes.size()) {
-    while (i < attributes.size() && (IsSpace(attributes[i]) || attributes[i] == '/')) {
-      ++i;
-    }
-    const std::size_t name_start = i;
-    while (i < attributes.size() && !IsSpace(attributes[i]) && attributes[i] != '=' &&
-           attributes[i] != '/') {
-      ++i;
-    }
-    const std::string name = ToLowerAscii(attributes.substr(name_start, i - name_start));
-    while (i < attributes.size() && IsSpace(attributes[i])) {
-      ++i;
-    }
+    i = SkipWhile(attributes, i, IsAttributeGap);
+    const std::size_t name_end = SkipWhile(attributes, i, IsAttributeNameChar);
+    const std::string name = ToLowerAscii(attributes.substr(i, name_end - i));
+    std::size_t next = SkipWhile(attributes, name_end, IsSpace);
     std::string_view value;
-    if (i < attributes.size() && attributes[i] == '=') {
-      ++i;
-      while (i < attributes.size() && IsSpace(attributes[i])) {
-        ++i;
-      }
-      if (i < attributes.size() && (attributes[i] == '"' || attributes[i] == '\'')) {
-        const char quote = attributes[i++];
-        const std::size_t close = attributes.find(quote, i);
-        const std::size_t stop = close == std::string_view::npos ? attributes.size() : close;
-        value = attributes.substr(i, stop - i);
-        i = stop + 1;
-      } else {
-        const std::size_t start = i;
-        while (i < attributes.size() && !IsSpace(attributes[i])) {
-          ++i;
-        }
-        value = attributes.substr(start, i - start);
-      }
+    if (next < attributes.size() && attributes[next] == '=') {
+      std::tie(value, next) = ReadValue(attributes, next + 1);
     }
-    if (name == wanted) {
+    if (!name.empty() && name == wanted) {
       return std::string(value);
     }
-    if (name.empty() && i == name_start) {
-      ++i;  // a stray character: move on
-    }
+    i = std::max(next, i + 1);  // a stray character: move on
   }
   return {};
 }
@@ -229,7 +235,8 @@ class Writer {
   void SetPre(bool in_pre) { in_pre_ = in_pre; }
   [[nodiscard]] std::size_t size() const { return out_.size(); }
   [[nodiscard]] std::string_view Since(std::size_t offset) const {
-    return std::string_view(out_).substr(offset);
+    const std::string_view written = out_;
+    return written.substr(offset);
   }
   std::string Take() { return std::move(out_); }
 
@@ -258,59 +265,64 @@ class Writer {
   bool in_pre_ = false;
 };
 
-// Decodes the entity at html[start] == '&'; returns the code point (0: nothing to show) and
-// the index after it, or {'&', start + 1} when it is not an entity.
-std::pair<char32_t, std::size_t> ReadEntity(std::string_view html, std::size_t start) {
-  std::size_t i = start + 1;
-  if (i < html.size() && html[i] == '#') {
-    ++i;
-    const bool hex = i < html.size() && (html[i] == 'x' || html[i] == 'X');
-    if (hex) {
-      ++i;
-    }
-    char32_t value = 0;
-    const std::size_t digits_start = i;
-    while (i < html.size() && i - digits_start < 8) {
-      const char c = html[i];
-      int digit = -1;
-      if (c >= '0' && c <= '9') {
-        digit = c - '0';
-      } else if (hex && c >= 'a' && c <= 'f') {
-        digit = c - 'a' + 10;
-      } else if (hex && c >= 'A' && c <= 'F') {
-        digit = c - 'A' + 10;
-      }
-      if (digit < 0) {
-        break;
-      }
-      value = value * (hex ? 16U : 10U) + static_cast<char32_t>(digit);
-      ++i;
-    }
-    if (i == digits_start) {
-      return {'&', start + 1};
-    }
-    if (i < html.size() && html[i] == ';') {
-      ++i;
-    }
-    if (value == 0 || value > 0x10FFFF) {
-      value = 0xFFFD;
-    }
-    return {value, i};
+// The value of `c` as a digit of that base, or -1.
+int DigitValue(char c, bool hex) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
   }
-  const std::size_t name_start = i;
+  if (hex && c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (hex && c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+// "&#233;" or "&#xE9;" at html[start]; an invalid code point becomes U+FFFD.
+std::pair<char32_t, std::size_t> ReadNumericEntity(std::string_view html, std::size_t start) {
+  std::size_t i = start + 2;
+  const bool hex = i < html.size() && (html[i] == 'x' || html[i] == 'X');
+  i += hex ? 1 : 0;
+  const std::size_t digits_start = i;
+  char32_t value = 0;
+  // Eight digits reach past U+10FFFF in either base, and cannot overflow.
+  for (int digit = 0;
+       i < html.size() && i - digits_start < 8 && (digit = DigitValue(html[i], hex)) >= 0; ++i) {
+    value = value * (hex ? 16U : 10U) + static_cast<char32_t>(digit);
+  }
+  if (i == digits_start) {
+    return {'&', start + 1};
+  }
+  if (i < html.size() && html[i] == ';') {
+    ++i;
+  }
+  return {value == 0 || value > 0x10FFFF ? char32_t{0xFFFD} : value, i};
+}
+
+// "&amp;" and the other names of kEntities at html[start] (the ';' may be missing).
+std::pair<char32_t, std::size_t> ReadNamedEntity(std::string_view html, std::size_t start) {
+  const std::size_t name_start = start + 1;
+  std::size_t i = name_start;
   while (i < html.size() && IsAlnum(html[i]) && i - name_start < 10) {
     ++i;
   }
   const std::string_view name = html.substr(name_start, i - name_start);
   for (const auto& [entity, code_point] : kEntities) {
     if (name == entity) {
-      if (i < html.size() && html[i] == ';') {
-        ++i;
-      }
-      return {code_point, i};
+      return {code_point, i < html.size() && html[i] == ';' ? i + 1 : i};
     }
   }
   return {'&', start + 1};
+}
+
+// Decodes the entity at html[start] == '&': the code point (0: nothing to show) and the index
+// after it, or {'&', start + 1} when it is not an entity.
+std::pair<char32_t, std::size_t> ReadEntity(std::string_view html, std::size_t start) {
+  if (start + 1 < html.size() && html[start + 1] == '#') {
+    return ReadNumericEntity(html, start);
+  }
+  return ReadNamedEntity(html, start);
 }
 
 // Whether the link's address adds anything to its text: "click here" needs it, a shown URL
@@ -324,75 +336,95 @@ bool ShowHref(std::string_view href, std::string_view text) {
   return text.find(bare) == std::string_view::npos && !text.empty();
 }
 
+// Walks the HTML once, writing text and reacting to the tags that change the reading.
+class Converter {
+ public:
+  explicit Converter(std::string_view html) : html_(html) {}
+
+  std::string Run() {
+    std::size_t i = 0;
+    while (i < html_.size()) {
+      const char c = html_[i];
+      if (c == '&') {
+        const auto [code_point, next] = ReadEntity(html_, i);
+        writer_.CodePoint(code_point);
+        i = next;
+      } else if (c == '<') {
+        i = OnTag(i);
+      } else {
+        writer_.Char(c);
+        ++i;
+      }
+    }
+    return CleanText(writer_.Take());
+  }
+
+ private:
+  // Handles the tag at html_[i] == '<'; returns where reading goes on.
+  std::size_t OnTag(std::size_t i) {
+    Tag tag = ReadTag(html_, i);
+    if (tag.end == 0) {
+      writer_.Char('<');
+      return i + 1;
+    }
+    const std::string& name = tag.name;
+    if (name.empty()) {
+      return tag.end;
+    }
+    if (!tag.closing && IsHidden(name)) {
+      return SkipHidden(html_, tag.end, name);
+    }
+    if (name == "br") {
+      writer_.HardBreak();  // unlike blocks, each <br> of a row adds a line
+    } else if (IsParagraph(name)) {
+      writer_.Break(2);
+      if (name == "pre") {
+        writer_.SetPre(!tag.closing);
+      }
+    } else if (IsLine(name)) {
+      OnLine(name, tag.closing);
+    } else if ((name == "td" || name == "th") && !tag.closing) {
+      writer_.Text(in_row_ ? " | " : "");
+      in_row_ = true;
+    } else if (name == "a") {
+      OnLink(tag);
+    }
+    return tag.end;
+  }
+
+  void OnLine(const std::string& name, bool closing) {
+    writer_.Break(1);
+    if (name == "li" && !closing) {
+      writer_.Text("- ");
+    }
+    if (name == "tr") {
+      in_row_ = false;
+    }
+  }
+
+  void OnLink(Tag& tag) {
+    if (!tag.closing) {
+      href_ = std::move(tag.href);
+      link_start_ = writer_.size();
+      return;
+    }
+    if (!href_.empty() && ShowHref(href_, writer_.Since(link_start_))) {
+      writer_.Text(" <" + href_ + ">");
+    }
+    href_.clear();
+  }
+
+  std::string_view html_;
+  Writer writer_;
+  std::string href_;  // of the open <a>
+  std::size_t link_start_ = 0;
+  bool in_row_ = false;
+};
+
 }  // namespace
 
 std::string HtmlToText(std::string_view html) {
-  Writer writer;
-  std::string href;  // of the open <a>
-  std::size_t link_start = 0;
-  bool in_row = false;
-  std::size_t i = 0;
-  while (i < html.size()) {
-    const char c = html[i];
-    if (c == '&') {
-      const auto [code_point, next] = ReadEntity(html, i);
-      writer.CodePoint(code_point);
-      i = next;
-      continue;
-    }
-    if (c != '<') {
-      writer.Char(c);
-      ++i;
-      continue;
-    }
-    Tag tag = ReadTag(html, i);
-    if (tag.end == 0) {
-      writer.Char(c);
-      ++i;
-      continue;
-    }
-    i = tag.end;
-    const std::string& name = tag.name;
-    if (name.empty()) {
-      continue;
-    }
-    if (!tag.closing && IsHidden(name)) {
-      i = SkipHidden(html, i, name);
-      continue;
-    }
-    if (name == "br") {
-      writer.HardBreak();  // unlike blocks, each <br> of a row adds a line
-    } else if (IsParagraph(name)) {
-      writer.Break(2);
-      if (name == "pre") {
-        writer.SetPre(!tag.closing);
-      }
-    } else if (IsLine(name)) {
-      writer.Break(1);
-      if (name == "li" && !tag.closing) {
-        writer.Text("- ");
-      }
-      if (name == "tr") {
-        in_row = false;
-      }
-    } else if ((name == "td" || name == "th") && !tag.closing) {
-      if (in_row) {
-        writer.Text(" | ");
-      }
-      in_row = true;
-    } else if (name == "a") {
-      if (!tag.closing) {
-        href = std::move(tag.href);
-        link_start = writer.size();
-      } else if (!href.empty()) {
-        if (ShowHref(href, writer.Since(link_start))) {
-          writer.Text(" <" + href + ">");
-        }
-        href.clear();
-      }
-    }
-  }
-  return CleanText(writer.Take());
+  return Converter(html).Run();
 }
 
 }  // namespace frontdoor::mail

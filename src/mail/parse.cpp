@@ -2,6 +2,7 @@
 // header words); this file decides what of it a case needs and guards GMime against input
 // built to hurt it.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -94,25 +95,46 @@ std::vector<std::string> ParseIds(GMimeParserOptions* options, const std::string
   return ids;
 }
 
+// GObject's type checks are macros; wrapped, they read as the facts they test.
+bool IsMailbox(InternetAddress* address) {
+  return INTERNET_ADDRESS_IS_MAILBOX(address) != FALSE;
+}
+
+InternetAddressList* GroupMembers(InternetAddress* address) {
+  return INTERNET_ADDRESS_IS_GROUP(address) != FALSE
+             ? internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address))
+             : nullptr;
+}
+
+bool IsMultipart(GMimeObject* object) {
+  return GMIME_IS_MULTIPART(object) != FALSE;
+}
+
+bool IsLeaf(GMimeObject* object) {
+  return GMIME_IS_PART(object) != FALSE;
+}
+
+bool IsMessagePart(GMimeObject* object) {
+  return GMIME_IS_MESSAGE_PART(object) != FALSE;
+}
+
+int Length(InternetAddressList* list) {
+  return list != nullptr ? internet_address_list_length(list) : 0;
+}
+
 // Mailboxes of a list, groups flattened (one level: groups cannot nest, RFC 5322 3.4).
 void CollectMailboxes(InternetAddressList* list, std::vector<InternetAddress*>& out) {
-  if (list == nullptr) {
-    return;
-  }
-  const int count = internet_address_list_length(list);
-  for (int i = 0; i < count && out.size() < kMaxRecipients; ++i) {
+  for (int i = 0; i < Length(list) && out.size() < kMaxRecipients; ++i) {
     InternetAddress* address = internet_address_list_get_address(list, i);
-    if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
+    if (IsMailbox(address)) {
       out.push_back(address);
-    } else if (INTERNET_ADDRESS_IS_GROUP(address)) {
-      InternetAddressList* members =
-          internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address));
-      const int n = members != nullptr ? internet_address_list_length(members) : 0;
-      for (int k = 0; k < n && out.size() < kMaxRecipients; ++k) {
-        InternetAddress* member = internet_address_list_get_address(members, k);
-        if (INTERNET_ADDRESS_IS_MAILBOX(member)) {
-          out.push_back(member);
-        }
+      continue;
+    }
+    InternetAddressList* members = GroupMembers(address);
+    for (int k = 0; k < Length(members) && out.size() < kMaxRecipients; ++k) {
+      InternetAddress* member = internet_address_list_get_address(members, k);
+      if (IsMailbox(member)) {
+        out.push_back(member);
       }
     }
   }
@@ -142,7 +164,7 @@ std::string DecodedContent(GMimePart* part) {
 }
 
 bool IsAttachment(GMimeObject* object) {
-  if (g_mime_part_is_attachment(GMIME_PART(object))) {
+  if (g_mime_part_is_attachment(GMIME_PART(object)) != FALSE) {
     return true;
   }
   const char* filename = g_mime_part_get_filename(GMIME_PART(object));
@@ -151,7 +173,8 @@ bool IsAttachment(GMimeObject* object) {
 
 bool IsType(GMimeObject* object, const char* type, const char* subtype) {
   GMimeContentType* content_type = g_mime_object_get_content_type(object);
-  return content_type != nullptr && g_mime_content_type_is_type(content_type, type, subtype);
+  return content_type != nullptr &&
+         g_mime_content_type_is_type(content_type, type, subtype) != FALSE;
 }
 
 // Walks the MIME tree, collecting the text, the attachments and any sign of a machine.
@@ -167,14 +190,14 @@ class Walker {
       too_many_parts_ = true;
       return;
     }
-    if (GMIME_IS_MULTIPART(object)) {
+    if (IsMultipart(object)) {
       WalkMultipart(object, depth);
-    } else if (GMIME_IS_MESSAGE_PART(object)) {
+    } else if (IsMessagePart(object)) {
       GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
       if (inner != nullptr) {
         Forwarded(inner, depth);
       }
-    } else if (GMIME_IS_PART(object)) {
+    } else if (IsLeaf(object)) {
       Leaf(object);
     }
   }
@@ -222,14 +245,14 @@ class Walker {
     GMimeObject* nested = nullptr;
     for (int i = 0; i < count; ++i) {
       GMimeObject* part = g_mime_multipart_get_part(multipart, i);
-      if (GMIME_IS_PART(part) && !IsAttachment(part)) {
+      if (IsLeaf(part) && !IsAttachment(part)) {
         if (IsType(part, "text", "plain")) {
           return part;
         }
         if (IsType(part, "text", "html") && html == nullptr) {
           html = part;
         }
-      } else if (GMIME_IS_MULTIPART(part) && nested == nullptr) {
+      } else if (IsMultipart(part) && nested == nullptr) {
         nested = part;
       }
     }
@@ -481,8 +504,8 @@ Result<Message> ParseMessage(std::string_view raw) {
   InitialiseGMime();
   std::unique_ptr<GMimeParserOptions, FreeOptions> options(g_mime_parser_options_new());
   // Raw 8-bit header text is UTF-8 when valid, otherwise Windows text (see ToUtf8).
-  const char* fallback[] = {"utf-8", "windows-1252", nullptr};
-  g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
+  std::array<const char*, 3> fallback{"utf-8", "windows-1252", nullptr};
+  g_mime_parser_options_set_fallback_charsets(options.get(), fallback.data());
   g_mime_parser_options_set_allow_addresses_without_domain(options.get(), FALSE);
 
   GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(body.data(), body.size()));
