@@ -1,5 +1,9 @@
+#include <functional>
+#include <optional>
+
 #include "frontdoor/usecase/attachments.hpp"
 
+#include "idempotency.hpp"
 #include "open311_endpoint.hpp"
 #include "open311_params.hpp"
 #include "open311_render.hpp"
@@ -44,13 +48,34 @@ http::Response Endpoint::CreateRequest(Format format, const http::Request& reque
                                           " is not a service we offer"));
   }
   input->actor = "open311:" + post->key.name;
-  auto created = usecase::CreateCase(ctx_, *input);
-  if (!created) {
-    return Errors(format, created.error());
+  // FixMyStreet sends no Idempotency-Key (it has its own retry bookkeeping); other clients may.
+  auto claim = ReadIdempotencyClaim(request, input->actor);
+  if (!claim) {
+    return Errors(format, claim.error());
   }
-  AttachPhotos(created->record.reference, *post, input->actor);
-  return Document(format, 200,
-                  RenderCreatedRequest(format, created->record.reference, created->service_notice));
+  const std::function<usecase::StoredResponse(const usecase::CreatedCase&)> respond =
+      [format](const usecase::CreatedCase& created) {
+        return ToStored(Document(
+            format, 200,
+            RenderCreatedRequest(format, created.record.reference, created.service_notice)));
+      };
+  std::optional<std::string> reference;
+  auto answer = usecase::CreateOnce<usecase::CreatedCase>(
+      ctx_.store, ctx_.clock, *claim, respond,
+      [&](const usecase::IdempotentCreate<usecase::CreatedCase>* once) {
+        auto created = usecase::CreateCase(ctx_, *input, once);
+        if (created) {
+          reference = created->record.reference;
+        }
+        return created;
+      });
+  if (!answer) {
+    return Errors(format, answer.error());
+  }
+  if (!answer->replayed && reference) {
+    AttachPhotos(*reference, *post, input->actor);
+  }
+  return FromAnswer(std::move(*answer));
 }
 
 http::Response Endpoint::AddUpdate(Format format, const http::Request& request) {

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <system_error>
 
 #include "frontdoor/core/text.hpp"
 
+#include "idempotency.hpp"
 #include "json_input.hpp"
 #include "query.hpp"
 #include "staff_handlers.hpp"
@@ -254,32 +256,50 @@ Result<http::Response> PostCase(const StaffContext& staff, http::Request& reques
   if (!input) {
     return input.error();
   }
-  auto created = usecase::CreateCase(staff.cases, *input);
-  if (!created) {
-    // The use case answers kNotFound for an unknown service so that Open311 can say so; in
-    // a JSON body it is a field to fix.
-    if (created.error().code() == ErrorCode::kNotFound) {
-      return Error::Invalid("service_code", created.error().message());
-    }
-    return RenameAnswerFields(created.error());
+  auto claim = ReadIdempotencyClaim(request, actor);
+  if (!claim) {
+    return claim.error();
   }
+  // Read before the create, whose answer is rendered inside its unit of work.
   auto codes = LoadCodes(staff.cases.store, false);
   if (!codes) {
     return codes.error();
   }
   const Renderer render(staff.zone, *codes);
-  json::object body = render.Case(created->record);
-  body["attributes"] = Renderer::AnswerList(created->attributes);
-  body["service_notice"] = created->service_notice;
-  json::array duplicates;
-  for (const auto& suggestion : created->possible_duplicates) {
-    duplicates.emplace_back(render.Duplicate(suggestion));
+  const std::function<usecase::StoredResponse(const usecase::CreatedCase&)> respond =
+      [&render](const usecase::CreatedCase& created) {
+        json::object body = render.Case(created.record);
+        body["attributes"] = Renderer::AnswerList(created.attributes);
+        body["service_notice"] = created.service_notice;
+        json::array duplicates;
+        for (const auto& suggestion : created.possible_duplicates) {
+          duplicates.emplace_back(render.Duplicate(suggestion));
+        }
+        body["possible_duplicates"] = std::move(duplicates);
+        http::Response response = JsonResponse(201, body);
+        response.headers.emplace_back(
+            "Location", "/api/v1/cases/" + EncodeQueryValue(created.record.reference));
+        return ToStored(response);
+      };
+  auto answer = usecase::CreateOnce<usecase::CreatedCase>(
+      staff.cases.store, staff.cases.clock, *claim, respond,
+      [&](const usecase::IdempotentCreate<usecase::CreatedCase>* once)
+          -> Result<usecase::CreatedCase> {
+        auto created = usecase::CreateCase(staff.cases, *input, once);
+        if (!created) {
+          // The use case answers kNotFound for an unknown service so that Open311 can say
+          // so; in a JSON body it is a field to fix.
+          if (created.error().code() == ErrorCode::kNotFound) {
+            return Error::Invalid("service_code", created.error().message());
+          }
+          return RenameAnswerFields(created.error());
+        }
+        return created;
+      });
+  if (!answer) {
+    return answer.error();
   }
-  body["possible_duplicates"] = std::move(duplicates);
-  http::Response response = JsonResponse(201, body);
-  response.headers.emplace_back("Location",
-                                "/api/v1/cases/" + EncodeQueryValue(created->record.reference));
-  return response;
+  return FromAnswer(std::move(*answer));
 }
 
 Result<http::Response> GetCase(const StaffContext& staff, http::Request& request,

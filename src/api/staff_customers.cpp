@@ -1,12 +1,14 @@
 // Customer routes: search, candidates for an agent, create, read, replace, timeline, merge
 // and undo, and logging a contact on any channel.
 #include <charconv>
+#include <functional>
 #include <system_error>
 
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/core/text.hpp"
 #include "frontdoor/usecase/customers.hpp"
 
+#include "idempotency.hpp"
 #include "json_input.hpp"
 #include "query.hpp"
 #include "staff_handlers.hpp"
@@ -186,18 +188,31 @@ Result<http::Response> CustomerCandidates(const StaffContext& staff, http::Reque
 }
 
 Result<http::Response> PostCustomer(const StaffContext& staff, http::Request& request,
-                                    const usecase::Actor&) {
+                                    const usecase::Actor& actor) {
   auto input = ReadCustomerInput(request);
   if (!input) {
     return input.error();
   }
-  auto created = usecase::CreateCustomer(staff.cases.store, staff.cases.clock, *input);
-  if (!created) {
-    return created.error();
+  auto claim = ReadIdempotencyClaim(request, actor);
+  if (!claim) {
+    return claim.error();
   }
-  auto response = JsonResponse(201, RenderCustomer(staff, *created));
-  response.headers.emplace_back("Location", "/api/v1/customers/" + std::to_string(created->id));
-  return response;
+  const std::function<usecase::StoredResponse(const store::CustomerRecord&)> respond =
+      [&staff](const store::CustomerRecord& created) {
+        auto response = JsonResponse(201, RenderCustomer(staff, created));
+        response.headers.emplace_back("Location",
+                                      "/api/v1/customers/" + std::to_string(created.id));
+        return ToStored(response);
+      };
+  auto answer = usecase::CreateOnce<store::CustomerRecord>(
+      staff.cases.store, staff.cases.clock, *claim, respond,
+      [&](const usecase::IdempotentCreate<store::CustomerRecord>* once) {
+        return usecase::CreateCustomer(staff.cases.store, staff.cases.clock, *input, once);
+      });
+  if (!answer) {
+    return answer.error();
+  }
+  return FromAnswer(std::move(*answer));
 }
 
 Result<http::Response> GetCustomer(const StaffContext& staff, http::Request& request,
@@ -355,12 +370,24 @@ Result<http::Response> PostInteraction(const StaffContext& staff, http::Request&
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto logged =
-      usecase::LogInteraction(staff.cases.store, staff.cases.clock, input, ViewerFor(actor));
-  if (!logged) {
-    return logged.error();
+  auto claim = ReadIdempotencyClaim(request, actor);
+  if (!claim) {
+    return claim.error();
   }
-  return JsonResponse(201, RenderInteraction(staff, *logged));
+  const std::function<usecase::StoredResponse(const store::InteractionRecord&)> respond =
+      [&staff](const store::InteractionRecord& logged) {
+        return ToStored(JsonResponse(201, RenderInteraction(staff, logged)));
+      };
+  auto answer = usecase::CreateOnce<store::InteractionRecord>(
+      staff.cases.store, staff.cases.clock, *claim, respond,
+      [&](const usecase::IdempotentCreate<store::InteractionRecord>* once) {
+        return usecase::LogInteraction(staff.cases.store, staff.cases.clock, input,
+                                       ViewerFor(actor), once);
+      });
+  if (!answer) {
+    return answer.error();
+  }
+  return FromAnswer(std::move(*answer));
 }
 
 }  // namespace frontdoor::api

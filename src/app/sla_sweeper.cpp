@@ -48,6 +48,10 @@ void SlaSweeper::Loop() {
     } else if (sweep->at_risk + sweep->breached > 0) {
       spdlog::info("SLA sweep: {} at risk, {} breached", sweep->at_risk, sweep->breached);
     }
+    // Expired keys are ignored anyway; deleting them keeps the table at a day's creates.
+    if (auto purged = usecase::PurgeExpiredIdempotencyKeys(ctx_.store, ctx_.clock); !purged) {
+      spdlog::warn("Idempotency-Key purge failed: {}", purged.error().message());
+    }
     lock.lock();
     wake_.wait_for(lock, interval_, [this] { return stopping_; });
   }

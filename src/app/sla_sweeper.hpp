@@ -1,6 +1,7 @@
 // The periodic SLA sweep inside `frontdoor serve`: marks clocks at risk and breached
-// (usecase::SweepSlaClocks) every interval on a thread of its own, until stopped. Several
-// nodes may each run one: the use case records every change once.
+// (usecase::SweepSlaClocks) every interval on a thread of its own, until stopped, and deletes
+// expired Idempotency-Keys. Several nodes may each run one: the use case records every change
+// once.
 #pragma once
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <thread>
 
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/idempotency.hpp"
 #include "frontdoor/usecase/sla.hpp"
 
 namespace frontdoor::app {

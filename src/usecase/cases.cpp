@@ -323,7 +323,8 @@ Result<store::CaseEventRecord> EventById(store::ReadTx& tx, std::int64_t case_id
 
 }  // namespace
 
-Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
+Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
+                               const IdempotentCreate<CreatedCase>* once) {
   auto checked = CheckNewCase(input);
   const Instant now = ctx.clock.Now();
 
@@ -408,6 +409,7 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
   }
 
   const int year = static_cast<int>(date::year_month_day(date::floor<date::days>(now)).year());
+  std::optional<CreatedCase> made;
   auto written = ctx.store.Write([&](store::WriteTx& tx) -> Result<void> {
     store::Cases cases(tx);
     auto sequence = cases.NextSequence(ctx.reference_prefix, year);
@@ -470,13 +472,15 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input) {
         return event.error();
       }
     }
-    return {};
+    // Last, so that the stored answer shows the case as written; in this unit of work, so
+    // that the key and the case commit together.
+    made.emplace(CreatedCase{record, answers, notice, duplicates});
+    return StoreResponse(tx, once, *made, now);
   });
   if (!written) {
     return written.error();
   }
-  return CreatedCase{std::move(record), std::move(answers), std::move(notice),
-                     std::move(duplicates)};
+  return std::move(*made);
 }
 
 Result<CaseDetail> GetCase(const CaseContext& ctx, const std::string& reference) {

@@ -190,7 +190,8 @@ Result<store::TimelinePosition> DecodeCursor(std::string_view cursor) {
 }  // namespace
 
 Result<store::CustomerRecord> CreateCustomer(store::Store& store, const Clock& clock,
-                                             const CustomerInput& input) {
+                                             const CustomerInput& input,
+                                             const IdempotentCreate<store::CustomerRecord>* once) {
   auto record = ToRecord(input);
   if (!record) {
     return record.error();
@@ -203,7 +204,14 @@ Result<store::CustomerRecord> CreateCustomer(store::Store& store, const Clock& c
         if (!id) {
           return id.error();
         }
-        return customers.FindById(*id);
+        auto created = customers.FindById(*id);
+        if (!created) {
+          return created.error();
+        }
+        if (auto stored = StoreResponse(tx, once, *created, record->created_at); !stored) {
+          return stored.error();
+        }
+        return created;
       });
 }
 
@@ -460,9 +468,9 @@ Result<void> UndoMerge(store::Store& store, const Clock& clock, std::int64_t mer
   });
 }
 
-Result<store::InteractionRecord> LogInteraction(store::Store& store, const Clock& clock,
-                                                const InteractionInput& input,
-                                                const Viewer& viewer) {
+Result<store::InteractionRecord> LogInteraction(
+    store::Store& store, const Clock& clock, const InteractionInput& input, const Viewer& viewer,
+    const IdempotentCreate<store::InteractionRecord>* once) {
   std::vector<FieldError> errors;
   if (auto channel = ParseChannel(input.channel); !channel) {
     Append(errors, channel.error());
@@ -542,7 +550,14 @@ Result<store::InteractionRecord> LogInteraction(store::Store& store, const Clock
         if (!id) {
           return id.error();
         }
-        return interactions.FindById(*id);
+        auto logged = interactions.FindById(*id);
+        if (!logged) {
+          return logged.error();
+        }
+        if (auto stored = StoreResponse(tx, once, *logged, now); !stored) {
+          return stored.error();
+        }
+        return logged;
       });
 }
 

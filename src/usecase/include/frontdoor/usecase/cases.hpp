@@ -18,6 +18,7 @@
 #include "frontdoor/store/cases.hpp"
 #include "frontdoor/store/catalogue.hpp"
 #include "frontdoor/store/store.hpp"
+#include "frontdoor/usecase/idempotency.hpp"
 
 namespace frontdoor::usecase {
 
@@ -82,8 +83,11 @@ struct CreatedCase {
 // than kMaxDescriptionCodePoints is kept truncated, never refused), "attribute[code]" from
 // the service's form. A signposted service cannot take cases (kInvalidInput on
 // service_code, with the signpost text). Routes to a team, matches or creates the customer,
-// counts the charter due date, writes the case, answers and "created" event durably.
-Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input);
+// counts the charter due date, writes the case, answers and "created" event durably. With
+// `once`, its answer is stored under the client's Idempotency-Key in the same unit of work
+// (kConflict when another request with the key committed first): see idempotency.hpp.
+Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
+                               const IdempotentCreate<CreatedCase>* once = nullptr);
 
 struct CaseDetail {
   store::CaseRecord record;

@@ -13,6 +13,7 @@
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/customers.hpp"
 #include "frontdoor/store/store.hpp"
+#include "frontdoor/usecase/idempotency.hpp"
 
 namespace frontdoor::usecase {
 
@@ -45,9 +46,10 @@ struct CustomerInput {
 // Validates every field together (kInvalidInput naming each): a person needs a first or last
 // name, an organisation its name; email, phone (E.164) and postcode are normalised;
 // language en or ga; channel and accessibility needs from their lists; interpreter_language
-// required when "interpreter" is a need.
-Result<store::CustomerRecord> CreateCustomer(store::Store& store, const Clock& clock,
-                                             const CustomerInput& input);
+// required when "interpreter" is a need. With `once`, idempotent (idempotency.hpp).
+Result<store::CustomerRecord> CreateCustomer(
+    store::Store& store, const Clock& clock, const CustomerInput& input,
+    const IdempotentCreate<store::CustomerRecord>* once = nullptr);
 // Replaces the customer's details; kNotFound, kForbidden (restricted), kConflict (merged).
 Result<store::CustomerRecord> UpdateCustomer(store::Store& store, const Clock& clock,
                                              std::int64_t id, const CustomerInput& input,
@@ -107,10 +109,10 @@ struct InteractionInput {
   std::vector<std::int64_t> articles;
 };
 // Records one contact; fields checked together. A case given without a customer takes the
-// case's customer.
-Result<store::InteractionRecord> LogInteraction(store::Store& store, const Clock& clock,
-                                                const InteractionInput& input,
-                                                const Viewer& viewer);
+// case's customer. With `once`, idempotent (idempotency.hpp).
+Result<store::InteractionRecord> LogInteraction(
+    store::Store& store, const Clock& clock, const InteractionInput& input, const Viewer& viewer,
+    const IdempotentCreate<store::InteractionRecord>* once = nullptr);
 
 struct TimelinePage {
   std::vector<store::TimelineEntry> entries;
