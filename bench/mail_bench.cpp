@@ -75,7 +75,7 @@ struct Gateway {
     }
     store = std::move(*opened);
     usecase::ServiceInput triage;
-    triage.code = "GENERAL-ENQUIRY";
+    triage.code = "general-enquiry";
     triage.name = "General enquiry";
     if (!usecase::CreateService(*store, clock, triage)) {
       throw std::runtime_error("cannot create the triage service");

@@ -75,7 +75,7 @@ TEST(ConfigTest, Open311PublicUrlAndJurisdictionAreChecked) {
 TEST(ConfigTest, InboundEmailSecretIsOffByDefaultAndMustBeLong) {
   Config config;
   EXPECT_TRUE(config.inbound_email_secret.empty());
-  EXPECT_EQ(config.email_triage_service, "GENERAL-ENQUIRY");
+  EXPECT_EQ(config.email_triage_service, "general-enquiry");
   const std::string secret(32, 'k');
   ASSERT_TRUE(
       ApplyEnvironment(config, EnvOf({{"FRONTDOOR_INBOUND_EMAIL_SECRET", secret},

@@ -70,7 +70,7 @@ class InboundEmailHttpTest : public ::testing::TestWithParam<Backend> {
     ctx_ = std::make_unique<usecase::CaseContext>(
         usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
     usecase::ServiceInput triage;
-    triage.code = "GENERAL-ENQUIRY";
+    triage.code = "general-enquiry";
     triage.name = "General enquiry";
     ASSERT_TRUE(usecase::CreateService(*store_, clock_, triage));
   }

@@ -52,7 +52,7 @@ class MailIntakeTest : public ::testing::TestWithParam<Backend> {
     ctx_ = std::make_unique<usecase::CaseContext>(
         usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
     usecase::ServiceInput triage;
-    triage.code = "GENERAL-ENQUIRY";
+    triage.code = "general-enquiry";
     triage.name = "General enquiry";
     triage.case_type = "enquiry";
     ASSERT_TRUE(usecase::CreateService(*store_, clock_, triage));
@@ -123,7 +123,7 @@ TEST_P(MailIntakeTest, NewMessageRaisesACaseOnTheTriageServiceForTheSender) {
   EXPECT_EQ(result.message_id, "CAJx3Kf0q9Y2h+7T4nTz1xQ@mail.gmail.example");
 
   const auto detail = Case(result.reference);
-  EXPECT_EQ(detail.record.service_code, "GENERAL-ENQUIRY");
+  EXPECT_EQ(detail.record.service_code, "general-enquiry");
   EXPECT_EQ(detail.record.channel, "email");
   EXPECT_EQ(detail.record.source, "email:Sean.ONeill.BT6@gmail.example");
   EXPECT_TRUE(detail.record.description.starts_with(
@@ -314,7 +314,7 @@ TEST_P(MailIntakeTest, MissingTriageServiceIsAClearRetryableErrorAndReleasesTheM
       << taken.error().message();
   EXPECT_EQ(CaseCount(), 0U);
   // Once the configuration is fixed, the MTA's retry goes through.
-  options_.triage_service = "GENERAL-ENQUIRY";
+  options_.triage_service = "general-enquiry";
   EXPECT_EQ(TakeFile("gmail_new_report.eml").outcome, IntakeOutcome::kCaseRaised);
 }
 

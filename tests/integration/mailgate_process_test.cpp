@@ -32,7 +32,7 @@ class MailgateProcessTest : public ::testing::TestWithParam<Backend> {
     store_ = OpenTestStore(*database_, clock_);
     ASSERT_TRUE(store_->Migrate());
     usecase::ServiceInput triage;
-    triage.code = "GENERAL-ENQUIRY";
+    triage.code = "general-enquiry";
     triage.name = "General enquiry";
     triage.case_type = "enquiry";
     ASSERT_TRUE(usecase::CreateService(*store_, clock_, triage));
@@ -77,7 +77,7 @@ TEST_P(MailgateProcessTest, StoresANewMessageOnceAndSaysSoOnStandardError) {
   const auto cases = Cases();
   ASSERT_EQ(cases.size(), 1U);
   EXPECT_EQ(cases[0].channel, "email");
-  EXPECT_EQ(cases[0].service_code, "GENERAL-ENQUIRY");
+  EXPECT_EQ(cases[0].service_code, "general-enquiry");
 }
 
 TEST_P(MailgateProcessTest, ARepliesThreadsOntoItsCase) {

@@ -34,7 +34,7 @@ struct Config {
   // The shared secret a mail relay sends as "Authorization: Bearer <secret>" to POST
   // /api/v1/inbound/email; empty turns the route off (503). At least 24 characters.
   std::string inbound_email_secret;
-  std::string email_triage_service = "GENERAL-ENQUIRY";  // new cases from email go here
+  std::string email_triage_service = "general-enquiry";  // new cases from email (demo code)
 };
 
 // Sets one key from text. kInvalidInput naming the key when the key or value is wrong.

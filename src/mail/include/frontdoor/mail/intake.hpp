@@ -24,9 +24,9 @@
 namespace frontdoor::mail {
 
 struct IntakeOptions {
-  // The service new cases from email are raised on, for the triage team to route. It must
-  // exist, be active and take cases.
-  std::string triage_service = "GENERAL-ENQUIRY";
+  // The service new cases from email are raised on, for the triage team to route (the
+  // demo catalogue's general enquiry by default). It must exist, be active and take cases.
+  std::string triage_service = "general-enquiry";
   // A reply within this time of a case's resolution (or closure) reopens it; a later one
   // raises a new case linked to it as related.
   std::chrono::days reopen_window{28};
