@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <poll.h>
 
 namespace frontdoor::store::postgres {
 namespace {
@@ -129,6 +130,22 @@ Connection::~Connection() {
 
 bool Connection::IsBroken() const {
   return PQstatus(conn_) != CONNECTION_OK;
+}
+
+bool Connection::WasClosedWhileIdle() {
+  // An idle connection has nothing to read, so the usual case costs one poll(). The server's
+  // goodbye is an error message and then EOF: libpq reads the message on the first
+  // PQconsumeInput and sees EOF, marking the connection bad, only on the next.
+  for (int reads = 0; reads < 4 && !IsBroken(); ++reads) {
+    pollfd pfd{PQsocket(conn_), POLLIN, 0};
+    if (poll(&pfd, 1, 0) <= 0) {
+      return false;
+    }
+    if ((pfd.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0 || PQconsumeInput(conn_) == 0) {
+      return true;
+    }
+  }
+  return IsBroken();
 }
 
 Result<PGresult*> Connection::Run(std::string_view sql, SqlParams params) {

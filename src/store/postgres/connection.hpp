@@ -26,6 +26,9 @@ class Connection final : public SqlSession {
   Result<void> ExecScript(std::string_view sql) override;
 
   [[nodiscard]] bool IsBroken() const;
+  // Whether an idle connection has been closed by the server (a restart, an idle timeout, a
+  // terminated backend), found without a round trip: a closed socket reads as ready.
+  [[nodiscard]] bool WasClosedWhileIdle();
 
  private:
   explicit Connection(PGconn* conn) : conn_(conn) {}

@@ -114,10 +114,14 @@ class PostgresStore final : public Store {
         return Error(ErrorCode::kUnavailable, "no database connection free in time");
       }
     }
-    if (!idle_.empty()) {
+    while (!idle_.empty()) {
       auto connection = std::move(idle_.back());
       idle_.pop_back();
-      return connection;
+      if (!connection->WasClosedWhileIdle()) {
+        return connection;
+      }
+      // The database restarted under it: a fresh connection instead of a failed request.
+      --open_;
     }
     ++open_;
     lock.unlock();
