@@ -1,10 +1,12 @@
-// The `frontdoor` command: serve, migrate, seed, apikey, user, charter, mailgate, version.
+// The `frontdoor` command: serve, migrate, seed, apikey, user, charter, mailgate, backup,
+// restore, version.
 #include <cstdlib>
 #include <iostream>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "frontdoor/app/backup_command.hpp"
 #include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/config.hpp"
 #include "frontdoor/app/demo_history.hpp"
@@ -113,6 +115,17 @@ int main(int argc, char** argv) {
   auto* mailgate = cli.add_subcommand(
       "mailgate", "Take in one email (RFC 5322) from standard input, as an MTA's pipe delivers it");
   AddCommonFlags(mailgate, flags);
+
+  auto* backup = cli.add_subcommand(
+      "backup", "Copy the database consistently while the server runs (SQLite file or pg_dump)");
+  AddCommonFlags(backup, flags);
+  std::string backup_to;
+  backup->add_option("--to", backup_to, "The backup file to create")->required();
+  auto* restore = cli.add_subcommand(
+      "restore", "Put a backup into a new SQLite file or an empty PostgreSQL database");
+  AddCommonFlags(restore, flags);
+  std::string restore_from;
+  restore->add_option("--from", restore_from, "The backup file")->required();
 
   auto* apikey = cli.add_subcommand("apikey", "Manage Open311 API keys");
   apikey->require_subcommand(1);
@@ -233,6 +246,20 @@ int main(int argc, char** argv) {
                      });
   }
 
+  if (backup->parsed() || restore->parsed()) {
+    // Neither opens a store: a backup must not migrate what it copies, nor a restore create
+    // tables in the database it is about to fill.
+    auto config = LoadConfig(flags);
+    if (!config) {
+      return fd::app::ReportError(config.error(), std::cerr);
+    }
+    auto done = backup->parsed() ? fd::app::BackupDatabase(config->db, backup_to, std::cout)
+                                 : fd::app::RestoreDatabase(restore_from, config->db, std::cout);
+    if (!done) {
+      return fd::app::ReportError(done.error(), std::cerr);
+    }
+    return 0;
+  }
   if (mailgate->parsed()) {
     auto config = LoadConfig(flags);
     if (!config) {

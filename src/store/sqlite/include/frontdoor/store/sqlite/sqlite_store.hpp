@@ -24,4 +24,12 @@ struct SqliteOptions {
 // kUnavailable when the file cannot be opened.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock);
 
+// Copies the database file `from` into the new file `to` with SQLite's online backup API: one
+// consistent snapshot, taken while writers (this process or a running server) carry on. The
+// copy is a single file (no WAL), passes PRAGMA integrity_check and is on disk before it takes
+// its name, so `to` never names a partial copy. Serves backups and restores alike.
+// kNotFound when `from` is not a file, kConflict when `to` exists, kUnavailable when a file
+// cannot be read or written, kInternal when the copy fails its integrity check.
+Result<void> CopySqliteDatabase(const std::string& from, const std::string& to);
+
 }  // namespace frontdoor::store::sqlite
