@@ -51,20 +51,20 @@ std::string IntegrityOf(sqlite3* db) {
   return verdict;
 }
 
+bool SyncPath(const std::filesystem::path& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  const bool synced = fsync(fd) == 0;
+  close(fd);
+  return synced;
+}
+
 // The file and its folder reach the disk, so that the name never points at a half copy.
 bool Sync(const std::filesystem::path& file) {
-  for (const auto& path :
-       {file, file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path()}) {
-    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || fsync(fd) != 0) {
-      if (fd >= 0) {
-        close(fd);
-      }
-      return false;
-    }
-    close(fd);
-  }
-  return true;
+  return SyncPath(file) &&
+         SyncPath(file.has_parent_path() ? file.parent_path() : std::filesystem::path("."));
 }
 
 Result<void> CopyInto(const std::string& from, const std::filesystem::path& partial) {
