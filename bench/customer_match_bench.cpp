@@ -24,7 +24,9 @@ namespace {
 constexpr int kCustomers = 1'000'000;
 constexpr int kBatch = 20'000;
 
-std::string Email(int i) { return "resident" + std::to_string(i) + "@example.org"; }
+std::string Email(int i) {
+  return "resident" + std::to_string(i) + "@example.org";
+}
 
 std::string Phone(int i) {
   char digits[16];

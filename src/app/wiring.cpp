@@ -113,9 +113,9 @@ Result<void> SeedDemo(store::Store& store, const Clock& clock, std::ostream& out
   if (!catalogue) {
     return catalogue.error();
   }
-  out << "Demo catalogue: added " << catalogue->departments << " departments, "
-      << catalogue->teams << " teams, " << catalogue->services << " services, "
-      << catalogue->wards << " wards, " << catalogue->routing_rules << " routing rules\n";
+  out << "Demo catalogue: added " << catalogue->departments << " departments, " << catalogue->teams
+      << " teams, " << catalogue->services << " services, " << catalogue->wards << " wards, "
+      << catalogue->routing_rules << " routing rules\n";
   return {};
 }
 

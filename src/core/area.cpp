@@ -7,7 +7,9 @@
 namespace frontdoor {
 namespace {
 
-bool SamePoint(GeoPoint a, GeoPoint b) { return a.lat == b.lat && a.lon == b.lon; }
+bool SamePoint(GeoPoint a, GeoPoint b) {
+  return a.lat == b.lat && a.lon == b.lon;
+}
 
 bool RingContains(const Polygon& polygon, GeoPoint p) {
   const auto& ring = polygon.ring;
@@ -39,8 +41,9 @@ Result<Area> MakeArea(const std::vector<std::vector<GeoPoint>>& rings, std::stri
     Polygon polygon;
     for (const GeoPoint point : ring) {
       if (!MakeGeoPoint(point.lat, point.lon)) {
-        return Error::Invalid(name, "Every point needs a latitude of -90 to 90 and a longitude "
-                                    "of -180 to 180");
+        return Error::Invalid(name,
+                              "Every point needs a latitude of -90 to 90 and a longitude "
+                              "of -180 to 180");
       }
       if (polygon.ring.empty() || !SamePoint(polygon.ring.back(), point)) {
         polygon.ring.push_back(point);
@@ -56,8 +59,8 @@ Result<Area> MakeArea(const std::vector<std::vector<GeoPoint>>& rings, std::stri
     area.parts.push_back(std::move(polygon));
   }
   if (vertices > kMaxAreaVertices) {
-    return Error::Invalid(name, "An area may have at most " + std::to_string(kMaxAreaVertices) +
-                                    " points");
+    return Error::Invalid(
+        name, "An area may have at most " + std::to_string(kMaxAreaVertices) + " points");
   }
   return area;
 }

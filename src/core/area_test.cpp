@@ -23,8 +23,8 @@ TEST(AreaTest, PointsInsideAnyPartAreInside) {
 
 TEST(AreaTest, ConcaveShapesAreHandled) {
   // A "U": the notch in the middle is outside.
-  const Area u = MakeArea({{{0, 0}, {0, 3}, {3, 3}, {3, 2}, {1, 2}, {1, 1}, {3, 1}, {3, 0}}})
-                     .value();
+  const Area u =
+      MakeArea({{{0, 0}, {0, 3}, {3, 3}, {3, 2}, {1, 2}, {1, 1}, {3, 1}, {3, 0}}}).value();
   EXPECT_TRUE(Contains(u, {0.5, 1.5}));
   EXPECT_FALSE(Contains(u, {2, 1.5}));
   EXPECT_TRUE(Contains(u, {2, 0.5}));

@@ -26,12 +26,11 @@ Result<Enum> ParseName(std::string_view text, const std::array<Enum, N>& all, Na
 
 constexpr std::array<CaseType, 4> kCaseTypes = {CaseType::kRequest, CaseType::kEnquiry,
                                                 CaseType::kComplaint, CaseType::kCompliment};
-constexpr std::array<Channel, 7> kChannels = {Channel::kWeb,      Channel::kPhone,
-                                              Channel::kEmail,    Channel::kFaceToFace,
-                                              Channel::kWebchat,  Channel::kSocial,
-                                              Channel::kLetter};
-constexpr std::array<Priority, 4> kPriorities = {Priority::kLow, Priority::kNormal,
-                                                 Priority::kHigh, Priority::kUrgent};
+constexpr std::array<Channel, 7> kChannels = {
+    Channel::kWeb,     Channel::kPhone,  Channel::kEmail, Channel::kFaceToFace,
+    Channel::kWebchat, Channel::kSocial, Channel::kLetter};
+constexpr std::array<Priority, 4> kPriorities = {Priority::kLow, Priority::kNormal, Priority::kHigh,
+                                                 Priority::kUrgent};
 
 }  // namespace
 
@@ -66,7 +65,9 @@ Result<Channel> ParseChannel(std::string_view text) {
   return ParseName(text, kChannels, ChannelName, "channel", "The channel");
 }
 
-std::span<const Channel> AllChannels() { return kChannels; }
+std::span<const Channel> AllChannels() {
+  return kChannels;
+}
 
 std::string_view PriorityName(Priority priority) {
   switch (priority) {
@@ -84,8 +85,8 @@ Result<Priority> ParsePriority(std::string_view text) {
 
 Result<void> CheckServiceCode(std::string_view code, std::string_view field) {
   const bool allowed_chars = std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
   if (code.empty() || code.size() > 32 || !allowed_chars) {
     return Error::Invalid(std::string(field),

@@ -64,9 +64,9 @@ TEST(ServiceCodeTest, AcceptsOpen311StyleCodes) {
 
 TEST(ServiceCodeTest, RejectsWhatWouldBreakAUrlOrAnXmlElement) {
   const std::string too_long(33, 'x');
-  for (const std::string& bad : {std::string(), too_long, std::string("has space"),
-                                 std::string("a/b"), std::string("a.b"), std::string("caf\xc3\xa9"),
-                                 std::string("x<y")}) {
+  for (const std::string& bad :
+       {std::string(), too_long, std::string("has space"), std::string("a/b"), std::string("a.b"),
+        std::string("caf\xc3\xa9"), std::string("x<y")}) {
     auto checked = CheckServiceCode(bad, "service_code");
     ASSERT_FALSE(checked) << bad;
     EXPECT_EQ(checked.error().field_errors()[0].field, "service_code");

@@ -35,7 +35,6 @@ enum class Priority { kLow, kNormal, kHigh, kUrgent };
 
 // A service code is what Open311 clients post back and put in URLs
 // (services/{code}.xml): 1-32 of A-Z, a-z, 0-9, '_' and '-'. kInvalidInput on `field`.
-[[nodiscard]] Result<void> CheckServiceCode(std::string_view code,
-                                            std::string_view field = "code");
+[[nodiscard]] Result<void> CheckServiceCode(std::string_view code, std::string_view field = "code");
 
 }  // namespace frontdoor

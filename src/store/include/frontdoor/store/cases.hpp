@@ -75,12 +75,12 @@ struct CaseLinkRecord {
 enum class CaseOrder { kNewestFirst, kOldestFirst };
 
 struct CaseFilter {
-  std::vector<std::string> references;   // non-empty: only these (other filters still apply)
+  std::vector<std::string> references;  // non-empty: only these (other filters still apply)
   std::vector<std::string> service_codes;
   std::vector<CaseStatus> statuses;
-  std::optional<Instant> created_from;   // inclusive
-  std::optional<Instant> created_to;     // inclusive
-  std::optional<Instant> updated_from;   // inclusive
+  std::optional<Instant> created_from;  // inclusive
+  std::optional<Instant> created_to;    // inclusive
+  std::optional<Instant> updated_from;  // inclusive
   std::optional<std::int64_t> team_id;
   std::optional<std::int64_t> assignee_id;
   std::optional<std::int64_t> customer_id;
@@ -102,7 +102,7 @@ class Cases {
   Result<Answers> Attributes(std::int64_t case_id);
 
   Result<CaseRecord> FindByReference(const std::string& reference);  // kNotFound
-  Result<CaseRecord> FindById(std::int64_t id);                       // kNotFound
+  Result<CaseRecord> FindById(std::int64_t id);                      // kNotFound
   Result<std::vector<CaseRecord>> List(const CaseFilter& filter);
   // Open cases of the service whose location lies in the box, newest first.
   Result<std::vector<CaseRecord>> OpenInBox(std::int64_t service_id, const BoundingBox& box,

@@ -47,9 +47,15 @@ class SqlParams {
 #endif
   SqlParams(const std::vector<SqlParam>& list)  // NOLINT(google-explicit-constructor)
       : data_(list.data()), size_(list.size()) {}
-  [[nodiscard]] const SqlParam* begin() const { return data_; }
-  [[nodiscard]] const SqlParam* end() const { return data_ + size_; }
-  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] const SqlParam* begin() const {
+    return data_;
+  }
+  [[nodiscard]] const SqlParam* end() const {
+    return data_ + size_;
+  }
+  [[nodiscard]] std::size_t size() const {
+    return size_;
+  }
 
  private:
   const SqlParam* data_ = nullptr;

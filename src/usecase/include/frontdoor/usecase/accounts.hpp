@@ -25,8 +25,7 @@ inline constexpr std::string_view kScopeStaff = "staff";
 
 // kInvalidInput on "name" (empty, over 100 characters) and "scope"; kConflict when the name
 // is taken.
-Result<CreatedApiKey> CreateApiKey(store::Store& store, const Clock& clock,
-                                   const std::string& name,
+Result<CreatedApiKey> CreateApiKey(store::Store& store, const Clock& clock, const std::string& name,
                                    const std::string& scope = std::string(kScopeOpen311));
 
 // The key's record when it exists and is not revoked; kUnauthenticated otherwise.

@@ -62,9 +62,9 @@ struct PerformanceRow {
   std::optional<bool> meets_threshold;
 };
 
-// Clocks started from `from` 00:00 to the end of `to` in `zone` (null: UTC), grouped as asked, counted as
-// of `now`; names and thresholds from `standards`. kInvalidInput on "to" (before from, or more
-// than kMaxPerformanceDays after it) and "group_by" (two of team, service and channel).
+// Clocks started from `from` 00:00 to the end of `to` in `zone` (null: UTC), grouped as asked,
+// counted as of `now`; names and thresholds from `standards`. kInvalidInput on "to" (before from,
+// or more than kMaxPerformanceDays after it) and "group_by" (two of team, service and channel).
 Result<std::vector<PerformanceRow>> CharterPerformance(
     store::Store& store, const date::time_zone* zone, Instant now, const PerformanceQuery& query,
     const std::vector<charter::Standard>& standards);
