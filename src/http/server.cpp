@@ -127,6 +127,8 @@ class Session : public std::enable_shared_from_this<Session> {
     registry_.insert(this);
     beast::error_code ignored;
     stream_.socket().set_option(tcp::no_delay(true), ignored);
+    const auto peer = stream_.socket().remote_endpoint(ignored);
+    peer_address_ = ignored ? std::string() : peer.address().to_string();
     WaitForRequest();
   }
 
@@ -226,6 +228,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request_.body = std::move(message.body());
     request_.request_id = server_.NextRequestId();
+    request_.remote_address = peer_address_;
     keep_alive_ = message.keep_alive();
     is_head_ = request_.method == Method::kHead;
   }
@@ -330,6 +333,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   Server::Impl& server_;
   beast::tcp_stream stream_;
+  std::string peer_address_;  // the client's IP address, read once per connection
   beast::flat_buffer buffer_;
   asio::steady_timer idle_timer_;
   Registry& registry_;

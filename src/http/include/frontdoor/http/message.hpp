@@ -24,6 +24,7 @@ struct Request {
   Headers headers;     // names in lower case
   std::string body;
   std::string request_id;
+  std::string remote_address;  // the peer's IP address (a proxy's, behind one)
   // Filled by the router: the route's pattern and its decoded {parameters}.
   std::string route;
   std::vector<std::pair<std::string, std::string>> path_params;
