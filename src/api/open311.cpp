@@ -5,6 +5,7 @@
 #include <memory>
 #include <utility>
 
+#include "frontdoor/http/error_response.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 
 #include "open311_endpoint.hpp"
@@ -25,7 +26,13 @@ http::Response Document(Format format, unsigned status, std::string body) {
 
 http::Response Errors(Format format, const Error& error) {
   const auto list = ToErrorList(error);
-  return Document(format, list.status, RenderErrors(format, list));
+  auto response = Document(format, list.status, RenderErrors(format, list));
+  // The spec's error list has no room for what went wrong inside (the log has it), and
+  // a client that honours Retry-After backs off during an outage.
+  auto generic = http::ToErrorResponse(error);
+  response.log_detail = std::move(generic.log_detail);
+  response.headers = std::move(generic.headers);
+  return response;
 }
 
 // With no format we cannot answer in the spec's error format; open311-adapter answers

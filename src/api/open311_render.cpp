@@ -4,6 +4,7 @@
 
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/core/case_status.hpp"
+#include "frontdoor/http/error_response.hpp"
 
 namespace frontdoor::api::open311 {
 namespace {
@@ -266,8 +267,8 @@ unsigned StatusFor(ErrorCode code) {
 ErrorList ToErrorList(const Error& error) {
   ErrorList list;
   list.status = StatusFor(error.code());
-  if (error.code() == ErrorCode::kInternal) {
-    list.errors.push_back({500, "Something went wrong on our side. Please try again later."});
+  if (error.code() == ErrorCode::kInternal || error.code() == ErrorCode::kUnavailable) {
+    list.errors.push_back({list.status, http::PublicMessage(error)});
     return list;
   }
   for (const auto& field : error.field_errors()) {

@@ -205,7 +205,9 @@ TEST(RenderTest, ErrorCodesMapToTheSpecsClasses) {
   EXPECT_EQ(ToErrorList(Error::NotFound("no such case")).status, 404U);
   EXPECT_EQ(ToErrorList(Error(ErrorCode::kMalformed, "bad form")).status, 400U);
   EXPECT_EQ(ToErrorList(Error(ErrorCode::kConflict, "cannot")).status, 400U);
-  EXPECT_EQ(ToErrorList(Error(ErrorCode::kUnavailable, "db down")).status, 400U);
+  const auto outage = ToErrorList(Error(ErrorCode::kUnavailable, "db down at 10.0.0.5:5432"));
+  EXPECT_EQ(outage.status, 400U);
+  EXPECT_EQ(outage.errors.at(0).description.find("10.0.0.5"), std::string::npos);
   const auto internal = ToErrorList(Error::Internal("secret detail"));
   EXPECT_EQ(internal.status, 500U);
   EXPECT_EQ(internal.errors.at(0).description.find("secret"), std::string::npos);

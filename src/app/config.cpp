@@ -11,11 +11,12 @@
 namespace frontdoor::app {
 namespace {
 
-constexpr std::array<const char*, 19> kKeys{"listen",
+constexpr std::array<const char*, 20> kKeys{"listen",
                                             "db",
                                             "threads",
                                             "workers",
                                             "db_pool",
+                                            "db_statement_timeout_ms",
                                             "max_body_bytes",
                                             "max_header_bytes",
                                             "read_timeout_ms",
@@ -57,6 +58,9 @@ Result<void> SetInt(const std::string& key, const std::string& value, Config& c)
   if (key == "threads") return ParseInt(key, value, c.threads, 0, 256);
   if (key == "workers") return ParseInt(key, value, c.workers, 1, 4096);
   if (key == "db_pool") return ParseInt(key, value, c.db_pool, 1, 1000);
+  if (key == "db_statement_timeout_ms") {
+    return ParseInt(key, value, c.db_statement_timeout_ms, 0, 86'400'000);
+  }
   if (key == "read_timeout_ms") return ParseInt(key, value, c.read_timeout_ms, 100, kMaxInt);
   if (key == "idle_timeout_ms") return ParseInt(key, value, c.idle_timeout_ms, 100, kMaxInt);
   if (key == "drain_timeout_ms") return ParseInt(key, value, c.drain_timeout_ms, 0, kMaxInt);

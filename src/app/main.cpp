@@ -71,6 +71,8 @@ int WithStore(const CommonFlags& flags, Body body) {
   if (!config) {
     return fd::app::ReportError(config.error(), std::cerr);
   }
+  // A migration or a bulk load may rightly run one statement for minutes.
+  config->db_statement_timeout_ms = 0;
   const fd::SystemClock clock;
   auto store = fd::app::OpenStore(*config, clock);
   if (!store) {

@@ -32,6 +32,7 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Cloc
   store::postgres::PostgresOptions options;
   options.url = config.db;
   options.max_connections = config.db_pool;
+  options.statement_timeout = std::chrono::milliseconds(config.db_statement_timeout_ms);
   return store::postgres::OpenPostgresStore(options, clock);
 }
 

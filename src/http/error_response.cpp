@@ -21,12 +21,27 @@ unsigned StatusFor(ErrorCode code) {
   return 500;  // only if memory held an out-of-range value
 }
 
+namespace {
+
+bool IsHidden(ErrorCode code) {
+  return code == ErrorCode::kInternal || code == ErrorCode::kUnavailable;
+}
+
+}  // namespace
+
+std::string PublicMessage(const Error& error) {
+  switch (error.code()) {
+    case ErrorCode::kInternal: return "Something went wrong on our side. Please try again later.";
+    case ErrorCode::kUnavailable:
+      return "The service is unavailable for a moment. Please try again shortly.";
+    default: return error.message();
+  }
+}
+
 Response ToErrorResponse(const Error& error) {
   boost::json::object body;
   body["code"] = ErrorCodeName(error.code());
-  body["message"] = error.code() == ErrorCode::kInternal
-                        ? "Something went wrong on our side. Please try again later."
-                        : error.message();
+  body["message"] = PublicMessage(error);
   if (!error.field_errors().empty()) {
     body["field"] = error.field_errors().front().field;
     boost::json::array fields;
@@ -37,6 +52,9 @@ Response ToErrorResponse(const Error& error) {
   }
   Response response = Response::Json(StatusFor(error.code()),
                                      boost::json::serialize(boost::json::object{{"error", body}}));
+  if (IsHidden(error.code())) {
+    response.log_detail = error.message();
+  }
   if (error.code() == ErrorCode::kUnavailable) {
     response.headers.emplace_back("Retry-After", "5");
   }

@@ -20,11 +20,20 @@ TEST(ErrorResponseTest, InternalErrorsHideTheirMessage) {
   const auto response = ToErrorResponse(Error::Internal("secret stack detail"));
   EXPECT_EQ(response.status, 500U);
   EXPECT_EQ(response.body.find("secret"), std::string::npos);
+  EXPECT_EQ(response.log_detail, "secret stack detail");
+}
+
+TEST(ErrorResponseTest, ClientErrorsKeepTheirMessageAndLogNothing) {
+  const auto response = ToErrorResponse(Error(ErrorCode::kNotFound, "No case BCC-26-000001"));
+  EXPECT_NE(response.body.find("No case BCC-26-000001"), std::string::npos);
+  EXPECT_TRUE(response.log_detail.empty());
 }
 
 TEST(ErrorResponseTest, UnavailableAsksToRetry) {
   const auto response = ToErrorResponse(Error(ErrorCode::kUnavailable, "database down"));
   EXPECT_EQ(response.status, 503U);
+  EXPECT_EQ(response.body.find("database down"), std::string::npos);
+  EXPECT_EQ(response.log_detail, "database down");
   ASSERT_FALSE(response.headers.empty());
   EXPECT_EQ(response.headers.front().first, "Retry-After");
 }

@@ -266,7 +266,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   Response Invoke(const Route& route) {
     try {
-      return route.handler(request_);
+      Response response = route.handler(request_);
+      if (!response.log_detail.empty()) {
+        server_.on_failure(request_.request_id, response.log_detail);
+      }
+      return response;
     } catch (const std::exception& e) {
       server_.on_failure(request_.request_id, e.what());
     } catch (...) {

@@ -146,6 +146,9 @@ TEST_F(PgOutageTest, DatabaseDownMeans503WithRetryAfterAndTheServerRecoversByIts
       ++refused;
       EXPECT_FALSE(reply.Header("Retry-After").empty()) << outcome.what << ": " << reply.head;
       EXPECT_EQ(ErrorCodeOf(reply), "unavailable") << outcome.what << ": " << reply.body;
+      // The driver's words (host, port, "connection refused") stay in the server's log.
+      EXPECT_EQ(reply.body.find("127.0.0.1"), std::string::npos) << reply.body;
+      EXPECT_EQ(reply.body.find("PostgreSQL"), std::string::npos) << reply.body;
     } else {
       EXPECT_TRUE(reply.status == 200 || reply.status == 201)
           << outcome.what << ": " << reply.status << " " << reply.body;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/store/accounts.hpp"
+#include "frontdoor/store/postgres/postgres_store.hpp"
 
 #include "test_store.hpp"
 
@@ -156,6 +157,23 @@ TEST_P(StoreContractTest, InvalidRoleIsRefusedByTheSchema) {
   auto added = store::WriteValue<store::StaffUserRecord>(
       *store_, [&](store::WriteTx& tx) { return store::StaffUsers(tx).Insert(user); });
   EXPECT_FALSE(added);
+}
+
+// A stuck statement must free its connection and tell the caller to retry, not fail as a
+// bug: statement_timeout cancels it (SQLSTATE 57014) and that reads as kUnavailable.
+TEST(PostgresStoreTest, StatementTimeoutCancelsALongStatementAsUnavailable) {
+  const auto database = NewTestDatabase(Backend::kPostgres);
+  const ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
+  auto store = store::postgres::OpenPostgresStore(
+      {.url = database->url, .statement_timeout = std::chrono::milliseconds(100)}, clock);
+  ASSERT_TRUE(store) << store.error().message();
+  const auto slept = (*store)->Read([](store::ReadTx& tx) -> Result<void> {
+    return tx.session().Query("SELECT pg_sleep(5)", {}, [](const store::SqlRow&) {});
+  });
+  ASSERT_FALSE(slept);
+  EXPECT_EQ(slept.error().code(), ErrorCode::kUnavailable) << slept.error().message();
+  // The connection is still good for the next unit of work.
+  EXPECT_TRUE((*store)->Ping());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,

@@ -83,9 +83,10 @@ ErrorCode CodeForState(const char* sqlstate) {
   if (state == "23505" || state == "23503" || state == "40001" || state == "40P01") {
     return ErrorCode::kConflict;
   }
-  // Class 08: connection exceptions; 57P0x: the server is shutting down; 53: resources.
-  if (state.starts_with("08") || state.starts_with("57P") || state.starts_with("53") ||
-      state.empty()) {
+  // Class 08: connection exceptions; 57P0x: the server is shutting down; 57014: cancelled
+  // by statement_timeout (an overloaded server, worth retrying); 53: resources.
+  if (state.starts_with("08") || state.starts_with("57P") || state == "57014" ||
+      state.starts_with("53") || state.empty()) {
     return ErrorCode::kUnavailable;
   }
   return ErrorCode::kInternal;
@@ -107,11 +108,21 @@ Error ErrorOf(PGconn* conn, const PGresult* result, std::string_view what) {
 }  // namespace
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
-                                                     int connect_timeout_s) {
-  // expand_dbname: the URL supplies every setting; the timeout given here wins over its own.
-  const std::string timeout = std::to_string(connect_timeout_s);
-  const std::array<const char*, 3> keywords{"dbname", "connect_timeout", nullptr};
-  const std::array<const char*, 3> values{url.c_str(), timeout.c_str(), nullptr};
+                                                     const Settings& settings) {
+  // With expand_dbname, the URL's settings land where "dbname" stands: they win over the
+  // defaults before it, and the connect timeout after it wins over the URL's own.
+  // Keepalives find a peer that vanished without a FIN (a failed-over primary, a dropped
+  // NAT entry) in about a minute instead of the kernel's two hours.
+  const std::string timeout = std::to_string(settings.connect_timeout_s);
+  const std::array<const char*, 7> keywords{"keepalives",
+                                            "keepalives_idle",
+                                            "keepalives_interval",
+                                            "keepalives_count",
+                                            "dbname",
+                                            "connect_timeout",
+                                            nullptr};
+  const std::array<const char*, 7> values{"1",    "30", "10", "3", url.c_str(), timeout.c_str(),
+                                          nullptr};
   PGconn* conn = PQconnectdbParams(keywords.data(), values.data(), 1);
   if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
     std::string message = conn ? PQerrorMessage(conn) : "out of memory";
@@ -121,7 +132,17 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
     }
     return Error(ErrorCode::kUnavailable, "cannot connect to PostgreSQL: " + message);
   }
-  return std::unique_ptr<Connection>(new Connection(conn));
+  auto connection = std::unique_ptr<Connection>(new Connection(conn));
+  // Set after connecting rather than through the URL's "options", which a URL may use for
+  // its own settings (a search_path, say) and which would then drop ours.
+  if (settings.statement_timeout_ms > 0) {
+    auto set = connection->ExecScript("SET statement_timeout = " +
+                                      std::to_string(settings.statement_timeout_ms));
+    if (!set) {
+      return set.error();
+    }
+  }
+  return connection;
 }
 
 Connection::~Connection() {

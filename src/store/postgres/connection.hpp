@@ -1,6 +1,7 @@
 // One libpq connection with its prepared statements. Used by one thread at a time.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,8 +15,12 @@ namespace frontdoor::store::postgres {
 
 class Connection final : public SqlSession {
  public:
+  struct Settings {
+    int connect_timeout_s = 3;
+    std::int64_t statement_timeout_ms = 0;  // 0: none
+  };
   // kUnavailable when the server cannot be reached.
-  static Result<std::unique_ptr<Connection>> Open(const std::string& url, int connect_timeout_s);
+  static Result<std::unique_ptr<Connection>> Open(const std::string& url, const Settings& settings);
   ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

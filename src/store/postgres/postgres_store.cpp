@@ -125,8 +125,9 @@ class PostgresStore final : public Store {
     }
     ++open_;
     lock.unlock();
-    auto opened =
-        Connection::Open(options_.url, static_cast<int>(options_.connect_timeout.count()));
+    auto opened = Connection::Open(
+        options_.url, {.connect_timeout_s = static_cast<int>(options_.connect_timeout.count()),
+                       .statement_timeout_ms = options_.statement_timeout.count()});
     if (!opened) {
       Forget();
     }

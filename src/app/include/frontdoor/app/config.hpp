@@ -18,6 +18,9 @@ struct Config {
   int threads = 0;   // event-loop threads; 0: one per core
   int workers = 64;  // threads for handlers that wait on the database
   int db_pool = 16;  // PostgreSQL connections per node
+  // PostgreSQL: a statement running longer is cancelled, so a stuck query frees its
+  // connection instead of starving the pool (0: never). One-off commands use 0.
+  int db_statement_timeout_ms = 30'000;
   // Room for a 10 MiB attachment (usecase::kMaxAttachmentBytes) and its multipart framing.
   std::size_t max_body_bytes = std::size_t{12} * 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;

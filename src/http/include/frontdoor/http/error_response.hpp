@@ -9,7 +9,12 @@ namespace frontdoor::http {
 
 [[nodiscard]] unsigned StatusFor(ErrorCode code);
 
-// kInternal errors never show their message (it is logged by the caller instead).
+// What a client may read of an error. kInternal and kUnavailable messages come from deep
+// inside (a driver's text names hosts, ports, SQL), so those get a fixed sentence instead.
+[[nodiscard]] std::string PublicMessage(const Error& error);
+
+// The hidden message of a kInternal or kUnavailable error goes to Response::log_detail,
+// which the server logs and never sends.
 [[nodiscard]] Response ToErrorResponse(const Error& error);
 
 }  // namespace frontdoor::http

@@ -40,6 +40,9 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   Headers headers;  // extra headers; the server adds the standard ones
+  // What went wrong, for the server's log only: never sent, because it may name hosts,
+  // ports or SQL that a client has no business seeing.
+  std::string log_detail;
 
   static Response Json(unsigned status, std::string body);
   static Response Text(unsigned status, std::string body,

@@ -18,6 +18,8 @@ struct PostgresOptions {
   int max_connections = 16;
   std::chrono::milliseconds acquire_timeout{5000};  // then kUnavailable
   std::chrono::seconds connect_timeout{3};
+  // Sent as the session's statement_timeout (0: none) unless the URL sets its own options.
+  std::chrono::milliseconds statement_timeout{0};
 };
 
 // Connects once to check the URL; kUnavailable when the server cannot be reached.
