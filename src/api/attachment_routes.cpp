@@ -1,5 +1,6 @@
 #include "frontdoor/api/attachment_routes.hpp"
 
+#include <array>
 #include <charconv>
 #include <string>
 #include <utility>
@@ -23,7 +24,7 @@ namespace json = boost::json;
 
 using Handler = Result<http::Response> (*)(const usecase::CaseContext& ctx,
                                            const http::Request& request,
-                                           const usecase::Actor& actor);
+                                           const access::Principal& caller);
 
 // The canonical reference in the path. Text that cannot be a reference names no case, and
 // is not echoed back: it may be megabytes or invalid UTF-8.
@@ -126,7 +127,7 @@ Result<Upload> ReadUpload(const std::vector<http::MultipartPart>& parts) {
 }
 
 Result<http::Response> PostAttachment(const usecase::CaseContext& ctx, const http::Request& request,
-                                      const usecase::Actor& actor) {
+                                      const access::Principal& caller) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -146,7 +147,7 @@ Result<http::Response> PostAttachment(const usecase::CaseContext& ctx, const htt
     return upload.error();
   }
   auto added = usecase::AddAttachment(ctx, *reference, upload->file->filename.value_or(""),
-                                      upload->file->body, upload->is_public, actor);
+                                      upload->file->body, upload->is_public, caller.actor);
   if (!added) {
     return added.error();
   }
@@ -157,7 +158,7 @@ Result<http::Response> PostAttachment(const usecase::CaseContext& ctx, const htt
 
 Result<http::Response> ListAttachments(const usecase::CaseContext& ctx,
                                        const http::Request& request,
-                                       const usecase::Actor& /*actor*/) {
+                                       const access::Principal& /*caller*/) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -215,7 +216,7 @@ Result<std::int64_t> PathId(const http::Request& request) {
 
 Result<http::Response> DownloadAttachment(const usecase::CaseContext& ctx,
                                           const http::Request& request,
-                                          const usecase::Actor& /*actor*/) {
+                                          const access::Principal& /*caller*/) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -272,16 +273,17 @@ http::Response ServeMedia(const usecase::CaseContext& ctx, const http::Request& 
   return response;
 }
 
-void AddStaffRoute(http::Router& router, const usecase::CaseContext& ctx, http::Method method,
-                   std::string pattern, Handler handler, http::Execution execution) {
+void AddStaffRoute(http::Router& router, const usecase::CaseContext& ctx,
+                   const StaffAccessSettings& settings, http::Method method, std::string pattern,
+                   access::Action action, Handler handler, http::Execution execution) {
   router.Add(
       method, std::move(pattern),
-      [&ctx, handler](http::Request& request) {
-        auto actor = AuthenticateStaff(request, ctx.store);
-        if (!actor) {
-          return AuthenticationFailure(request, actor.error());
+      [&ctx, settings, action, handler](http::Request& request) {
+        auto caller = AuthorizeStaff(request, ctx.store, ctx.clock, settings, action);
+        if (!caller) {
+          return AuthenticationFailure(request, caller.error());
         }
-        auto response = handler(ctx, request, *actor);
+        auto response = handler(ctx, request, *caller);
         if (!response) {
           return http::ToErrorResponse(response.error());
         }
@@ -292,14 +294,44 @@ void AddStaffRoute(http::Router& router, const usecase::CaseContext& ctx, http::
 
 }  // namespace
 
+namespace {
+
+struct AttachmentRoute {
+  StaffRouteAccess access;
+  Handler handler;
+  bool writes;
+};
+
+// Attaching a file changes the case (core/access.hpp); reading them is reading the case.
+const std::array<AttachmentRoute, 3> kAttachmentRoutes{{
+    {{http::Method::kPost, "/api/v1/cases/{reference}/attachments", access::Action::kChangeCase},
+     PostAttachment,
+     true},
+    {{http::Method::kGet, "/api/v1/cases/{reference}/attachments", access::Action::kReadCase},
+     ListAttachments,
+     false},
+    {{http::Method::kGet, "/api/v1/cases/{reference}/attachments/{id}", access::Action::kReadCase},
+     DownloadAttachment,
+     false},
+}};
+
+}  // namespace
+
+std::vector<StaffRouteAccess> AttachmentRouteTable() {
+  std::vector<StaffRouteAccess> table;
+  for (const auto& route : kAttachmentRoutes) {
+    table.push_back(route.access);
+  }
+  return table;
+}
+
 void AddAttachmentRoutes(http::Router& router, const usecase::CaseContext& context,
-                         http::Execution reads) {
-  AddStaffRoute(router, context, http::Method::kPost, "/api/v1/cases/{reference}/attachments",
-                PostAttachment, http::Execution::kBlocking);
-  AddStaffRoute(router, context, http::Method::kGet, "/api/v1/cases/{reference}/attachments",
-                ListAttachments, reads);
-  AddStaffRoute(router, context, http::Method::kGet, "/api/v1/cases/{reference}/attachments/{id}",
-                DownloadAttachment, reads);
+                         http::Execution reads, const StaffAccessSettings& settings) {
+  for (const auto& route : kAttachmentRoutes) {
+    AddStaffRoute(router, context, settings, route.access.method, std::string(route.access.pattern),
+                  route.access.action, route.handler,
+                  route.writes ? http::Execution::kBlocking : reads);
+  }
   router.Add(
       http::Method::kGet, "/media/{sha256}.{ext}",
       [&context](http::Request& request) { return ServeMedia(context, request); }, reads);

@@ -215,7 +215,7 @@ store::CaseFilter ReadCaseFilter(QueryReader& query, const CatalogueCodes& codes
 }  // namespace
 
 Result<http::Response> ListCases(const StaffContext& staff, http::Request& request,
-                                 const usecase::Actor& /*actor*/) {
+                                 const access::Principal& /*caller*/) {
   auto codes = LoadCodes(staff.cases.store, false);
   if (!codes) {
     return codes.error();
@@ -251,12 +251,12 @@ Result<http::Response> ListCases(const StaffContext& staff, http::Request& reque
 }
 
 Result<http::Response> PostCase(const StaffContext& staff, http::Request& request,
-                                const usecase::Actor& actor) {
-  auto input = ReadNewCase(request.body, actor);
+                                const access::Principal& caller) {
+  auto input = ReadNewCase(request.body, caller.actor);
   if (!input) {
     return input.error();
   }
-  auto claim = ReadIdempotencyClaim(request, actor);
+  auto claim = ReadIdempotencyClaim(request, caller.actor);
   if (!claim) {
     return claim.error();
   }
@@ -303,7 +303,7 @@ Result<http::Response> PostCase(const StaffContext& staff, http::Request& reques
 }
 
 Result<http::Response> GetCase(const StaffContext& staff, http::Request& request,
-                               const usecase::Actor& /*actor*/) {
+                               const access::Principal& /*caller*/) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -333,7 +333,7 @@ Result<http::Response> GetCase(const StaffContext& staff, http::Request& request
 }
 
 Result<http::Response> PostTransition(const StaffContext& staff, http::Request& request,
-                                      const usecase::Actor& actor) {
+                                      const access::Principal& caller) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -350,7 +350,7 @@ Result<http::Response> PostTransition(const StaffContext& staff, http::Request& 
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto changed = usecase::ChangeStatus(staff.cases, *reference, *status, note, actor);
+  auto changed = usecase::ChangeStatus(staff.cases, *reference, *status, note, caller.actor);
   if (!changed) {
     return changed.error();
   }
@@ -358,7 +358,7 @@ Result<http::Response> PostTransition(const StaffContext& staff, http::Request& 
 }
 
 Result<http::Response> PostAssignment(const StaffContext& staff, http::Request& request,
-                                      const usecase::Actor& actor) {
+                                      const access::Principal& caller) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -386,7 +386,7 @@ Result<http::Response> PostAssignment(const StaffContext& staff, http::Request& 
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto assigned = usecase::AssignCase(staff.cases, *reference, assignment, actor);
+  auto assigned = usecase::AssignCase(staff.cases, *reference, assignment, caller.actor);
   if (!assigned) {
     return assigned.error();
   }
@@ -394,7 +394,7 @@ Result<http::Response> PostAssignment(const StaffContext& staff, http::Request& 
 }
 
 Result<http::Response> PostNote(const StaffContext& staff, http::Request& request,
-                                const usecase::Actor& actor) {
+                                const access::Principal& caller) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -410,7 +410,7 @@ Result<http::Response> PostNote(const StaffContext& staff, http::Request& reques
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto event = usecase::AddNote(staff.cases, *reference, *body, actor);
+  auto event = usecase::AddNote(staff.cases, *reference, *body, caller.actor);
   if (!event) {
     return event.error();
   }
@@ -419,7 +419,7 @@ Result<http::Response> PostNote(const StaffContext& staff, http::Request& reques
 }
 
 Result<http::Response> PostUpdate(const StaffContext& staff, http::Request& request,
-                                  const usecase::Actor& actor) {
+                                  const access::Principal& caller) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -441,7 +441,7 @@ Result<http::Response> PostUpdate(const StaffContext& staff, http::Request& requ
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto event = usecase::AddPublicUpdate(staff.cases, *reference, *body, status, actor);
+  auto event = usecase::AddPublicUpdate(staff.cases, *reference, *body, status, caller.actor);
   if (!event) {
     return event.error();
   }
@@ -450,7 +450,7 @@ Result<http::Response> PostUpdate(const StaffContext& staff, http::Request& requ
 }
 
 Result<http::Response> PostLink(const StaffContext& staff, http::Request& request,
-                                const usecase::Actor& actor) {
+                                const access::Principal& caller) {
   auto reference = PathReference(request);
   if (!reference) {
     return reference.error();
@@ -470,7 +470,7 @@ Result<http::Response> PostLink(const StaffContext& staff, http::Request& reques
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto link = usecase::LinkCases(staff.cases, *reference, *other, *kind, actor);
+  auto link = usecase::LinkCases(staff.cases, *reference, *other, *kind, caller.actor);
   if (!link) {
     return link.error();
   }
@@ -479,7 +479,7 @@ Result<http::Response> PostLink(const StaffContext& staff, http::Request& reques
 }
 
 Result<http::Response> GetDuplicates(const StaffContext& staff, http::Request& request,
-                                     const usecase::Actor& /*actor*/) {
+                                     const access::Principal& /*caller*/) {
   std::vector<FieldError> errors;
   QueryReader query(request.query, errors);
   auto service_code = query.One("service_code");

@@ -156,7 +156,7 @@ Result<std::string> PathCode(const http::Request& request) {
 }  // namespace
 
 Result<http::Response> ListDepartments(const StaffContext& staff, http::Request& request,
-                                       const usecase::Actor& /*actor*/) {
+                                       const access::Principal& /*caller*/) {
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
@@ -173,7 +173,7 @@ Result<http::Response> ListDepartments(const StaffContext& staff, http::Request&
 }
 
 Result<http::Response> PostDepartment(const StaffContext& staff, http::Request& request,
-                                      const usecase::Actor& /*actor*/) {
+                                      const access::Principal& /*caller*/) {
   auto object = ParseJsonObject(request.body);
   if (!object) {
     return object.error();
@@ -194,7 +194,7 @@ Result<http::Response> PostDepartment(const StaffContext& staff, http::Request& 
 }
 
 Result<http::Response> ListTeams(const StaffContext& staff, http::Request& request,
-                                 const usecase::Actor& /*actor*/) {
+                                 const access::Principal& /*caller*/) {
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
@@ -216,7 +216,7 @@ Result<http::Response> ListTeams(const StaffContext& staff, http::Request& reque
 }
 
 Result<http::Response> PostTeam(const StaffContext& staff, http::Request& request,
-                                const usecase::Actor& /*actor*/) {
+                                const access::Principal& /*caller*/) {
   auto object = ParseJsonObject(request.body);
   if (!object) {
     return object.error();
@@ -244,7 +244,7 @@ Result<http::Response> PostTeam(const StaffContext& staff, http::Request& reques
 }
 
 Result<http::Response> ListServices(const StaffContext& staff, http::Request& request,
-                                    const usecase::Actor& /*actor*/) {
+                                    const access::Principal& /*caller*/) {
   std::vector<FieldError> errors;
   QueryReader query(request.query, errors);
   const bool include_inactive = query.Boolean("include_inactive").value_or(false);
@@ -269,7 +269,7 @@ Result<http::Response> ListServices(const StaffContext& staff, http::Request& re
 }
 
 Result<http::Response> PostService(const StaffContext& staff, http::Request& request,
-                                   const usecase::Actor& /*actor*/) {
+                                   const access::Principal& /*caller*/) {
   auto input = ReadServiceInput(request.body, std::nullopt);
   if (!input) {
     return input.error();
@@ -282,7 +282,7 @@ Result<http::Response> PostService(const StaffContext& staff, http::Request& req
 }
 
 Result<http::Response> GetService(const StaffContext& staff, http::Request& request,
-                                  const usecase::Actor& /*actor*/) {
+                                  const access::Principal& /*caller*/) {
   auto code = PathCode(request);
   if (!code) {
     return code.error();
@@ -298,7 +298,7 @@ Result<http::Response> GetService(const StaffContext& staff, http::Request& requ
 }
 
 Result<http::Response> PutService(const StaffContext& staff, http::Request& request,
-                                  const usecase::Actor& /*actor*/) {
+                                  const access::Principal& /*caller*/) {
   auto code = PathCode(request);
   if (!code) {
     return code.error();
@@ -315,7 +315,7 @@ Result<http::Response> PutService(const StaffContext& staff, http::Request& requ
 }
 
 Result<http::Response> ListRoutingRules(const StaffContext& staff, http::Request& request,
-                                        const usecase::Actor& /*actor*/) {
+                                        const access::Principal& /*caller*/) {
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
@@ -337,7 +337,7 @@ Result<http::Response> ListRoutingRules(const StaffContext& staff, http::Request
 }
 
 Result<http::Response> PostRoutingRule(const StaffContext& staff, http::Request& request,
-                                       const usecase::Actor& /*actor*/) {
+                                       const access::Principal& /*caller*/) {
   auto object = ParseJsonObject(request.body);
   if (!object) {
     return object.error();

@@ -22,8 +22,8 @@ constexpr int kDefaultTimelinePage = 50;
 
 // API keys belong to integrations, which never open restricted records; staff sessions
 // will carry the person's role.
-usecase::Viewer ViewerFor(const usecase::Actor& actor) {
-  return {actor, false};
+usecase::Viewer ViewerFor(const access::Principal& caller) {
+  return {caller.actor, access::Allows(caller, access::Action::kReadRestrictedCustomer)};
 }
 
 Result<std::int64_t> PathId(const http::Request& request, std::string_view name) {
@@ -147,7 +147,7 @@ Result<usecase::CustomerQuery> ReadCustomerQuery(const http::Request& request, i
 }  // namespace
 
 Result<http::Response> SearchCustomers(const StaffContext& staff, http::Request& request,
-                                       const usecase::Actor&) {
+                                       const access::Principal&) {
   auto query = ReadCustomerQuery(request, 20);
   if (!query) {
     return query.error();
@@ -166,7 +166,7 @@ Result<http::Response> SearchCustomers(const StaffContext& staff, http::Request&
 }
 
 Result<http::Response> CustomerCandidates(const StaffContext& staff, http::Request& request,
-                                          const usecase::Actor&) {
+                                          const access::Principal&) {
   auto query = ReadCustomerQuery(request, 10);
   if (!query) {
     return query.error();
@@ -188,12 +188,12 @@ Result<http::Response> CustomerCandidates(const StaffContext& staff, http::Reque
 }
 
 Result<http::Response> PostCustomer(const StaffContext& staff, http::Request& request,
-                                    const usecase::Actor& actor) {
+                                    const access::Principal& caller) {
   auto input = ReadCustomerInput(request);
   if (!input) {
     return input.error();
   }
-  auto claim = ReadIdempotencyClaim(request, actor);
+  auto claim = ReadIdempotencyClaim(request, caller.actor);
   if (!claim) {
     return claim.error();
   }
@@ -216,12 +216,12 @@ Result<http::Response> PostCustomer(const StaffContext& staff, http::Request& re
 }
 
 Result<http::Response> GetCustomer(const StaffContext& staff, http::Request& request,
-                                   const usecase::Actor& actor) {
+                                   const access::Principal& caller) {
   auto id = PathId(request, "id");
   if (!id) {
     return id.error();
   }
-  auto view = usecase::GetCustomer(staff.cases.store, *id, ViewerFor(actor));
+  auto view = usecase::GetCustomer(staff.cases.store, *id, ViewerFor(caller));
   if (!view) {
     return view.error();
   }
@@ -235,7 +235,7 @@ Result<http::Response> GetCustomer(const StaffContext& staff, http::Request& req
 }
 
 Result<http::Response> PutCustomer(const StaffContext& staff, http::Request& request,
-                                   const usecase::Actor& actor) {
+                                   const access::Principal& caller) {
   auto id = PathId(request, "id");
   if (!id) {
     return id.error();
@@ -245,7 +245,7 @@ Result<http::Response> PutCustomer(const StaffContext& staff, http::Request& req
     return input.error();
   }
   auto updated =
-      usecase::UpdateCustomer(staff.cases.store, staff.cases.clock, *id, *input, ViewerFor(actor));
+      usecase::UpdateCustomer(staff.cases.store, staff.cases.clock, *id, *input, ViewerFor(caller));
   if (!updated) {
     return updated.error();
   }
@@ -253,7 +253,7 @@ Result<http::Response> PutCustomer(const StaffContext& staff, http::Request& req
 }
 
 Result<http::Response> GetCustomerTimeline(const StaffContext& staff, http::Request& request,
-                                           const usecase::Actor& actor) {
+                                           const access::Principal& caller) {
   auto id = PathId(request, "id");
   if (!id) {
     return id.error();
@@ -268,7 +268,7 @@ Result<http::Response> GetCustomerTimeline(const StaffContext& staff, http::Requ
     return valid.error();
   }
   auto page = usecase::CustomerTimeline(staff.cases.store, *id, cursor, static_cast<int>(limit),
-                                        internal, ViewerFor(actor));
+                                        internal, ViewerFor(caller));
   if (!page) {
     return page.error();
   }
@@ -290,7 +290,7 @@ Result<http::Response> GetCustomerTimeline(const StaffContext& staff, http::Requ
 }
 
 Result<http::Response> PostCustomerMerge(const StaffContext& staff, http::Request& request,
-                                         const usecase::Actor& actor) {
+                                         const access::Principal& caller) {
   auto id = PathId(request, "id");
   if (!id) {
     return id.error();
@@ -307,7 +307,7 @@ Result<http::Response> PostCustomerMerge(const StaffContext& staff, http::Reques
     return valid.error();
   }
   auto merge =
-      usecase::MergeCustomers(staff.cases.store, staff.cases.clock, *id, *into, ViewerFor(actor));
+      usecase::MergeCustomers(staff.cases.store, staff.cases.clock, *id, *into, ViewerFor(caller));
   if (!merge) {
     return merge.error();
   }
@@ -315,12 +315,13 @@ Result<http::Response> PostCustomerMerge(const StaffContext& staff, http::Reques
 }
 
 Result<http::Response> PostMergeUndo(const StaffContext& staff, http::Request& request,
-                                     const usecase::Actor& actor) {
+                                     const access::Principal& caller) {
   auto id = PathId(request, "id");
   if (!id) {
     return id.error();
   }
-  if (auto undone = usecase::UndoMerge(staff.cases.store, staff.cases.clock, *id, ViewerFor(actor));
+  if (auto undone =
+          usecase::UndoMerge(staff.cases.store, staff.cases.clock, *id, ViewerFor(caller));
       !undone) {
     return undone.error();
   }
@@ -328,7 +329,7 @@ Result<http::Response> PostMergeUndo(const StaffContext& staff, http::Request& r
 }
 
 Result<http::Response> PostInteraction(const StaffContext& staff, http::Request& request,
-                                       const usecase::Actor& actor) {
+                                       const access::Principal& caller) {
   auto object = ParseJsonObject(request.body);
   if (!object) {
     return object.error();
@@ -370,7 +371,7 @@ Result<http::Response> PostInteraction(const StaffContext& staff, http::Request&
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto claim = ReadIdempotencyClaim(request, actor);
+  auto claim = ReadIdempotencyClaim(request, caller.actor);
   if (!claim) {
     return claim.error();
   }
@@ -382,7 +383,7 @@ Result<http::Response> PostInteraction(const StaffContext& staff, http::Request&
       staff.cases.store, staff.cases.clock, *claim, respond,
       [&](const usecase::IdempotentCreate<store::InteractionRecord>* once) {
         return usecase::LogInteraction(staff.cases.store, staff.cases.clock, input,
-                                       ViewerFor(actor), once);
+                                       ViewerFor(caller), once);
       });
   if (!answer) {
     return answer.error();

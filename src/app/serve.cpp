@@ -150,8 +150,10 @@ int Serve(const Config& config) {
   api::AddOperationalRoutes(router, db, metrics, reads);
   api::AddCharterRoutes(router, db, clock, reads);
   api::AddOpen311Routes(router, case_context, Open311SettingsFor(config), reads);
-  api::AddStaffApiRoutes(router, case_context, reads);
-  api::AddAttachmentRoutes(router, case_context, reads);
+  api::StaffAccessSettings staff_access;
+  staff_access.https = config.public_url.starts_with("https://");
+  api::AddStaffApiRoutes(router, case_context, reads, staff_access);
+  api::AddAttachmentRoutes(router, case_context, reads, staff_access);
   api::InboundEmailSettings inbound;
   inbound.secret = config.inbound_email_secret;
   inbound.intake.triage_service = config.email_triage_service;

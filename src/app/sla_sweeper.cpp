@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "frontdoor/usecase/staff_auth.hpp"
+
 namespace frontdoor::app {
 
 Result<usecase::SlaSweep> SweepAll(const usecase::CaseContext& ctx) {
@@ -51,6 +53,10 @@ void SlaSweeper::Loop() {
     // Expired keys are ignored anyway; deleting them keeps the table at a day's creates.
     if (auto purged = usecase::PurgeExpiredIdempotencyKeys(ctx_.store, ctx_.clock); !purged) {
       spdlog::warn("Idempotency-Key purge failed: {}", purged.error().message());
+    }
+    // Ended sessions are refused anyway; old sign-in attempts no longer count towards a lock.
+    if (auto purged = usecase::PurgeSignIns(ctx_.store, ctx_.clock); !purged) {
+      spdlog::warn("sign-in purge failed: {}", purged.error().message());
     }
     lock.lock();
     wake_.wait_for(lock, interval_, [this] { return stopping_; });

@@ -93,10 +93,10 @@ Result<void> SeedDemo(store::Store& store, const Clock& clock, std::ostream& out
     };
     const Demo demos[] = {
         {"admin@frontdoor.example", "Ada Admin", "admin", nullptr},
-        {"manager@frontdoor.example", "Mairead Manager", "manager",
-         "City and Neighbourhood Services"},
-        {"agent@frontdoor.example", "Aidan Agent", "agent", "Customer Hub"},
-        {"officer@frontdoor.example", "Orla Officer", "officer", "City and Neighbourhood Services"},
+        // Departments by code (demo_catalogue.cpp): the access policy scopes roles by code.
+        {"manager@frontdoor.example", "Mairead Manager", "manager", "CNS"},
+        {"agent@frontdoor.example", "Aidan Agent", "agent", "FR"},
+        {"officer@frontdoor.example", "Orla Officer", "officer", "CNS"},
     };
     for (const Demo& demo : demos) {
       usecase::NewStaffUser user{

@@ -1,4 +1,5 @@
-// Routes for case attachments. Staff and integrations (Authorization: Bearer <API key>):
+// Routes for case attachments. Staff and integrations (API key or staff session, as the rest
+// of the staff API: staff_access.hpp), adding one being a change to the case:
 //   POST /api/v1/cases/{reference}/attachments       multipart/form-data: part "file", and
 //                                                    optionally "public" (true/false)
 //   GET  /api/v1/cases/{reference}/attachments       the list, as JSON
@@ -10,6 +11,9 @@
 // with X-Content-Type-Options: nosniff. Handlers are safe to run on any thread.
 #pragma once
 
+#include <vector>
+
+#include "frontdoor/api/staff_access.hpp"
 #include "frontdoor/http/router.hpp"
 #include "frontdoor/usecase/cases.hpp"
 
@@ -19,6 +23,9 @@ namespace frontdoor::api {
 // says (see http::Execution); uploads always run on the worker pool. The server's body
 // limit must leave room for usecase::kMaxAttachmentBytes plus the multipart framing.
 void AddAttachmentRoutes(http::Router& router, const usecase::CaseContext& context,
-                         http::Execution reads);
+                         http::Execution reads, const StaffAccessSettings& settings = {});
+
+// The three staff routes above with the action each asks of the access policy.
+[[nodiscard]] std::vector<StaffRouteAccess> AttachmentRouteTable();
 
 }  // namespace frontdoor::api

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -60,6 +61,12 @@ struct SignInPolicy {
   std::chrono::hours absolute_timeout{12};
   std::chrono::seconds touch_interval{60};  // last_seen_at is written at most this often
 };
+
+// The session cookie's name: `__Host-fd_staff` over https (the prefix makes browsers refuse
+// it from a subdomain or without Secure), `fd_staff` on a plain-http development server.
+[[nodiscard]] inline std::string_view StaffSessionCookieName(bool https) {
+  return https ? "__Host-fd_staff" : "fd_staff";
+}
 
 struct SignInRequest {
   std::string email;
