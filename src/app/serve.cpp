@@ -10,6 +10,7 @@
 #include "frontdoor/api/attachment_routes.hpp"
 #include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/api/inbound_email_routes.hpp"
+#include "frontdoor/api/knowledge_routes.hpp"
 #include "frontdoor/api/open311.hpp"
 #include "frontdoor/api/operational.hpp"
 #include "frontdoor/api/staff_api.hpp"
@@ -19,6 +20,7 @@
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/cases.hpp"
 
+#include "knowledge_refresher.hpp"
 #include "sla_sweeper.hpp"
 
 namespace frontdoor::app {
@@ -26,6 +28,8 @@ namespace {
 
 // Often enough that a clock turns amber or red within a minute of its moment.
 constexpr std::chrono::seconds kSlaSweepInterval(60);
+// How long an article saved on another node may take to be found here.
+constexpr std::chrono::seconds kKnowledgeRefreshInterval(15);
 
 // JSON string contents: enough escaping for the log lines we write.
 std::string JsonEscape(std::string_view text) {
@@ -154,6 +158,14 @@ int Serve(const Config& config) {
   staff_access.https = config.public_url.starts_with("https://");
   api::AddStaffApiRoutes(router, case_context, reads, staff_access);
   api::AddAttachmentRoutes(router, case_context, reads, staff_access);
+  usecase::KnowledgeIndex knowledge_index;
+  const usecase::KnowledgeContext knowledge{db, clock, knowledge_index,
+                                            case_context.calendar.zone()};
+  if (auto loaded = usecase::LoadKnowledgeIndex(knowledge); !loaded) {
+    return ReportError(loaded.error(), std::cerr);
+  }
+  spdlog::info("knowledge index: {} articles", knowledge_index.index().size());
+  api::AddKnowledgeRoutes(router, knowledge, reads, staff_access);
   api::InboundEmailSettings inbound;
   inbound.secret = config.inbound_email_secret;
   inbound.intake.triage_service = config.email_triage_service;
@@ -194,8 +206,10 @@ int Serve(const Config& config) {
   std::cout << fmt::format("Frontdoor listening on http://{}:{}/", listen->host, server.port())
             << std::endl;
   SlaSweeper sweeper(case_context, kSlaSweepInterval);
+  KnowledgeRefresher knowledge_refresher(knowledge, kKnowledgeRefreshInterval);
   server.Run();
   sweeper.Stop();
+  knowledge_refresher.Stop();
   spdlog::info("stopped after draining connections");
   if (access_log) {
     access_log->flush();

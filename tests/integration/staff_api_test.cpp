@@ -16,6 +16,7 @@
 #include "frontdoor/api/attachment_routes.hpp"
 #include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/api/inbound_email_routes.hpp"
+#include "frontdoor/api/knowledge_routes.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
@@ -779,6 +780,9 @@ class OpenApiSyncTest : public ::testing::Test {
     api::AddAttachmentRoutes(router_, *ctx_, http::Execution::kInline);
     // Authenticated by its own secret, but documented with the staff API.
     api::AddInboundEmailRoutes(router_, *ctx_, {});
+    knowledge_ = std::make_unique<usecase::KnowledgeContext>(
+        usecase::KnowledgeContext{*store_, clock_, knowledge_index_, nullptr});
+    api::AddKnowledgeRoutes(router_, *knowledge_, http::Execution::kInline);
     boost::system::error_code ec;
     document_ = json::parse(api::StaffOpenApiDocument(), ec);
     ASSERT_FALSE(ec) << "the document is not JSON: " << ec.message();
@@ -815,6 +819,8 @@ class OpenApiSyncTest : public ::testing::Test {
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<usecase::CaseContext> ctx_;
+  usecase::KnowledgeIndex knowledge_index_;
+  std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   http::Router router_;
   json::value document_;
 };

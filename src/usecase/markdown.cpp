@@ -1,0 +1,62 @@
+// Markdown through cmark-gfm, the reference GitHub-flavoured implementation. Safety comes
+// from CMARK_OPT_DEFAULT without CMARK_OPT_UNSAFE: raw HTML becomes a comment and links or
+// images with javascript:, vbscript:, file: or data: (other than images) URLs lose them;
+// the tagfilter extension also disarms <script>, <iframe> and the like in any HTML left.
+#include <array>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "frontdoor/usecase/knowledge.hpp"
+
+namespace frontdoor::usecase {
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct CharDeleter {
+  void operator()(char* text) const { std::free(text); }  // NOLINT: cmark allocates with malloc
+};
+
+constexpr std::array kExtensions = {"table", "strikethrough", "autolink", "tagfilter"};
+
+enum class Output { kHtml, kText };
+
+std::string Render(std::string_view markdown, Output output) {
+  // Registration fills a global list: once, before any parser runs.
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), extension);
+    }
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+  std::unique_ptr<char, CharDeleter> rendered(
+      output == Output::kHtml ? cmark_render_html(document.get(), CMARK_OPT_DEFAULT,
+                                                  cmark_parser_get_syntax_extensions(parser.get()))
+                              : cmark_render_plaintext(document.get(), CMARK_OPT_DEFAULT, 0));
+  return rendered ? std::string(rendered.get()) : std::string();
+}
+
+}  // namespace
+
+std::string RenderMarkdown(std::string_view markdown) {
+  return Render(markdown, Output::kHtml);
+}
+
+std::string MarkdownText(std::string_view markdown) {
+  return Render(markdown, Output::kText);
+}
+
+}  // namespace frontdoor::usecase
