@@ -305,13 +305,14 @@ Result<usecase::NewCase> ParseNewCase(const http::Form& form) {
 Result<usecase::CustomerComment> ParseCustomerComment(const http::Form& form) {
   usecase::CustomerComment comment;
   std::vector<FieldError> errors;
+  // Blank counts as absent: an update_id of " " would otherwise be one id shared by every
+  // blank update, and each would be taken for a repeat of the first.
   const auto required = [&](std::string_view name) -> std::string {
-    const auto value = form.Present(name);
-    if (!value) {
+    auto value = Trim(form.Present(name).value_or(""));
+    if (value.empty()) {
       errors.push_back({std::string(name), std::string(name) + " is required"});
-      return {};
     }
-    return Trim(*value);
+    return value;
   };
   comment.reference = ToUpperAscii(required("service_request_id"));
   comment.external_id = required("update_id");

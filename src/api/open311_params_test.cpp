@@ -172,6 +172,17 @@ TEST(Open311ParamsTest, CustomerCommentNeedsEveryRequiredArgument) {
   EXPECT_EQ(Fields(bad.error()), (std::vector<std::string>{"status", "updated_datetime"}));
 }
 
+// Found by fuzzing (tests/fuzz/regressions/open311): a blank update_id was taken as given,
+// so every blank update would have counted as a repeat of the first.
+TEST(Open311ParamsTest, CustomerCommentBlankArgumentsAreMissing) {
+  const auto blank = ParseCustomerComment(
+      Form("service_request_id=%20&update_id=%09&status=%20&updated_datetime=2026-05-01T09:30:00Z"
+           "&description="));
+  ASSERT_FALSE(blank);
+  EXPECT_EQ(Fields(blank.error()),
+            (std::vector<std::string>{"service_request_id", "update_id", "status"}));
+}
+
 TEST(Open311ParamsTest, CustomerCommentReopensOnOpenOrReopen) {
   const auto comment = ParseCustomerComment(
       Form("service_request_id=bcc-26-000001&update_id=9&status=REOPEN"

@@ -29,7 +29,8 @@ QueryReader::QueryReader(std::string_view query, std::vector<FieldError>& errors
       continue;
     }
     if (!value || !IsValidUtf8(*value)) {
-      errors_.push_back({*name, "Must be valid percent-encoded UTF-8"});
+      // The name is valid UTF-8 but may be a megabyte long: echo it cut short.
+      errors_.push_back({EchoSafe(*name), "Must be valid percent-encoded UTF-8"});
       read_.insert(*name);  // already reported; not "unknown" as well
       continue;
     }

@@ -388,7 +388,13 @@ Result<Form> TextFields(const std::vector<MultipartPart>& parts) {
       continue;
     }
     if (!IsValidUtf8(part.body)) {
-      return Error::Invalid(part.name, "The value is not valid UTF-8");
+      // The name comes back in the error: a part header may hold kilobytes of it.
+      constexpr std::size_t kMaxQuotedNameBytes = 64;
+      auto quoted = TruncateUtf8(part.name, kMaxQuotedNameBytes);
+      if (quoted.size() < part.name.size()) {
+        quoted += "...";
+      }
+      return Error::Invalid(std::move(quoted), "The value is not valid UTF-8");
     }
     fields.push_back({part.name, std::string(part.body)});
   }

@@ -268,6 +268,15 @@ TEST(MultipartTest, TextFieldsMustBeUtf8) {
   EXPECT_EQ(fields.error().field_errors().at(0).field, "description");
 }
 
+// Found by fuzzing (tests/fuzz/regressions/multipart): the error quoted a name of any length.
+TEST(MultipartTest, TextFieldsErrorQuotesALongNameCutShort) {
+  const std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"" +
+                           std::string(1000, 'n') + "\"\r\n\r\n\xC3\x28\r\n--XyZ--";
+  const auto fields = TextFields(MustParse(kType, body));
+  ASSERT_FALSE(fields);
+  EXPECT_EQ(fields.error().field_errors().at(0).field, std::string(64, 'n') + "...");
+}
+
 // Parsing hostile input either succeeds with views inside the input or fails as malformed.
 void ExpectSafeOutcome(std::string_view content_type, std::string_view body) {
   const auto parts = ParseMultipart(content_type, body);

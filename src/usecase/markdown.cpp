@@ -34,7 +34,10 @@ std::string Render(std::string_view markdown, Output output) {
   // Registration fills a global list: once, before any parser runs.
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  // cmark copies invalid UTF-8 through unless asked to replace it with U+FFFD (found by
+  // tests/fuzz/markdown_fuzz.cpp); our pages and the index take only valid UTF-8.
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(
+      cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
   for (const char* name : kExtensions) {
     if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(parser.get(), extension);
