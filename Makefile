@@ -5,7 +5,7 @@ RELEASE_DIR := build/release
 TEST_DIR := build/test
 FRONTDOOR := $(RELEASE_DIR)/src/app/frontdoor
 
-.PHONY: run test bench fmt lint clean bootstrap release
+.PHONY: run test bench fmt lint clean bootstrap release fuzz
 
 bootstrap:
 	@scripts/bootstrap
@@ -28,6 +28,14 @@ test: bootstrap
 	@ln -sfn $(TEST_DIR)/compile_commands.json compile_commands.json
 	cmake --build $(TEST_DIR) -j$(JOBS)
 	@scripts/with-postgres ctest --test-dir $(TEST_DIR) --output-on-failure -j$(JOBS) --timeout 600
+	@FUZZ_SECONDS=$(TEST_FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
+
+# Every fuzz target (tests/fuzz) built with clang in build/fuzz and run for FUZZ_SECONDS
+# (default 300) each; crashes are kept in tests/fuzz/regressions/. `make test` runs each
+# for TEST_FUZZ_SECONDS.
+TEST_FUZZ_SECONDS ?= 10
+fuzz: bootstrap
+	@JOBS=$(JOBS) scripts/fuzz
 
 bench: bootstrap
 	@[ -f $(RELEASE_DIR)/CMakeCache.txt ] || cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
