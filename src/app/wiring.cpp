@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "frontdoor/app/demo_catalogue.hpp"
+#include "frontdoor/app/demo_knowledge.hpp"
 #include "frontdoor/store/accounts.hpp"
 #include "frontdoor/store/postgres/postgres_store.hpp"
 #include "frontdoor/store/sqlite/sqlite_store.hpp"
@@ -117,6 +118,12 @@ Result<void> SeedDemo(store::Store& store, const Clock& clock, std::ostream& out
   out << "Demo catalogue: added " << catalogue->departments << " departments, " << catalogue->teams
       << " teams, " << catalogue->services << " services, " << catalogue->wards << " wards, "
       << catalogue->routing_rules << " routing rules\n";
+  auto knowledge = SeedDemoKnowledge(store, clock, DemoKnowledgeFiles());
+  if (!knowledge) {
+    return knowledge.error();
+  }
+  out << "Demo knowledge base: added " << knowledge->articles << " articles, "
+      << knowledge->synonyms << " synonym groups\n";
   return {};
 }
 

@@ -72,9 +72,15 @@ Analysed AnalyseDocument(const Document& document) {
   return out;
 }
 
+// One way of meeting a clause. A phrase of several words scores the mean of its words, so a
+// two-word synonym counts as much as one word, not twice as much.
 struct Alternative {
-  std::vector<std::uint32_t> terms;  // all must be present (a multi-word synonym)
+  std::vector<std::uint32_t> terms;
   double weight = 1;
+  // The phrase the user typed may be met in part (Irish mutations, a word the article does
+  // not use); a synonym phrase only as a whole, or synonyms would add noise.
+  bool partial = false;
+  double words = 1;  // the phrase's length, present in the index or not
 };
 
 struct Clause {
@@ -201,7 +207,7 @@ Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const 
   if (const auto it = term_ids.find(token.term); it != term_ids.end() && Df(it->second) > 0) {
     exact = it->second;
     exact_df = Df(exact);
-    clause.alternatives.push_back({{exact}, 1.0});
+    clause.alternatives.push_back({{exact}, 1.0, false, 1});
   }
   if (is_prefix) {
     std::vector<std::pair<std::size_t, std::uint32_t>> found;  // (df, term)
@@ -216,7 +222,7 @@ Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const 
     std::sort(found.begin(), found.end(), std::greater<>());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     for (std::size_t k = 0; k < found.size() && k < kMaxPrefixTerms; ++k) {
-      clause.alternatives.push_back({{found[k].second}, kPrefixWeight});
+      clause.alternatives.push_back({{found[k].second}, kPrefixWeight, false, 1});
     }
   }
   const int allowed = TyposAllowed(CountLetters(token.surface));
@@ -231,7 +237,8 @@ Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const 
     if (distance == 0 || distance > allowed) {
       continue;
     }
-    clause.alternatives.push_back({{candidate}, distance == 1 ? kOneTypoWeight : kTwoTyposWeight});
+    clause.alternatives.push_back(
+        {{candidate}, distance == 1 ? kOneTypoWeight : kTwoTyposWeight, false, 1});
   }
   return clause;
 }
@@ -265,14 +272,19 @@ bool Index::State::SynonymClause(const std::vector<Token>& tokens, std::size_t& 
   }
   const auto& group = synonyms[best.first];
   for (std::size_t p = 0; p < group.size(); ++p) {
-    Alternative alternative{{}, p == best.second ? 1.0 : kSynonymWeight};
+    const bool typed = p == best.second;
+    Alternative alternative{{},
+                            typed ? 1.0 : kSynonymWeight,
+                            typed && group[p].size() > 1,
+                            static_cast<double>(group[p].size())};
     for (const std::string& word : group[p]) {
       const auto it = term_ids.find(word);
-      if (it == term_ids.end() || Df(it->second) == 0) {
+      if (it != term_ids.end() && Df(it->second) > 0) {
+        alternative.terms.push_back(it->second);
+      } else if (!alternative.partial) {
         alternative.terms.clear();
         break;
       }
-      alternative.terms.push_back(it->second);
     }
     if (!alternative.terms.empty()) {
       clause.alternatives.push_back(std::move(alternative));
@@ -332,14 +344,27 @@ void Index::State::ScoreClause(const Clause& clause, Scratch& scratch) const {
     best = std::max(best, static_cast<float>(score));
   };
   for (const Alternative& alternative : clause.alternatives) {
+    const double words = alternative.words;
     if (alternative.terms.size() == 1) {
       const std::uint32_t term = alternative.terms.front();
       for (std::size_t p = 0; p < terms[term].docs.size(); ++p) {
-        keep(terms[term].docs[p], alternative.weight * TermScore(term, p));
+        keep(terms[term].docs[p], alternative.weight * TermScore(term, p) / words);
       }
       continue;
     }
-    // A phrase: documents holding every word, walked from the rarest word's postings.
+    if (alternative.partial) {
+      std::unordered_map<std::uint32_t, double> sums;
+      for (const std::uint32_t term : alternative.terms) {
+        for (std::size_t p = 0; p < terms[term].docs.size(); ++p) {
+          sums[terms[term].docs[p]] += TermScore(term, p);
+        }
+      }
+      for (const auto& [slot, sum] : sums) {
+        keep(slot, alternative.weight * sum / words);
+      }
+      continue;
+    }
+    // A whole phrase: documents holding every word, walked from the rarest word's postings.
     const auto rarest =
         *std::min_element(alternative.terms.begin(), alternative.terms.end(),
                           [this](std::uint32_t a, std::uint32_t b) { return Df(a) < Df(b); });
@@ -355,7 +380,7 @@ void Index::State::ScoreClause(const Clause& clause, Scratch& scratch) const {
         sum += TermScore(term, static_cast<std::size_t>(it - docs.begin()));
       }
       if (sum > 0) {
-        keep(slot, alternative.weight * sum);
+        keep(slot, alternative.weight * sum / words);
       }
     }
   }
@@ -481,7 +506,7 @@ Results Index::Search(const Query& query) const {
     if (passes) {
       // Coordination: of two documents, the one that answers more of the query ranks
       // higher even when the other repeats one word often.
-      const double coverage = 0.5 + 0.5 * scratch.matched[slot] / n;
+      const double coverage = scratch.matched[slot] / n;
       ranked.emplace_back(scratch.total[slot] * coverage, slot);
     }
     scratch.total[slot] = 0;
