@@ -9,6 +9,7 @@
 
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/core/name_match.hpp"
+#include "frontdoor/usecase/sla.hpp"
 
 #include "demo_history_state.hpp"
 #include "demo_lifecycle.hpp"
@@ -245,6 +246,26 @@ void DemoHistoryGenerator::State::FillCase(std::string_view channel,
     }
   }
   c.attributes = FormAnswers(s, created);
+}
+
+// The clocks the case use cases would have started, paused and stopped over the case's
+// history, so that charter reports over the seed agree with live cases (issue 4).
+void DemoHistoryGenerator::State::AddClocks(const store::ServiceRecord& service,
+                                            store::BulkCase& c) {
+  store::CaseRecord scope;
+  scope.channel = c.record.channel;
+  scope.service_code = service.code;
+  scope.created_at = c.record.created_at;
+  auto clocks = usecase::ReplaySlaClocks(standards, calendar, scope, service.case_type,
+                                         service.resolve_standard, c.events, options.now);
+  // Fails only for instants outside the calendar's years, which a two-year history is not.
+  if (!clocks) {
+    return;
+  }
+  c.clocks.reserve(clocks->size());
+  for (usecase::ReplayedSla& clock : *clocks) {
+    c.clocks.push_back({std::move(clock.sla), std::move(clock.pauses)});
+  }
 }
 
 }  // namespace frontdoor::app

@@ -221,6 +221,7 @@ void DemoHistoryGenerator::State::MakeDay(std::size_t day_index, DemoBatch& batc
                                 service->record->case_type == "request",
                                 service->record->case_type == "compliment"};
     demo::LiveCase(rng, context, facts, c);
+    AddClocks(*service->record, c);
   }
   std::stable_sort(made.begin(), made.end(),
                    [](const store::BulkCase& a, const store::BulkCase& b) {

@@ -73,6 +73,8 @@ struct DemoHistoryGenerator::State {
                                        const store::CaseRecord& first_case, DemoBatch& batch);
   void Place(const demo::ServiceInfo& service, store::CaseRecord& r);
   frontdoor::Answers FormAnswers(const store::ServiceRecord& service, Instant created);
+  // After the lifecycle: the case's SLA clocks as the live path would have left them.
+  void AddClocks(const store::ServiceRecord& service, store::BulkCase& c);
 };
 
 }  // namespace frontdoor::app

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "query.hpp"
@@ -220,6 +222,10 @@ constexpr Table kEventTable{
     "LOCK TABLE case_event IN EXCLUSIVE MODE", "SELECT COALESCE(MAX(id), 0) + 1 FROM case_event",
     "SELECT setval(pg_get_serial_sequence('case_event', 'id'), (SELECT MAX(id) FROM case_event))"};
 
+constexpr Table kSlaTable{
+    "LOCK TABLE case_sla IN EXCLUSIVE MODE", "SELECT COALESCE(MAX(id), 0) + 1 FROM case_sla",
+    "SELECT setval(pg_get_serial_sequence('case_sla', 'id'), (SELECT MAX(id) FROM case_sla))"};
+
 Result<std::int64_t> FirstFreeId(SqlSession& session, const Table& table) {
   if (session.dialect() == Dialect::kPostgres) {
     if (auto locked = session.Exec(table.lock); !locked) {
@@ -276,6 +282,61 @@ constexpr std::string_view kEventPostgres =
     "INSERT INTO case_event (id, case_id, at, kind, actor, is_public, status, body, data, "
     "external_id) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], "
     "?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[])";
+
+constexpr std::string_view kSlaSqlite =
+    "INSERT OR FAIL INTO case_sla (id, case_id, standard_code, measure, unit, amount, started_at, "
+    "due_at, at_risk_at, paused_since, paused_total, stopped_at, state, state_changed_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kSlaPostgres =
+    "INSERT INTO case_sla (id, case_id, standard_code, measure, unit, amount, started_at, "
+    "due_at, at_risk_at, paused_since, paused_total, stopped_at, state, state_changed_at) "
+    "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], "
+    "?::integer[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], "
+    "?::text[], ?::bigint[])";
+constexpr std::string_view kPauseSqlite =
+    "INSERT OR FAIL INTO case_sla_pause (sla_id, from_at, to_at) VALUES (?, ?, ?)";
+constexpr std::string_view kPausePostgres =
+    "INSERT INTO case_sla_pause (sla_id, from_at, to_at) "
+    "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[])";
+// One row per statement on SQLite (its multi-row form would need the tuple last); the keys
+// are unique within a call, as PostgreSQL's ON CONFLICT requires.
+constexpr std::string_view kRollupSqlite =
+    "INSERT INTO charter_rollup (day, standard_code, team_id, service_id, channel, total, met, "
+    "missed) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (day, standard_code, team_id, "
+    "service_id, channel) DO UPDATE SET total = charter_rollup.total + excluded.total, "
+    "met = charter_rollup.met + excluded.met, missed = charter_rollup.missed + excluded.missed";
+constexpr std::string_view kRollupPostgres =
+    "INSERT INTO charter_rollup AS r (day, standard_code, team_id, service_id, channel, total, "
+    "met, missed) SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], "
+    "?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) ON CONFLICT (day, standard_code, team_id, "
+    "service_id, channel) DO UPDATE SET total = r.total + excluded.total, "
+    "met = r.met + excluded.met, missed = r.missed + excluded.missed";
+constexpr std::int64_t kMicrosPerDay = 86'400'000'000;
+
+// The charter rollup's key (migration 0014) and counts, summed over the clocks of a load.
+using RollupKey = std::tuple<std::int64_t, std::string, std::int64_t, std::int64_t, std::string>;
+struct RollupCounts {
+  std::int64_t total = 0;
+  std::int64_t met = 0;
+  std::int64_t missed = 0;
+};
+
+std::array<SqlParam, 14> SlaRow(const CaseSlaRecord& sla, std::int64_t id, std::int64_t case_id) {
+  return {id,
+          case_id,
+          Text(sla.standard_code),
+          Text(sla.measure),
+          Text(sla.unit),
+          std::int64_t{sla.amount},
+          ToUnixMicros(sla.started_at),
+          Micros(sla.due_at),
+          Micros(sla.at_risk_at),
+          Micros(sla.paused_since),
+          std::int64_t{sla.paused_total.count()},
+          Micros(sla.stopped_at),
+          Text(sla.state),
+          ToUnixMicros(sla.state_changed_at)};
+}
 
 std::array<SqlParam, 23> CaseRow(const CaseRecord& c, std::int64_t id) {
   std::optional<double> lat;
@@ -416,6 +477,11 @@ Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
     return flushed.error();
   }
   totals.events = event_id - *first_event;
+  auto clocks = InsertClocks(cases, *first_case);
+  if (!clocks) {
+    return clocks.error();
+  }
+  totals.clocks = *clocks;
   if (auto moved = MoveSequence(session_, kCaseTable); !moved) {
     return moved.error();
   }
@@ -423,6 +489,72 @@ Result<BulkTotals> BulkLoader::InsertCases(std::span<const BulkCase> cases) {
     return moved.error();
   }
   return totals;
+}
+
+Result<std::int64_t> BulkLoader::InsertClocks(std::span<const BulkCase> cases,
+                                              std::int64_t first_case) {
+  auto first_sla = FirstFreeId(session_, kSlaTable);
+  if (!first_sla) {
+    return first_sla.error();
+  }
+  // The per-row trigger would look the case up and update the rollup once per clock; the
+  // counts summed here take one upsert per key instead.
+  if (auto deferred = session_.Exec(
+          "INSERT INTO charter_rollup_deferred (loader) VALUES ('bulk') ON CONFLICT DO NOTHING");
+      !deferred) {
+    return deferred.error();
+  }
+  std::map<RollupKey, RollupCounts> rollup;
+  RowSink<14> slas(session_, kSlaSqlite, kSlaPostgres, 512);
+  RowSink<3> pauses(session_, kPauseSqlite, kPausePostgres, 1024);
+  std::int64_t sla_id = *first_sla;
+  std::int64_t case_id = first_case;
+  for (const BulkCase& c : cases) {
+    for (const BulkSlaClock& clock : c.clocks) {
+      if (auto added = slas.Add(SlaRow(clock.sla, sla_id, case_id)); !added) {
+        return added.error();
+      }
+      for (const SlaPauseRecord& pause : clock.pauses) {
+        if (auto added = pauses.Add({sla_id, ToUnixMicros(pause.from), Micros(pause.to)}); !added) {
+          return added.error();
+        }
+      }
+      RollupCounts& counts =
+          rollup[{ToUnixMicros(clock.sla.started_at) / kMicrosPerDay, clock.sla.standard_code,
+                  c.record.team_id.value_or(0), c.record.service_id, c.record.channel}];
+      ++counts.total;
+      counts.met += clock.sla.state == "met" ? 1 : 0;
+      counts.missed += clock.sla.state == "missed" ? 1 : 0;
+      ++sla_id;
+    }
+    ++case_id;
+  }
+  if (auto flushed = slas.Flush(); !flushed) {
+    return flushed.error();
+  }
+  if (auto flushed = pauses.Flush(); !flushed) {
+    return flushed.error();
+  }
+  RowSink<8> rows(session_, kRollupSqlite, kRollupPostgres, 1);
+  for (const auto& [key, counts] : rollup) {
+    const auto& [day, standard, team, service, channel] = key;
+    if (auto added = rows.Add({day, std::string_view(standard), team, service,
+                               std::string_view(channel), counts.total, counts.met, counts.missed});
+        !added) {
+      return added.error();
+    }
+  }
+  if (auto flushed = rows.Flush(); !flushed) {
+    return flushed.error();
+  }
+  if (auto cleared = session_.Exec("DELETE FROM charter_rollup_deferred WHERE loader = 'bulk'");
+      !cleared) {
+    return cleared.error();
+  }
+  if (auto moved = MoveSequence(session_, kSlaTable); !moved) {
+    return moved.error();
+  }
+  return sla_id - *first_sla;
 }
 
 std::size_t BulkLoader::RowsPerStatement() const {

@@ -1,5 +1,6 @@
 #include "frontdoor/store/case_sla.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "query.hpp"
@@ -80,6 +81,46 @@ GroupSql GroupFor(SlaGrouping grouping) {
   return {"'', ''", ""};
 }
 
+// The rollup query groups by ids first and looks names up once per group: the key column
+// the parts share, and how the outer query turns it into a code and a name.
+struct RollupGroupSql {
+  std::string_view rollup_key;  // over charter_rollup r
+  std::string_view clock_key;   // over case_sla s JOIN service_case c
+  std::string_view columns;     // over the grouped part p
+  std::string_view joins;
+};
+
+RollupGroupSql RollupGroupFor(SlaGrouping grouping) {
+  switch (grouping) {
+    case SlaGrouping::kNone: return {"0", "0", "'', ''", ""};
+    case SlaGrouping::kTeam:
+      return {"r.team_id", "COALESCE(c.team_id, 0)", "COALESCE(t.code, ''), COALESCE(t.name, '')",
+              "LEFT JOIN team t ON t.id = p.k "};
+    case SlaGrouping::kService:
+      return {"r.service_id", "c.service_id", "v.code, v.name", "JOIN service v ON v.id = p.k "};
+    case SlaGrouping::kChannel: return {"r.channel", "c.channel", "p.k, p.k", ""};
+  }
+  return {"0", "0", "'', ''", ""};
+}
+
+constexpr std::int64_t kMicrosPerDay = 86'400'000'000;
+
+std::int64_t FloorDay(std::int64_t micros) {
+  return micros / kMicrosPerDay - (micros % kMicrosPerDay < 0 ? 1 : 0);
+}
+
+SlaPerformanceRow ReadPerformanceRow(const SqlRow& row) {
+  SlaPerformanceRow out;
+  out.standard_code = row.String(0);
+  out.group_code = row.String(1);
+  out.group_name = row.String(2);
+  out.total = row.Int(3);
+  out.met = row.Int(4);
+  out.missed = row.Int(5);
+  out.breached = row.Int(6);
+  return out;
+}
+
 }  // namespace
 
 Result<std::int64_t> CaseSlas::Insert(const CaseSlaRecord& sla) {
@@ -157,6 +198,58 @@ Result<std::vector<CaseSlaRecord>> CaseSlas::PastAtRisk(Instant now, int limit) 
 
 Result<std::vector<SlaPerformanceRow>> CaseSlas::Performance(Instant from, Instant to, Instant now,
                                                              SlaGrouping grouping) {
+  // Whole UTC days inside [from, to) come from the rollup; the hours before the first and
+  // after the last (a London midnight is 23:00 UTC in summer) from the clocks themselves.
+  const std::int64_t from_us = ToUnixMicros(from);
+  const std::int64_t to_us = ToUnixMicros(to);
+  std::int64_t first_day = FloorDay(from_us);
+  if (first_day * kMicrosPerDay < from_us) {
+    ++first_day;
+  }
+  std::int64_t end_day = FloorDay(to_us);
+  if (end_day <= first_day) {  // no whole day: every clock is read
+    first_day = end_day = FloorDay(from_us) + 1;
+  }
+  const std::int64_t head_end = std::min(first_day * kMicrosPerDay, to_us);
+  const std::int64_t tail_start = std::max(end_day * kMicrosPerDay, head_end);
+  const RollupGroupSql group = RollupGroupFor(grouping);
+  const std::string clock_part =
+      std::string("SELECT s.standard_code AS standard_code, ") + std::string(group.clock_key) +
+      " AS k, 1 AS total, CASE WHEN s.state = 'met' THEN 1 ELSE 0 END AS met, "
+      "CASE WHEN s.state = 'missed' THEN 1 ELSE 0 END AS missed, 0 AS breached "
+      "FROM case_sla s JOIN service_case c ON c.id = s.case_id "
+      "WHERE s.started_at >= ? AND s.started_at < ? ";
+  std::string sql = "SELECT p.standard_code, ";
+  sql += group.columns;
+  sql +=
+      ", sum(p.total), sum(p.met), sum(p.missed), sum(p.breached) FROM (SELECT r.standard_code "
+      "AS standard_code, ";
+  sql += group.rollup_key;
+  // Summed in its own arm: the outer GROUP BY then sorts a few hundred rows, not a year of days.
+  sql +=
+      " AS k, sum(r.total) AS total, sum(r.met) AS met, sum(r.missed) AS missed, 0 AS breached "
+      "FROM charter_rollup r WHERE r.day >= ? AND r.day < ? GROUP BY 1, 2 UNION ALL ";
+  sql += clock_part;
+  sql += "UNION ALL ";
+  sql += clock_part;
+  // Running clocks past their due instant: only the open ones, through their own index.
+  sql += "UNION ALL SELECT s.standard_code, ";
+  sql += group.clock_key;
+  sql +=
+      ", 0, 0, 0, 1 FROM case_sla s JOIN service_case c ON c.id = s.case_id "
+      "WHERE s.stopped_at IS NULL AND s.started_at >= ? AND s.started_at < ? AND s.due_at < ?"
+      ") p ";
+  sql += group.joins;
+  sql += "GROUP BY 1, 2, 3 HAVING sum(p.total) > 0 ORDER BY 1, 2";
+  return QueryAll<SlaPerformanceRow>(
+      session_, sql,
+      {first_day, end_day, from_us, head_end, tail_start, to_us, from_us, to_us, ToUnixMicros(now)},
+      ReadPerformanceRow);
+}
+
+Result<std::vector<SlaPerformanceRow>> CaseSlas::PerformanceFromClocks(Instant from, Instant to,
+                                                                       Instant now,
+                                                                       SlaGrouping grouping) {
   const GroupSql group = GroupFor(grouping);
   std::string sql = "SELECT s.standard_code, ";
   sql += group.columns;
@@ -168,19 +261,8 @@ Result<std::vector<SlaPerformanceRow>> CaseSlas::Performance(Instant from, Insta
       "FROM case_sla s ";
   sql += group.joins;
   sql += "WHERE s.started_at >= ? AND s.started_at < ? GROUP BY 1, 2, 3 ORDER BY 1, 2";
-  return QueryAll<SlaPerformanceRow>(session_, sql,
-                                     {ToUnixMicros(now), ToUnixMicros(from), ToUnixMicros(to)},
-                                     [](const SqlRow& row) {
-                                       SlaPerformanceRow out;
-                                       out.standard_code = row.String(0);
-                                       out.group_code = row.String(1);
-                                       out.group_name = row.String(2);
-                                       out.total = row.Int(3);
-                                       out.met = row.Int(4);
-                                       out.missed = row.Int(5);
-                                       out.breached = row.Int(6);
-                                       return out;
-                                     });
+  return QueryAll<SlaPerformanceRow>(
+      session_, sql, {ToUnixMicros(now), ToUnixMicros(from), ToUnixMicros(to)}, ReadPerformanceRow);
 }
 
 }  // namespace frontdoor::store

@@ -1,6 +1,9 @@
 #include "case_sla.hpp"
 
+#include <algorithm>
 #include <map>
+
+#include "frontdoor/usecase/sla.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -216,6 +219,119 @@ Result<void> UpdateSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
     }
   }
   return {};
+}
+
+namespace {
+
+// Apply() on a clock held in memory with its pauses: the same decisions, no store.
+Result<void> ApplyInMemory(ReplayedSla& clock, const charter::WorkingCalendar& calendar, bool stop,
+                           Instant now) {
+  store::CaseSlaRecord& sla = clock.sla;
+  const bool was_paused = sla.paused_since.has_value();
+  if (was_paused) {
+    for (auto& pause : clock.pauses) {
+      if (!pause.to) {
+        pause.to = now;
+      }
+    }
+    sla.paused_total += std::max(now - *sla.paused_since, microseconds(0));
+    sla.paused_since.reset();
+  }
+  if (stop) {
+    sla.stopped_at = now;
+  } else if (!was_paused) {
+    clock.pauses.push_back({now, std::nullopt});
+    sla.paused_since = now;
+  }
+  return Refresh(sla, clock.pauses, calendar, now);
+}
+
+// What the periodic sweep does to a running clock by `now`: at risk, then breached, each
+// recorded when its instant passes (the sweep runs every minute).
+void Sweep(store::CaseSlaRecord& sla, Instant now) {
+  if (sla.stopped_at || sla.paused_since) {
+    return;
+  }
+  if (sla.due_at && *sla.due_at < now && (sla.state == "on_track" || sla.state == "at_risk")) {
+    sla.state = "breached";
+    sla.state_changed_at = *sla.due_at;
+  } else if (sla.at_risk_at && *sla.at_risk_at < now && sla.state == "on_track") {
+    sla.state = "at_risk";
+    sla.state_changed_at = *sla.at_risk_at;
+  }
+}
+
+}  // namespace
+
+Result<std::vector<ReplayedSla>> ReplaySlaClocks(const std::vector<charter::Standard>& standards,
+                                                 const charter::WorkingCalendar& calendar,
+                                                 const store::CaseRecord& record,
+                                                 const std::string& case_type,
+                                                 const std::optional<std::string>& resolve_standard,
+                                                 const std::vector<store::CaseEventRecord>& events,
+                                                 Instant now) {
+  std::vector<ReplayedSla> clocks;
+  for (const charter::Standard* standard : ApplicableStandards(
+           standards, record.channel, case_type, record.service_code, resolve_standard)) {
+    ReplayedSla clock;
+    store::CaseSlaRecord& sla = clock.sla;
+    sla.standard_code = standard->code;
+    sla.measure = charter::MeasureName(standard->measure);
+    sla.unit = charter::TargetUnitName(standard->target.unit);
+    sla.amount = standard->target.amount;
+    sla.started_at = record.created_at;
+    sla.state = charter::SlaStateName(charter::SlaState::kOnTrack);
+    sla.state_changed_at = record.created_at;
+    if (auto refreshed = Refresh(sla, {}, calendar, record.created_at); !refreshed) {
+      return refreshed.error();
+    }
+    clocks.push_back(std::move(clock));
+  }
+  CaseStatus current = CaseStatus::kNew;
+  for (const store::CaseEventRecord& event : events) {
+    if (!event.status && event.kind != "public_update") {
+      continue;
+    }
+    std::optional<CaseStatus> to = current;
+    if (event.status) {
+      auto parsed = ParseCaseStatus(*event.status);
+      if (!parsed) {
+        continue;
+      }
+      to = *parsed;
+    }
+    // As the use cases: a customer's comment reopens without touching the clocks; a status
+    // change with a public note and a public update tell the customer something.
+    bool public_update = event.kind == "public_update";
+    if (event.kind == "status") {
+      if (*to == current) {
+        continue;  // written after the customer comment that made the move
+      }
+      public_update = event.body.has_value();
+    } else if (event.kind != "public_update") {
+      current = *to;
+      continue;
+    }
+    const CaseStatus from = current;
+    current = *to;
+    for (ReplayedSla& clock : clocks) {
+      const auto measure = charter::ParseMeasure(clock.sla.measure);
+      if (clock.sla.stopped_at || !measure) {
+        continue;
+      }
+      const bool stop = Stops(*measure, from, current, public_update);
+      if (!stop && PausesSla(current) == clock.sla.paused_since.has_value()) {
+        continue;
+      }
+      if (auto applied = ApplyInMemory(clock, calendar, stop, event.at); !applied) {
+        return applied.error();
+      }
+    }
+  }
+  for (ReplayedSla& clock : clocks) {
+    Sweep(clock.sla, now);
+  }
+  return clocks;
 }
 
 }  // namespace frontdoor::usecase

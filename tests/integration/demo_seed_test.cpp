@@ -14,6 +14,7 @@
 #include "frontdoor/app/wiring.hpp"
 #include "frontdoor/core/area.hpp"
 #include "frontdoor/core/reference.hpp"
+#include "frontdoor/store/case_sla.hpp"
 #include "frontdoor/usecase/cases.hpp"
 
 #include "test_store.hpp"
@@ -430,6 +431,139 @@ TEST_P(DemoSeedTest, EventsFollowTheLifecycleAndAnswersFitTheForms) {
     checked += stored.empty() ? 0 : 1;
   }
   EXPECT_GT(checked, 500);
+}
+
+TEST_P(DemoSeedTest, SeededCasesHaveTheClocksTheLivePathStarts) {
+  auto totals = SeedCases(3000);
+  ASSERT_TRUE(totals) << totals.error().message();
+  // Every case has the clocks of its service and channel, no case more than one per standard.
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM service_case c WHERE NOT EXISTS "
+                   "(SELECT 1 FROM case_sla s WHERE s.case_id = c.id)"),
+            0);
+  EXPECT_GT(Number("SELECT COUNT(*) FROM case_sla"), 2 * 3000);
+  // Each one starts with its case, and a case's resolution clock is due when the case is.
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM case_sla s JOIN service_case c ON c.id = s.case_id "
+                   "WHERE s.started_at <> c.created_at"),
+            0);
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM case_sla s JOIN service_case c ON c.id = s.case_id "
+                   "JOIN service v ON v.id = c.service_id WHERE s.standard_code = "
+                   "v.resolve_standard AND s.paused_total = 0 AND s.due_at <> c.due_at"),
+            0);
+  // Finished cases have every clock stopped, met when on time and missed when late.
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM case_sla s JOIN service_case c ON c.id = s.case_id "
+                   "WHERE c.status IN ('resolved', 'closed') AND s.stopped_at IS NULL"),
+            0);
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM case_sla WHERE stopped_at IS NOT NULL AND NOT "
+                   "((state = 'met' AND stopped_at <= due_at) OR "
+                   "(state = 'missed' AND stopped_at > due_at))"),
+            0);
+  EXPECT_GT(Number("SELECT COUNT(*) FROM case_sla WHERE state = 'missed'"), 0);
+  // Running clocks were swept: none is on track past its due instant.
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM case_sla WHERE stopped_at IS NULL AND paused_since IS "
+                   "NULL AND due_at < " +
+                   std::to_string(ToUnixMicros(kNow)) + " AND state <> 'breached'"),
+            0);
+  // Paused clocks belong to cases awaiting the customer, with the pause recorded.
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM case_sla s JOIN service_case c ON c.id = s.case_id "
+                   "WHERE s.paused_since IS NOT NULL AND (c.status <> 'awaiting_customer' OR "
+                   "NOT EXISTS (SELECT 1 FROM case_sla_pause p WHERE p.sla_id = s.id AND "
+                   "p.to_at IS NULL))"),
+            0);
+
+  // A live case of the same service and channel starts the same standards.
+  const std::int64_t sample = Number(
+      "SELECT MIN(c.id) FROM service_case c JOIN service v ON v.id = c.service_id "
+      "WHERE v.code = 'fly-tipping' AND c.channel = 'web'");
+  ASSERT_GT(sample, 0);
+  auto calendar = app::DefaultCalendar();
+  ASSERT_TRUE(calendar);
+  const auto standards = app::DefaultCharter();
+  const usecase::CaseContext ctx{*store_, clock_, "BCC", *calendar, standards};
+  usecase::NewCase input;
+  input.service_code = "fly-tipping";
+  input.channel = "web";
+  input.description = "Mattress dumped in the entry";
+  input.attributes = {{"waste_types", "bags"}, {"quantity", "van"}};
+  input.actor = "portal";
+  auto created = usecase::CreateCase(ctx, input);
+  ASSERT_TRUE(created) << created.error().message();
+  const auto codes = [&](std::int64_t id) {
+    return Counts("SELECT standard_code, COUNT(*) FROM case_sla WHERE case_id = " +
+                  std::to_string(id) + " GROUP BY standard_code");
+  };
+  EXPECT_EQ(codes(sample), codes(created->record.id));
+}
+
+TEST_P(DemoSeedTest, PerformanceFromTheRollupEqualsTheClocks) {
+  auto totals = SeedCases(3000);
+  ASSERT_TRUE(totals) << totals.error().message();
+  // Live changes after the load go through the triggers: a case moved to another team, a
+  // clock stopped, a new case.
+  auto changed = store_->Write([&](store::WriteTx& tx) -> Result<void> {
+    auto& session = tx.session();
+    if (auto moved = session.Exec(
+            "UPDATE service_case SET team_id = (SELECT MAX(id) FROM team) WHERE id IN (SELECT "
+            "case_id FROM case_sla WHERE stopped_at IS NOT NULL ORDER BY id LIMIT 40)");
+        !moved) {
+      return moved.error();
+    }
+    if (auto moved = session.Exec(
+            "UPDATE service_case SET team_id = NULL WHERE id IN (SELECT case_id FROM case_sla "
+            "WHERE stopped_at IS NULL ORDER BY id DESC LIMIT 10)");
+        !moved) {
+      return moved.error();
+    }
+    auto stopped = session.Exec(
+        "UPDATE case_sla SET state = 'met', stopped_at = started_at WHERE id IN (SELECT id "
+        "FROM case_sla WHERE stopped_at IS NULL ORDER BY id LIMIT 25)");
+    if (!stopped) {
+      return stopped.error();
+    }
+    return {};
+  });
+  ASSERT_TRUE(changed) << changed.error().message();
+
+  const auto compare = [&](Instant from, Instant to, store::SlaGrouping grouping) {
+    auto done = store_->Read([&](store::ReadTx& tx) -> Result<void> {
+      store::CaseSlas slas(tx);
+      auto fast = slas.Performance(from, to, kNow, grouping);
+      if (!fast) {
+        return fast.error();
+      }
+      auto slow = slas.PerformanceFromClocks(from, to, kNow, grouping);
+      if (!slow) {
+        return slow.error();
+      }
+      EXPECT_FALSE(slow->empty());
+      EXPECT_EQ(fast->size(), slow->size());
+      for (std::size_t i = 0; i < std::min(fast->size(), slow->size()); ++i) {
+        const auto& a = (*fast)[i];
+        const auto& b = (*slow)[i];
+        EXPECT_EQ(std::tie(a.standard_code, a.group_code, a.group_name, a.total, a.met, a.missed,
+                           a.breached),
+                  std::tie(b.standard_code, b.group_code, b.group_name, b.total, b.met, b.missed,
+                           b.breached))
+            << "row " << i << " from " << ToUnixMicros(from) << " to " << ToUnixMicros(to);
+      }
+      return {};
+    });
+    ASSERT_TRUE(done) << done.error().message();
+  };
+  using std::chrono::hours;
+  using std::chrono::minutes;
+  const Instant start = kNow - hours(24 * 800);
+  const std::vector<std::pair<Instant, Instant>> periods{
+      {start, kNow + hours(1)},                                               // everything
+      {kNow - hours(24 * 365) - hours(1), kNow - hours(24 * 30) - hours(1)},  // BST midnights
+      {kNow - hours(24 * 200) + minutes(17), kNow - hours(24 * 199)},         // less than a day
+      {kNow - hours(24 * 7), kNow},                                           // the last week
+  };
+  for (const auto& [from, to] : periods) {
+    for (const auto grouping : {store::SlaGrouping::kNone, store::SlaGrouping::kTeam,
+                                store::SlaGrouping::kService, store::SlaGrouping::kChannel}) {
+      compare(from, to, grouping);
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoSeedTest,

@@ -34,6 +34,24 @@ Result<SlaSweep> SweepSlaClocks(const CaseContext& ctx, int limit = kSlaSweepBat
 Result<std::vector<store::CaseSlaRecord>> CaseSlaClocks(const CaseContext& ctx,
                                                         const std::string& reference);
 
+// A clock as the case use cases and the sweep would have left it, with its pauses.
+struct ReplayedSla {
+  store::CaseSlaRecord sla;  // id and case_id unset
+  std::vector<store::SlaPauseRecord> pauses;
+};
+
+// The clocks of a case created at record.created_at (channel and service_code set) whose
+// history is `events` (in order: status events, public updates, customer comments), as the
+// live path writes them: started with the case, paused, resumed and stopped by the same
+// rules, then swept at `now` (at risk, breached). For loading history in bulk.
+Result<std::vector<ReplayedSla>> ReplaySlaClocks(const std::vector<charter::Standard>& standards,
+                                                 const charter::WorkingCalendar& calendar,
+                                                 const store::CaseRecord& record,
+                                                 const std::string& case_type,
+                                                 const std::optional<std::string>& resolve_standard,
+                                                 const std::vector<store::CaseEventRecord>& events,
+                                                 Instant now);
+
 enum class PerformanceGroup { kTeam, kService, kChannel, kMonth };
 
 struct PerformanceQuery {
