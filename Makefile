@@ -14,7 +14,7 @@ bootstrap:
 # step is skipped, so that a second `make run` is serving within a second or two.
 release: bootstrap
 	@[ -f $(RELEASE_DIR)/CMakeCache.txt ] || cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@if [ ! -x $(FRONTDOOR) ] || [ -n "$$(find src cmake CMakeLists.txt -newer $(FRONTDOOR) -print -quit)" ]; then \
+	@if [ ! -x $(FRONTDOOR) ] || [ -n "$$(find src cmake CMakeLists.txt templates locale scss static scripts/build-assets -newer $(FRONTDOOR) -print -quit)" ]; then \
 	  cmake --build $(RELEASE_DIR) -j$(JOBS) --target frontdoor -- --no-print-directory; fi
 	@test -x $(FRONTDOOR)
 

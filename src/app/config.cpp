@@ -11,7 +11,7 @@
 namespace frontdoor::app {
 namespace {
 
-constexpr std::array<const char*, 20> kKeys{"listen",
+constexpr std::array<const char*, 22> kKeys{"listen",
                                             "db",
                                             "threads",
                                             "workers",
@@ -30,7 +30,9 @@ constexpr std::array<const char*, 20> kKeys{"listen",
                                             "public_url",
                                             "jurisdiction_id",
                                             "inbound_email_secret",
-                                            "email_triage_service"};
+                                            "email_triage_service",
+                                            "web_secret",
+                                            "assets_dir"};
 
 template <class Int>
 Result<void> ParseInt(const std::string& key, const std::string& value, Int& out, Int min,
@@ -138,6 +140,20 @@ Result<void> SetConfigValue(Config& config, const std::string& key, const std::s
       return checked.error();
     }
     config.email_triage_service = value;
+  } else if (key == "web_secret") {
+    // It signs every form's CSRF token: a guessable one would let another site post forms
+    // as our visitors.
+    const bool ok =
+        value.size() >= 32 && value.size() <= 256 &&
+        std::all_of(value.begin(), value.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+    if (!ok) {
+      return Error::Invalid("web_secret",
+                            "web_secret must be 32 to 256 printable characters without spaces, "
+                            "e.g. from `openssl rand -hex 32`");
+    }
+    config.web_secret = value;
+  } else if (key == "assets_dir") {
+    config.assets_dir = value;
   } else {
     return SetInt(key, value, config);
   }

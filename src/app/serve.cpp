@@ -19,6 +19,7 @@
 #include "frontdoor/http/metrics.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/web/web.hpp"
 
 #include "knowledge_refresher.hpp"
 #include "sla_sweeper.hpp"
@@ -154,6 +155,21 @@ int Serve(const Config& config) {
   api::AddOperationalRoutes(router, db, metrics, reads);
   api::AddCharterRoutes(router, db, clock, reads);
   api::AddOpen311Routes(router, case_context, Open311SettingsFor(config), reads);
+  web::WebSettings web_settings;
+  web_settings.public_url = config.public_url;
+  web_settings.secret = config.web_secret;
+  web_settings.assets_dir = config.assets_dir;
+  if (config.web_secret.empty()) {
+    spdlog::warn("web_secret is not set: forms shown before a restart, or by another node, "
+                 "will be refused");
+  }
+  auto site = web::Site::Create(web_settings);
+  if (!site) {
+    return ReportError(site.error(), std::cerr);
+  }
+  web::AddAssetRoutes(router, **site);
+  web::AddPortalRoutes(router, **site, case_context, reads);
+  router.SetFallback(web::NotFoundHandler(**site));
   api::StaffAccessSettings staff_access;
   staff_access.https = config.public_url.starts_with("https://");
   api::AddStaffApiRoutes(router, case_context, reads, staff_access);

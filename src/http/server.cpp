@@ -242,6 +242,10 @@ class Session : public std::enable_shared_from_this<Session> {
         Response response = PlainError(ErrorCode::kMalformed, "This method is not allowed here");
         response.status = 405;
         Write(std::move(response));
+      } else if (server_.router.fallback()) {
+        const Route fallback{request_.method, "unmatched", server_.router.fallback(),
+                             Execution::kInline};
+        Write(Invoke(fallback));
       } else {
         Write(PlainError(ErrorCode::kNotFound, "No such page: " + request_.path));
       }

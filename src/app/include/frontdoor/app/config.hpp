@@ -38,6 +38,11 @@ struct Config {
   // /api/v1/inbound/email; empty turns the route off (503). At least 24 characters.
   std::string inbound_email_secret;
   std::string email_triage_service = "general-enquiry";  // new cases from email (demo code)
+  // Signs the web forms' CSRF tokens; the same on every node. Empty: a random key per process
+  // (forms shown before a restart are refused once). At least 32 characters.
+  std::string web_secret;
+  // The built browser assets (scripts/build-assets); empty: the build tree's.
+  std::string assets_dir;
 };
 
 // Sets one key from text. kInvalidInput naming the key when the key or value is wrong.

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "frontdoor/http/message.hpp"
@@ -37,9 +38,15 @@ class Router {
   [[nodiscard]] Match Find(Request& request) const;
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
 
+  // Answers, on the event loop, a request whose path no route has (a known path with another
+  // method stays 405). Without one the server answers the JSON 404.
+  void SetFallback(Handler handler) { fallback_ = std::move(handler); }
+  [[nodiscard]] const Handler& fallback() const { return fallback_; }
+
  private:
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;
+  Handler fallback_;
 };
 
 // Percent-decodes `text` (and `+` as space when `plus_as_space`). Empty when malformed.

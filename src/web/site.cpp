@@ -1,0 +1,126 @@
+#include "site.hpp"
+
+#include <utility>
+
+#include "frontdoor/http/cookie.hpp"
+#include "frontdoor/http/error_response.hpp"
+
+#include "embedded.hpp"
+#include "render.hpp"
+
+#ifndef FRONTDOOR_ASSETS_DIR
+#define FRONTDOOR_ASSETS_DIR "assets"
+#endif
+
+namespace frontdoor::web {
+namespace {
+
+constexpr std::string_view kLangCookie = "fd_lang";
+constexpr long long kLangCookieSeconds = 365LL * 24 * 3600;
+
+// The query string without its lang= pairs, to append to the language links.
+std::string QueryWithoutLang(std::string_view query) {
+  std::string out;
+  while (!query.empty()) {
+    const auto end = query.find('&');
+    const std::string_view pair = query.substr(0, end);
+    query = end == std::string_view::npos ? std::string_view{} : query.substr(end + 1);
+    if (pair.empty() || pair.starts_with("lang=") || pair == "lang") {
+      continue;
+    }
+    out += (out.empty() ? "" : "&") + std::string(pair);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view LangCode(Lang lang) {
+  switch (lang) {
+    case Lang::kEn: return "en";
+    case Lang::kGa: return "ga";
+  }
+  return "en";
+}
+
+std::optional<Lang> ParseLang(std::string_view code) {
+  if (code == "en") {
+    return Lang::kEn;
+  }
+  if (code == "ga") {
+    return Lang::kGa;
+  }
+  return std::nullopt;
+}
+
+PageContext Site::Impl::Begin(const http::Request& request) const {
+  PageContext page;
+  page.path = request.path;
+  page.query_without_lang = QueryWithoutLang(request.query);
+  std::optional<Lang> chosen;
+  if (auto query = http::ParseForm(request.query); query) {
+    if (const auto lang = query->Present("lang")) {
+      chosen = ParseLang(*lang);
+    }
+  }
+  if (chosen) {
+    page.lang = *chosen;
+    http::SetCookie cookie;
+    cookie.name = std::string(kLangCookie);
+    cookie.value = std::string(LangCode(*chosen));
+    cookie.max_age_seconds = kLangCookieSeconds;
+    cookie.secure = https;
+    page.cookies.push_back(http::FormatSetCookie(cookie));
+  } else if (const auto cookie = http::CookieValue(request, kLangCookie)) {
+    page.lang = ParseLang(*cookie).value_or(Lang::kEn);
+  }
+  const Csrf::Token token = csrf.ForRequest(request);
+  page.csrf_token = token.form_token;
+  if (token.is_new) {
+    page.cookies.push_back(csrf.SetCookieHeader(token));
+  }
+  return page;
+}
+
+bool Site::Impl::CheckCsrf(const http::Request& request, const http::Form& form) const {
+  const auto token = form.First(Csrf::kFieldName);
+  return token && csrf.Verify(request, *token);
+}
+
+Site::Site(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Site::~Site() = default;
+
+Result<std::unique_ptr<Site>> Site::Create(const WebSettings& settings) {
+  auto translations = Translations::Load(LocaleFiles());
+  if (!translations) {
+    return translations.error();
+  }
+  auto templates = Templates::Compile(TemplateFiles(), *translations);
+  if (!templates) {
+    return templates.error();
+  }
+  auto assets =
+      Assets::Load(settings.assets_dir.empty() ? FRONTDOOR_ASSETS_DIR : settings.assets_dir);
+  if (!assets) {
+    return assets.error();
+  }
+  const bool https = settings.public_url.starts_with("https://");
+  auto impl =
+      std::unique_ptr<Impl>(new Impl{settings, std::move(*translations), std::move(*templates),
+                                     std::move(*assets), Csrf(settings.secret, https), https});
+  return std::unique_ptr<Site>(new Site(std::move(impl)));
+}
+
+http::Handler NotFoundHandler(const Site& site) {
+  return [&site](http::Request& request) {
+    const auto accept = request.Header("accept");
+    const bool api = request.path.starts_with("/api/") || request.path.starts_with("/open311/");
+    if (api || !accept || accept->find("text/html") == std::string_view::npos) {
+      return http::ToErrorResponse(Error(ErrorCode::kNotFound, "No such page: " + request.path));
+    }
+    const Site::Impl& impl = site.impl();
+    return ErrorPage(impl, impl.Begin(request), ErrorPageKind::kNotFound);
+  };
+}
+
+}  // namespace frontdoor::web
