@@ -299,6 +299,10 @@ Result<std::optional<Instant>> Catalogue::LastChange() {
   return last;
 }
 
+Result<std::int64_t> Catalogue::Version() {
+  return QueryInt(session_, "SELECT version FROM catalogue_version WHERE id = 1", {});
+}
+
 namespace {
 
 RoutingRuleRecord ReadRule(const SqlRow& row) {

@@ -15,6 +15,7 @@
 #include "frontdoor/core/reference.hpp"
 #include "frontdoor/core/text.hpp"
 #include "frontdoor/store/accounts.hpp"
+#include "frontdoor/usecase/catalogue_cache.hpp"
 
 #include "case_sla.hpp"
 
@@ -321,6 +322,69 @@ Result<store::CaseEventRecord> EventById(store::ReadTx& tx, std::int64_t case_id
   return Error::Internal("event just written is missing");
 }
 
+// The service by code, from the snapshot when there is one. kNotFound names the code.
+Result<store::ServiceRecord> FindServiceFor(store::ReadTx& tx, const CatalogueSnapshot* snapshot,
+                                            const std::string& code) {
+  if (snapshot != nullptr) {
+    if (const store::ServiceRecord* found = snapshot->Service(code)) {
+      return *found;
+    }
+  } else {
+    auto found = store::Catalogue(tx).FindService(code);
+    if (found || found.error().code() != ErrorCode::kNotFound) {
+      return found;
+    }
+  }
+  return Error::NotFound("No service has the code '" + TruncateUtf8(code, 40) + "'");
+}
+
+Result<std::optional<std::string>> WardFor(store::ReadTx& tx, const CatalogueSnapshot* snapshot,
+                                           GeoPoint point) {
+  if (snapshot != nullptr) {
+    return snapshot->WardAt(point);
+  }
+  auto wards = store::Catalogue(tx).WardsAt(point);
+  if (!wards) {
+    return wards.error();
+  }
+  if (wards->empty()) {
+    return std::optional<std::string>();
+  }
+  return std::optional<std::string>(wards->front().name);
+}
+
+// Team and team name by the routing rules, else the service's default team. A snapshot taken
+// before this unit of work answers as the catalogue stood then, as the reads before it do.
+Result<void> RouteCase(store::WriteTx& tx, const CatalogueSnapshot* snapshot,
+                       const store::ServiceRecord& service, store::CaseRecord& record) {
+  if (snapshot != nullptr) {
+    const auto team = snapshot->RouteTeam(service.id, record.ward);
+    record.team_id = team ? team : service.default_team_id;
+    if (record.team_id) {
+      if (const std::string* name = snapshot->TeamName(*record.team_id)) {
+        record.team_name = *name;
+        return {};
+      }
+    } else {
+      return {};
+    }
+  } else {
+    auto team = store::Catalogue(tx).RouteTeam(service.id, record.ward);
+    if (!team) {
+      return team.error();
+    }
+    record.team_id = *team ? *team : service.default_team_id;
+  }
+  if (record.team_id) {
+    auto routed = store::Catalogue(tx).FindTeamById(*record.team_id);
+    if (!routed) {
+      return routed.error();
+    }
+    record.team_name = routed->name;
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
@@ -333,13 +397,17 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
   Answers answers;
   std::vector<DuplicateSuggestion> duplicates;
   std::optional<std::string> ward;
+  std::shared_ptr<const CatalogueSnapshot> snapshot;
   auto read = ctx.store.Read([&](store::ReadTx& tx) -> Result<void> {
-    auto found = store::Catalogue(tx).FindService(input.service_code);
-    if (!found) {
-      if (found.error().code() == ErrorCode::kNotFound) {
-        return Error::NotFound("No service has the code '" + TruncateUtf8(input.service_code, 40) +
-                               "'");
+    if (ctx.catalogue_cache != nullptr) {
+      auto current = ctx.catalogue_cache->Current(tx);
+      if (!current) {
+        return current.error();
       }
+      snapshot = std::move(*current);
+    }
+    auto found = FindServiceFor(tx, snapshot.get(), input.service_code);
+    if (!found) {
       return found.error();
     }
     if (!found->active) {
@@ -347,13 +415,11 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
     }
     service = std::move(*found);
     if (checked && checked->location) {
-      auto wards = store::Catalogue(tx).WardsAt(*checked->location);
-      if (!wards) {
-        return wards.error();
+      auto at = WardFor(tx, snapshot.get(), *checked->location);
+      if (!at) {
+        return at.error();
       }
-      if (!wards->empty()) {
-        ward = wards->front().name;
-      }
+      ward = std::move(*at);
       auto nearby = NearbyOpenCases(tx, service->id, *checked->location);
       if (!nearby) {
         return nearby.error();
@@ -417,17 +483,8 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
       return sequence.error();
     }
     record.reference = FormatReference(ctx.reference_prefix, year, *sequence);
-    auto team = store::Catalogue(tx).RouteTeam(service->id, record.ward);
-    if (!team) {
-      return team.error();
-    }
-    record.team_id = *team ? *team : service->default_team_id;
-    if (record.team_id) {
-      auto routed = store::Catalogue(tx).FindTeamById(*record.team_id);
-      if (!routed) {
-        return routed.error();
-      }
-      record.team_name = routed->name;
+    if (auto routed = RouteCase(tx, snapshot.get(), *service, record); !routed) {
+      return routed.error();
     }
     if (checked->has_contact) {
       auto customer = MatchCustomer(tx, checked->contact, now);

@@ -1,10 +1,13 @@
 #include "frontdoor/usecase/catalogue.hpp"
 
+#include <algorithm>
 #include <utility>
 
+#include "frontdoor/core/area.hpp"
 #include "frontdoor/core/catalogue.hpp"
 #include "frontdoor/core/contact.hpp"
 #include "frontdoor/core/text.hpp"
+#include "frontdoor/usecase/catalogue_cache.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -282,6 +285,99 @@ Result<store::WardRecord> SetWard(store::Store& store, const WardInput& ward) {
 Result<std::vector<store::WardRecord>> ListWards(store::Store& store) {
   return store::ReadValue<std::vector<store::WardRecord>>(
       store, [](store::ReadTx& tx) { return store::Catalogue(tx).ListWards(); });
+}
+
+CatalogueSnapshot::CatalogueSnapshot(std::int64_t version,
+                                     std::vector<store::ServiceRecord> services,
+                                     std::vector<store::WardRecord> wards,
+                                     std::vector<store::RoutingRuleRecord> rules,
+                                     const std::vector<store::TeamRecord>& teams)
+    : version_(version), wards_(std::move(wards)), rules_(std::move(rules)) {
+  for (auto& service : services) {
+    std::string code = service.code;
+    services_.emplace(std::move(code), std::move(service));
+  }
+  std::sort(wards_.begin(), wards_.end(),
+            [](const store::WardRecord& a, const store::WardRecord& b) { return a.id < b.id; });
+  for (const auto& team : teams) {
+    team_names_.emplace(team.id, team.name);
+  }
+}
+
+const store::ServiceRecord* CatalogueSnapshot::Service(const std::string& code) const {
+  const auto found = services_.find(code);
+  return found == services_.end() ? nullptr : &found->second;
+}
+
+std::optional<std::string> CatalogueSnapshot::WardAt(GeoPoint point) const {
+  for (const auto& ward : wards_) {
+    if (Contains(ward.boundary, point)) {
+      return ward.name;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> CatalogueSnapshot::RouteTeam(
+    std::int64_t service_id, const std::optional<std::string>& ward) const {
+  const store::RoutingRuleRecord* best = nullptr;
+  int best_score = -1;
+  for (const auto& rule : rules_) {
+    if ((rule.service_id && *rule.service_id != service_id) ||
+        (rule.ward && (!ward || *rule.ward != *ward))) {
+      continue;
+    }
+    const int score = (rule.service_id ? 2 : 0) + (rule.ward ? 1 : 0);
+    if (score > best_score) {
+      best = &rule;
+      best_score = score;
+    }
+  }
+  if (best == nullptr) {
+    return std::nullopt;
+  }
+  return best->team_id;
+}
+
+const std::string* CatalogueSnapshot::TeamName(std::int64_t team_id) const {
+  const auto found = team_names_.find(team_id);
+  return found == team_names_.end() ? nullptr : &found->second;
+}
+
+Result<std::shared_ptr<const CatalogueSnapshot>> CatalogueCache::Current(store::ReadTx& tx) {
+  store::Catalogue catalogue(tx);
+  auto version = catalogue.Version();
+  if (!version) {
+    return version.error();
+  }
+  {
+    const std::scoped_lock lock(mutex_);
+    if (snapshot_ && snapshot_->version() == *version) {
+      return snapshot_;
+    }
+  }
+  // Read without the lock: two threads may both load a new version, and either result is right.
+  auto services = catalogue.ListServices(true);
+  if (!services) {
+    return services.error();
+  }
+  auto wards = catalogue.ListWards();
+  if (!wards) {
+    return wards.error();
+  }
+  auto rules = catalogue.ListRoutingRules();
+  if (!rules) {
+    return rules.error();
+  }
+  auto teams = catalogue.ListTeams();
+  if (!teams) {
+    return teams.error();
+  }
+  auto snapshot = std::make_shared<const CatalogueSnapshot>(
+      *version, std::move(*services), std::move(*wards), std::move(*rules), *teams);
+  const std::scoped_lock lock(mutex_);
+  snapshot_ = snapshot;
+  return snapshot;
 }
 
 }  // namespace frontdoor::usecase

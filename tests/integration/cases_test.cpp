@@ -10,6 +10,7 @@
 
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/catalogue_cache.hpp"
 
 #include "test_store.hpp"
 
@@ -181,6 +182,42 @@ TEST_P(CasesTest, ACaseInsideAWardIsPutInItAndRoutedByItsRule) {
   auto bad = usecase::SetWard(*store_, {"X", "Nowhere", std::nullopt, {{{1, 1}, {2, 2}}}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field_errors()[0].field, "boundary");
+}
+
+// A server keeps the catalogue in memory; a change made through another store (another
+// node, the CLI) must reach its next create: new rules, wards, teams and retired services.
+TEST_P(CasesTest, TheCatalogueCacheSeesChangesMadeElsewhere) {
+  usecase::CatalogueCache cache;
+  CaseContext cached{*store_, clock_, "BCC", calendar_, standards_, &cache};
+  auto before = usecase::CreateCase(cached, FlyTip(54.595, -5.93));
+  ASSERT_TRUE(before) << before.error().message();
+  EXPECT_EQ(before->record.team_name, "Cleansing South");
+  EXPECT_FALSE(before->record.ward);
+
+  auto other = OpenTestStore(*database_, clock_);
+  ASSERT_TRUE(usecase::CreateTeam(*other, {"CLEANSE-B", "Cleansing Botanic", "CNS", {}}));
+  ASSERT_TRUE(usecase::SetWard(
+      *other, {"N08000301",
+               "Botanic",
+               std::string("Botanic"),
+               {{{54.59, -5.94}, {54.59, -5.92}, {54.60, -5.92}, {54.60, -5.94}}}}));
+  ASSERT_TRUE(usecase::SetRoutingRule(*other, {std::nullopt, "Botanic", "CLEANSE-B"}));
+  auto after = usecase::CreateCase(cached, FlyTip(54.595, -5.93));
+  ASSERT_TRUE(after) << after.error().message();
+  EXPECT_EQ(after->record.ward, "Botanic");
+  EXPECT_EQ(after->record.team_name, "Cleansing Botanic");
+
+  // The same answers as a create that reads the catalogue itself.
+  auto uncached = usecase::CreateCase(*ctx_, FlyTip(54.595, -5.93));
+  ASSERT_TRUE(uncached) << uncached.error().message();
+  EXPECT_EQ(uncached->record.ward, after->record.ward);
+  EXPECT_EQ(uncached->record.team_id, after->record.team_id);
+
+  auto unknown = FlyTip();
+  unknown.service_code = "NOPE";
+  auto refused = usecase::CreateCase(cached, unknown);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(CasesTest, EveryWrongFieldIsReportedTogether) {

@@ -12,6 +12,7 @@
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/store.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/catalogue_cache.hpp"
 
 namespace frontdoor::app {
 
@@ -20,7 +21,8 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Cloc
 
 // What the case use cases run on, built the same way for the server and for the commands
 // that raise cases (mailgate): the store's charter (LoadServingCharter) and the configured
-// reference prefix. It owns the charter its context borrows, so it is never copied or moved.
+// reference prefix. It owns the charter and the catalogue cache its context borrows, so it is
+// never copied or moved.
 class CaseSetup {
  public:
   CaseSetup(store::Store& store, const Clock& clock, std::string reference_prefix,
@@ -32,6 +34,7 @@ class CaseSetup {
 
  private:
   ServingCharter charter_;
+  usecase::CatalogueCache catalogue_cache_;
   usecase::CaseContext context_;
 };
 

@@ -94,6 +94,9 @@ class Catalogue {
   Result<std::vector<ServiceRecord>> ListServices(bool include_inactive);
   // The latest updated_at of any service; nullopt for an empty catalogue.
   Result<std::optional<Instant>> LastChange();
+  // A number that changes with every change to departments, teams, services, routing rules
+  // or wards, by any node (migration 0018).
+  Result<std::int64_t> Version();
 
   // Adds or replaces the rule for (service, ward).
   Result<RoutingRuleRecord> SetRoutingRule(const RoutingRuleRecord& rule);

@@ -22,6 +22,8 @@
 
 namespace frontdoor::usecase {
 
+class CatalogueCache;  // catalogue_cache.hpp
+
 // What the case use cases need, borrowed for the life of the server.
 struct CaseContext {
   store::Store& store;
@@ -29,6 +31,9 @@ struct CaseContext {
   std::string reference_prefix;                     // e.g. "BCC"
   const charter::WorkingCalendar& calendar;         // counts due dates
   const std::vector<charter::Standard>& standards;  // looked up by a service's resolve_standard
+  // Optional: when set, creates check and route against this in-memory catalogue (one row
+  // read to see that it is current) instead of reading the catalogue each time.
+  CatalogueCache* catalogue_cache = nullptr;
 };
 
 // Who did something, as recorded in the history: "staff:<id>", "open311:<key name>",
