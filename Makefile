@@ -5,7 +5,7 @@ RELEASE_DIR := build/release
 TEST_DIR := build/test
 FRONTDOOR := $(RELEASE_DIR)/src/app/frontdoor
 
-.PHONY: run test bench fmt lint clean bootstrap release fuzz
+.PHONY: run test bench fmt lint clean bootstrap release fuzz soak
 
 bootstrap:
 	@scripts/bootstrap
@@ -36,6 +36,10 @@ test: bootstrap
 TEST_FUZZ_SECONDS ?= 10
 fuzz: bootstrap
 	@JOBS=$(JOBS) scripts/fuzz
+
+# A Release server under a realistic mix for SOAK_SECONDS (default 600): scripts/soak.
+soak: bootstrap
+	@JOBS=$(JOBS) scripts/soak $(RELEASE_DIR)
 
 bench: bootstrap
 	@[ -f $(RELEASE_DIR)/CMakeCache.txt ] || cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
