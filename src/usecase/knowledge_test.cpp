@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "frontdoor/core/text.hpp"
+
 namespace frontdoor::usecase {
 namespace {
 
@@ -32,6 +34,16 @@ TEST(MarkdownTest, PlainTextForTheIndex) {
   EXPECT_NE(text.find("Grass cuttings"), std::string::npos);
   EXPECT_EQ(text.find("**"), std::string::npos);
   EXPECT_EQ(text.find("(/x)"), std::string::npos);
+}
+
+// Found by tests/fuzz/markdown_fuzz.cpp: invalid UTF-8 was copied through, and the plain-text
+// renderer wrote U+FFFF as the lone byte 0xFF.
+TEST(MarkdownTest, OutputIsValidUtf8WhateverTheInput) {
+  for (const std::string input : {"bad \xC3\x28 and \xFF bytes", "a\xEF\xBF\xBF b\xEF\xBF\xBE"}) {
+    EXPECT_TRUE(IsValidUtf8(RenderMarkdown(input))) << input;
+    EXPECT_TRUE(IsValidUtf8(MarkdownText(input))) << input;
+  }
+  EXPECT_EQ(MarkdownText("a\xEF\xBF\xBF"), "a\xEF\xBF\xBD\n");
 }
 
 }  // namespace
