@@ -297,7 +297,13 @@ class Session : public std::enable_shared_from_this<Session> {
     bool has_cache_control = false;
     for (auto& [name, value] : response.headers) {
       has_cache_control = has_cache_control || beast::iequals(name, "cache-control");
-      response_.set(name, value);
+      // set() replaces a field of the same name; each cookie needs its own Set-Cookie line
+      // (RFC 6265 section 3: they cannot be folded into one).
+      if (beast::iequals(name, "set-cookie")) {
+        response_.insert(name, value);
+      } else {
+        response_.set(name, value);
+      }
     }
     if (!has_cache_control) {
       response_.set(bhttp::field::cache_control, "no-store");

@@ -1,0 +1,321 @@
+// The citizen portal over real sockets, on SQLite and PostgreSQL: assets (fingerprints,
+// caching, no path traversal), the CSRF check, a report with errors then without, a photo,
+// the confirmation, tracking, and the HTML 404. Browser journeys are in tests/e2e.
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "frontdoor/http/server.hpp"
+#include "frontdoor/usecase/attachments.hpp"
+#include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/web/web.hpp"
+
+#include "attachment_fixture.hpp"
+#include "raw_client.hpp"
+
+namespace frontdoor::testing {
+namespace {
+
+struct Reply {
+  int status = 0;
+  std::string head;
+  std::string body;
+
+  // The first header of that name; `nth` for later ones.
+  [[nodiscard]] std::string Header(std::string_view name, int nth = 0) const {
+    const std::string key = "\r\n" + std::string(name) + ": ";
+    auto at = head.find(key);
+    for (int i = 0; i < nth && at != std::string::npos; ++i) {
+      at = head.find(key, at + key.size());
+    }
+    if (at == std::string::npos) {
+      return {};
+    }
+    const auto start = at + key.size();
+    return head.substr(start, head.find("\r\n", start) - start);
+  }
+};
+
+// The value of a hidden or text input named `name` in a page.
+std::string InputValue(const std::string& html, const std::string& name) {
+  const auto at = html.find("name=\"" + name + "\" value=\"");
+  if (at == std::string::npos) {
+    return {};
+  }
+  const auto start = at + name.size() + 15;
+  return html.substr(start, html.find('"', start) - start);
+}
+
+class PortalHttpTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    world_ = std::make_unique<AttachmentWorld>(GetParam());
+    usecase::ServiceInput bins;
+    bins.code = "missed-bin";
+    bins.name = "Missed bin collection";
+    bins.group = "Bins and recycling";
+    bins.keywords = "bin,collection";
+    bins.department_code = "CNS";
+    Attribute which;
+    which.code = "bin_type";
+    which.datatype = AttributeDatatype::kSingleValueList;
+    which.required = true;
+    which.description = "Which bin was missed?";
+    which.order = 1;
+    which.values = {{"black", "Black bin"}, {"blue", "Blue bin"}};
+    Attribute when;
+    when.code = "due_on";
+    when.datatype = AttributeDatatype::kDatetime;
+    when.description = "When was it due?";
+    when.order = 2;
+    bins.form = {which, when};
+    auto created = usecase::CreateService(world_->store(), clock_, bins);
+    ASSERT_TRUE(created) << created.error().message();
+
+    web::WebSettings settings;
+    settings.secret = "a test secret of at least thirty-two characters";
+    auto site = web::Site::Create(settings);
+    ASSERT_TRUE(site) << site.error().message();
+    site_ = std::move(*site);
+    const auto reads =
+        world_->store().ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+    web::AddAssetRoutes(router_, *site_);
+    web::AddPortalRoutes(router_, *site_, world_->ctx(), reads);
+    router_.SetFallback(web::NotFoundHandler(*site_));
+    http::ServerOptions options;
+    options.port = 0;
+    options.handle_signals = false;
+    options.io_threads = 1;
+    options.worker_threads = 2;
+    server_ = std::make_unique<http::Server>(
+        options, router_, [](const http::AccessRecord&) {},
+        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
+    ASSERT_TRUE(server_->Listen());
+    runner_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Shutdown();
+      runner_.join();
+    }
+    EXPECT_TRUE(failures_.empty()) << failures_.front();
+  }
+
+  Reply Send(const std::string& raw) {
+    const std::string response = HttpRequest(server_->port(), raw);
+    Reply reply;
+    reply.status = StatusOf(response);
+    reply.head = response.substr(0, response.find("\r\n\r\n") + 2);
+    reply.body = BodyOf(response);
+    return reply;
+  }
+
+  Reply Get(const std::string& target, const std::string& extra_headers = "") {
+    return Send("GET " + target + " HTTP/1.1\r\nHost: test\r\nAccept: text/html\r\n" +
+                extra_headers + "Connection: close\r\n\r\n");
+  }
+
+  Reply Post(const std::string& target, const std::string& content_type, const std::string& body,
+             const std::string& cookie) {
+    return Send("POST " + target + " HTTP/1.1\r\nHost: test\r\nAccept: text/html\r\n" +
+                (cookie.empty() ? "" : "Cookie: " + cookie + "\r\n") + "Content-Type: " +
+                content_type + "\r\nContent-Length: " + std::to_string(body.size()) +
+                "\r\nConnection: close\r\n\r\n" + body);
+  }
+
+  // Opens the service page as a new browser would: its CSRF cookie and the form's token.
+  void OpenForm() {
+    const Reply page = Get("/services/missed-bin");
+    ASSERT_EQ(page.status, 200) << page.body;
+    const std::string set_cookie = page.Header("Set-Cookie");
+    ASSERT_TRUE(set_cookie.starts_with("fd_csrf=")) << page.head;
+    cookie_ = set_cookie.substr(0, set_cookie.find(';'));
+    token_ = InputValue(page.body, "csrf_token");
+    ASSERT_EQ(token_.size(), 64U);
+  }
+
+  Reply PostForm(const std::string& fields) {
+    return Post("/services/missed-bin", "application/x-www-form-urlencoded",
+                "csrf_token=" + token_ + "&" + fields, cookie_);
+  }
+
+  ManualClock clock_{FromUnixMicros(1'780'000'000'000'000)};
+  std::unique_ptr<AttachmentWorld> world_;
+  std::unique_ptr<web::Site> site_;
+  http::Router router_;
+  std::unique_ptr<http::Server> server_;
+  std::thread runner_;
+  std::vector<std::string> failures_;
+  std::string cookie_;
+  std::string token_;
+};
+
+TEST_P(PortalHttpTest, AssetsAreFingerprintedCachedAndConfined) {
+  const Reply start = Get("/");
+  ASSERT_EQ(start.status, 200);
+  const auto at = start.body.find("href=\"/assets/council.");
+  ASSERT_NE(at, std::string::npos);
+  const std::string css = start.body.substr(at + 6, start.body.find('"', at + 6) - at - 6);
+  const Reply sheet = Get(css);
+  EXPECT_EQ(sheet.status, 200);
+  EXPECT_EQ(sheet.Header("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(sheet.Header("Cache-Control"), "public, max-age=31536000, immutable");
+  const std::string etag = sheet.Header("ETag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(Get(css, "If-None-Match: " + etag + "\r\n").status, 304);
+  EXPECT_EQ(Get("/assets/council.css").Header("Cache-Control"), "public, no-cache");
+  for (const char* hostile :
+       {"/assets/..%2F..%2FCMakeLists.txt", "/assets/%2e%2e%2fREADME.md", "/assets/..",
+        "/assets/council.0000000000.css", "/assets/../CMakeLists.txt"}) {
+    EXPECT_EQ(Get(hostile).status, 404) << hostile;
+  }
+}
+
+TEST_P(PortalHttpTest, AFormWithoutItsTokenIsRefused) {
+  OpenForm();
+  const std::string fields = "description=x&address=y&attribute%5Bbin_type%5D=black";
+  EXPECT_EQ(Post("/services/missed-bin", "application/x-www-form-urlencoded", fields, "").status,
+            403);
+  EXPECT_EQ(Post("/services/missed-bin", "application/x-www-form-urlencoded",
+                 "csrf_token=" + token_ + "&" + fields, "")
+                .status,
+            403)
+      << "a token without its cookie";
+  EXPECT_EQ(Post("/services/missed-bin", "application/x-www-form-urlencoded",
+                 "csrf_token=" + std::string(64, 'a') + "&" + fields, cookie_)
+                .status,
+            403);
+  EXPECT_EQ(
+      Post("/services/missed-bin", "multipart/form-data; boundary=x", "garbage", cookie_).status,
+      403);
+}
+
+TEST_P(PortalHttpTest, ErrorsAreShownWithTheFormThenTheReportIsMade) {
+  OpenForm();
+  const Reply wrong = PostForm(
+      "description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&attribute%5Bdue_on%5D%5Bday%5D=31"
+      "&attribute%5Bdue_on%5D%5Bmonth%5D=2&attribute%5Bdue_on%5D%5Byear%5D=2026");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("<title>Error: "), std::string::npos);
+  EXPECT_NE(wrong.body.find("href=\"#attribute-bin-type\">Select an answer"), std::string::npos);
+  EXPECT_NE(wrong.body.find("href=\"#attribute-due-on-day\">Enter a real date"), std::string::npos);
+  EXPECT_NE(wrong.body.find("href=\"#address\">Enter the address or postcode"), std::string::npos);
+  EXPECT_EQ(wrong.body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(wrong.body.find("&lt;script&gt;alert(1)"), std::string::npos) << "kept, escaped";
+  EXPECT_LT(wrong.body.find("#attribute-bin-type"), wrong.body.find("#address"))
+      << "errors in the order of the page";
+
+  const Reply made = PostForm(
+      "description=Bin+not+emptied&address=12+Castle+Street&attribute%5Bbin_type%5D=black"
+      "&attribute%5Bdue_on%5D%5Bday%5D=2&attribute%5Bdue_on%5D%5Bmonth%5D=6"
+      "&attribute%5Bdue_on%5D%5Byear%5D=2026&attribute%5Bdue_on%5D%5Btime%5D=07%3A00"
+      "&email=citizen%40example.com");
+  ASSERT_EQ(made.status, 303) << made.body;
+  const std::string location = made.Header("Location");
+  ASSERT_TRUE(location.starts_with("/requests/BCC-")) << location;
+  const std::string reference = location.substr(10, location.find("/confirmation") - 10);
+
+  auto detail = usecase::GetCase(world_->ctx(), reference);
+  ASSERT_TRUE(detail);
+  EXPECT_EQ(detail->record.channel, "web");
+  EXPECT_EQ(detail->record.description, "Bin not emptied");
+  ASSERT_EQ(detail->attributes.size(), 2U);
+  EXPECT_EQ(detail->attributes[0], (std::pair<std::string, std::string>{"bin_type", "black"}));
+  EXPECT_EQ(detail->attributes[1].second, "2026-06-02T07:00:00+01:00") << "London summer time";
+
+  const Reply confirmation = Get(location);
+  EXPECT_EQ(confirmation.status, 200);
+  EXPECT_NE(confirmation.body.find(reference), std::string::npos);
+  EXPECT_NE(confirmation.body.find("govuk-panel--confirmation"), std::string::npos);
+
+  const Reply tracked = Get("/track?reference=" + reference);
+  EXPECT_EQ(tracked.status, 200);
+  EXPECT_NE(tracked.body.find("Missed bin collection"), std::string::npos);
+  EXPECT_NE(tracked.body.find("Received"), std::string::npos);
+  EXPECT_EQ(tracked.body.find("citizen@example.com"), std::string::npos) << "no personal data";
+}
+
+TEST_P(PortalHttpTest, APhotoIsJudgedByItsContent) {
+  OpenForm();
+  const auto multipart = [&](std::string_view photo) {
+    std::string body;
+    const auto field = [&](const std::string& name, const std::string& value) {
+      body +=
+          "--b\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    };
+    field("csrf_token", token_);
+    field("description", "Overflowing");
+    field("postcode", "BT1 1AA");
+    field("attribute[bin_type]", "blue");
+    body +=
+        "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"bin.jpg\"\r\n"
+        "Content-Type: image/jpeg\r\n\r\n" +
+        std::string(photo) + "\r\n--b--\r\n";
+    return Post("/services/missed-bin", "multipart/form-data; boundary=b", body, cookie_);
+  };
+  const Reply refused = multipart(kElfExecutable);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("href=\"#photo\">The photo must be"), std::string::npos);
+
+  const Reply made = multipart(kTinyPng);
+  ASSERT_EQ(made.status, 303) << made.body;
+  const std::string location = made.Header("Location");
+  const std::string reference = location.substr(10, location.find("/confirmation") - 10);
+  auto attachments = usecase::ListAttachments(world_->ctx(), reference);
+  ASSERT_TRUE(attachments);
+  ASSERT_EQ(attachments->size(), 1U);
+  EXPECT_EQ(attachments->front().media_type, "image/png");
+}
+
+TEST_P(PortalHttpTest, TrackingAnUnknownReferenceIsAFormError) {
+  const Reply blank = Get("/track");
+  EXPECT_EQ(blank.status, 200);
+  const Reply empty = Get("/track?reference=");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_NE(empty.body.find("Enter your reference number"), std::string::npos);
+  for (const char* reference : {"BCC-26-999999", "%3Cscript%3E", "x%27%22"}) {
+    const Reply unknown = Get(std::string("/track?reference=") + reference);
+    EXPECT_EQ(unknown.status, 422) << reference;
+    EXPECT_NE(unknown.body.find("href=\"#reference\""), std::string::npos);
+    EXPECT_EQ(unknown.body.find("<script>"), std::string::npos);
+  }
+}
+
+TEST_P(PortalHttpTest, UnknownPagesAreHtmlForBrowsersAndJsonForClients) {
+  const Reply page = Get("/no/such/page");
+  EXPECT_EQ(page.status, 404);
+  EXPECT_NE(page.body.find("Page not found"), std::string::npos);
+  EXPECT_FALSE(page.Header("Content-Security-Policy").empty());
+  EXPECT_EQ(Get("/services/no-such-service").status, 404);
+  const Reply api = Send("GET /api/v1/nothing HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_NE(api.body.find("\"error\""), std::string::npos);
+}
+
+TEST_P(PortalHttpTest, SearchAndIrishPages) {
+  const Reply found = Get("/?q=bin");
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find("href=\"/services/missed-bin\""), std::string::npos);
+  EXPECT_EQ(Get("/?q=zzzz").body.find("href=\"/services/missed-bin\""), std::string::npos);
+  const Reply irish = Get("/?lang=ga");
+  EXPECT_NE(irish.body.find("<html lang=\"ga\""), std::string::npos);
+  // Both cookies of a first visit arrive, each on its own line.
+  EXPECT_TRUE(irish.Header("Set-Cookie").starts_with("fd_lang=ga")) << irish.head;
+  EXPECT_TRUE(irish.Header("Set-Cookie", 1).starts_with("fd_csrf=")) << irish.head;
+  EXPECT_NE(Get("/charter", "Cookie: fd_lang=ga\r\n").body.find("Conas atáimid ag déanamh"),
+            std::string::npos);
+  for (const char* path : {"/accessibility", "/privacy", "/cookies", "/charter"}) {
+    EXPECT_EQ(Get(path).status, 200) << path;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PortalHttpTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace frontdoor::testing
