@@ -152,7 +152,8 @@ int main(int argc, char** argv) {
   user_add->add_option("--email", new_user.email, "Sign-in email")->required();
   user_add->add_option("--name", new_user.name, "Full name")->required();
   user_add->add_option("--role", new_user.role, "agent, officer, manager or admin")->required();
-  user_add->add_option("--department", department, "Department the role is scoped to");
+  user_add->add_option("--department", department,
+                       "Code of the department the role acts within (e.g. CNS)");
 
   auto* charter = cli.add_subcommand("charter", "The customer charter");
   charter->require_subcommand(1);

@@ -19,6 +19,7 @@
 #include "frontdoor/http/metrics.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/web/desktop.hpp"
 #include "frontdoor/web/web.hpp"
 
 #include "knowledge_refresher.hpp"
@@ -169,6 +170,9 @@ int Serve(const Config& config) {
   }
   web::AddAssetRoutes(router, **site);
   web::AddPortalRoutes(router, **site, case_context, reads);
+  // Two argon2id checks at a time, whatever the number of sign-ins (64 MiB each).
+  usecase::PasswordChecker passwords;
+  web::AddDesktopRoutes(router, **site, case_context, passwords, {});
   router.SetFallback(web::NotFoundHandler(**site));
   api::StaffAccessSettings staff_access;
   staff_access.https = config.public_url.starts_with("https://");

@@ -88,6 +88,12 @@ Result<StaffUserRecord> StaffUsers::FindById(std::int64_t id) {
       ReadStaffUser, "Staff user");
 }
 
+Result<std::vector<StaffUserRecord>> StaffUsers::List() {
+  return QueryAll<StaffUserRecord>(
+      session_, "SELECT " + std::string(kStaffColumns) + " FROM staff_user ORDER BY email", {},
+      ReadStaffUser);
+}
+
 Result<std::int64_t> StaffUsers::Count() {
   std::int64_t count = 0;
   auto done = session_.Query("SELECT count(*) FROM staff_user", {},

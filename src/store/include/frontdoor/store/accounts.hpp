@@ -54,6 +54,8 @@ class StaffUsers {
   Result<StaffUserRecord> FindByEmail(const std::string& email);
   Result<StaffUserRecord> FindById(std::int64_t id);  // kNotFound
   Result<std::int64_t> Count();
+  // Every staff user, by email.
+  Result<std::vector<StaffUserRecord>> List();
 
  private:
   SqlSession& session_;

@@ -1,0 +1,180 @@
+// Customer search and the single customer view: details, contact points and the timeline of
+// their cases, case events and contacts, newest first. Restricted customers open only for
+// those the access policy lets read them.
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "frontdoor/usecase/customers.hpp"
+
+#include "desktop.hpp"
+#include "portal.hpp"
+#include "render.hpp"
+
+namespace frontdoor::web {
+namespace {
+
+constexpr int kTimelinePage = 50;
+
+std::string DisplayName(const store::CustomerRecord& customer) {
+  if (customer.kind == "organisation" && customer.organisation_name) {
+    return *customer.organisation_name;
+  }
+  std::string name = customer.first_name.value_or("");
+  if (customer.last_name) {
+    name += (name.empty() ? "" : " ") + *customer.last_name;
+  }
+  return name.empty() ? "Customer " + std::to_string(customer.id) : name;
+}
+
+Data Row(std::string key, std::string value) {
+  return Object{{"row_key", std::move(key)},
+                {"row_lines", Data(List{Data(std::move(value))})},
+                {"row_tag", Data(false)}};
+}
+
+usecase::Viewer ViewerOf(const access::Principal& who) {
+  return {who.actor, access::Allows(who, access::Action::kReadRestrictedCustomer)};
+}
+
+}  // namespace
+
+http::Response Desktop::CustomerSearch(const http::Request& request) const {
+  PageContext page = site.Begin(request);
+  auto gate = Gate(request, page, access::Action::kReadCustomer);
+  if (auto* response = std::get_if<http::Response>(&gate)) {
+    return std::move(*response);
+  }
+  auto query = http::ParseForm(request.query);
+  if (!query) {
+    query = http::Form();
+  }
+  usecase::CustomerQuery search;
+  const auto take = [&](std::string_view name, std::optional<std::string>& into) {
+    if (const auto sent = query->Present(name)) {
+      into = std::string(*sent);
+    }
+  };
+  take("name", search.name);
+  take("email", search.email);
+  take("phone", search.phone);
+  take("postcode", search.postcode);
+  take("reference", search.reference);
+  const bool searched =
+      search.name || search.email || search.phone || search.postcode || search.reference;
+  std::vector<ErrorLink> errors;
+  List results;
+  if (searched) {
+    auto found = usecase::SearchCustomers(cases.store, search);
+    if (!found) {
+      const Error error = found.error();
+      if (error.code() != ErrorCode::kInvalidInput) {
+        return FailurePage(site, page, error);
+      }
+      for (const auto& field : error.field_errors()) {
+        errors.push_back({field.field, field.message});
+      }
+    } else {
+      for (const auto& customer : *found) {
+        results.emplace_back(Object{{"customer_id", std::to_string(customer.id)},
+                                    {"customer_name", DisplayName(customer)},
+                                    {"customer_email", customer.email.value_or("")},
+                                    {"customer_phone", customer.phone.value_or("")},
+                                    {"customer_postcode", customer.postcode.value_or("")}});
+      }
+    }
+  }
+  const auto input = [&](std::string id, std::string label) {
+    FieldView field{.id = id, .name = id, .label = std::move(label)};
+    field.value = std::string(query->First(id).value_or(""));
+    for (const auto& error : errors) {
+      if (error.id == id) {
+        field.error = error.message;
+      }
+    }
+    return ToData(field);
+  };
+  return Render(page, "staff_customers", "Find a customer",
+                Object{{"name", input("name", "Name")},
+                       {"email", input("email", "Email address")},
+                       {"phone", input("phone", "Phone number")},
+                       {"postcode", input("postcode", "Postcode")},
+                       {"reference", input("reference", "Case reference")},
+                       {"searched", Data(searched && errors.empty())},
+                       {"results", Data(results)},
+                       {"has_results", Data(!results.empty())},
+                       {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
+                errors.empty() ? 200 : 422, !errors.empty());
+}
+
+http::Response Desktop::CustomerPage(const http::Request& request) const {
+  PageContext page = site.Begin(request);
+  auto gate = Gate(request, page, access::Action::kReadCustomer);
+  if (auto* response = std::get_if<http::Response>(&gate)) {
+    return std::move(*response);
+  }
+  const access::Principal& who = std::get<access::Principal>(gate);
+  const std::string_view text = request.PathParam("id");
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return ErrorPage(site, page, ErrorPageKind::kNotFound);
+  }
+  auto view = usecase::GetCustomer(cases.store, id, ViewerOf(who));
+  if (!view) {
+    if (view.error().code() == ErrorCode::kForbidden) {
+      return Refused(page, "This customer's record is restricted. Ask a manager.");
+    }
+    return FailurePage(site, page, view.error());
+  }
+  const store::CustomerRecord& customer = view->customer;
+  if (customer.id != id) {
+    // Merged into another: show the surviving record under its own address.
+    return SeeOther(page, "/staff/customers/" + std::to_string(customer.id));
+  }
+  auto timeline = usecase::CustomerTimeline(cases.store, customer.id, std::nullopt, kTimelinePage,
+                                            true, ViewerOf(who));
+  if (!timeline) {
+    return FailurePage(site, page, timeline.error());
+  }
+  List details;
+  details.push_back(Row("Customer number", std::to_string(customer.id)));
+  if (customer.address) {
+    details.push_back(Row("Address", *customer.address));
+  }
+  if (customer.postcode) {
+    details.push_back(Row("Postcode", *customer.postcode));
+  }
+  for (const auto& point : view->contact_points) {
+    details.push_back(Row(point.kind == "email" ? "Email" : "Phone", point.value));
+  }
+  details.push_back(Row("Language", customer.language == "ga" ? "Irish" : "English"));
+  if (customer.preferred_channel) {
+    details.push_back(Row("Prefers", *customer.preferred_channel));
+  }
+  if (!customer.accessibility.empty()) {
+    std::string needs;
+    for (const auto& need : customer.accessibility) {
+      needs += (needs.empty() ? "" : ", ") + need;
+    }
+    details.push_back(Row("Accessibility needs", needs));
+  }
+  List entries;
+  for (const auto& entry : timeline->entries) {
+    entries.emplace_back(Object{{"entry_when", DateTimeWords(page.lang, entry.at)},
+                                {"entry_kind", entry.kind},
+                                {"entry_title", entry.title},
+                                {"entry_detail", TextOrFalse(entry.detail)},
+                                {"entry_channel", TextOrFalse(entry.channel)},
+                                {"entry_reference", TextOrFalse(entry.case_reference)},
+                                {"entry_internal", Data(!entry.is_public)}});
+  }
+  return Render(page, "staff_customer", DisplayName(customer),
+                Object{{"customer_name", DisplayName(customer)},
+                       {"customer_restricted", Data(customer.restricted)},
+                       {"details", Object{{"rows", Data(details)}}},
+                       {"entries", Data(entries)},
+                       {"has_entries", Data(!entries.empty())}});
+}
+
+}  // namespace frontdoor::web

@@ -1,0 +1,24 @@
+// The staff desktop under /staff/: sign-in and sign-out, the team worklist, the case view
+// with its actions. Server-rendered on the web module's layout and components; every
+// journey works without JavaScript. Every page asks the access policy (core/access.hpp),
+// the same one the staff API enforces, and every form carries the CSRF token.
+#pragma once
+
+#include "frontdoor/http/router.hpp"
+#include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/staff_auth.hpp"
+#include "frontdoor/web/web.hpp"
+
+namespace frontdoor::web {
+
+struct DesktopSettings {
+  usecase::SignInPolicy policy;
+};
+
+// Registers the /staff/ routes. `site`, `cases` and `passwords` must outlive the router.
+// They run on the worker pool: sign-in waits for the password pool, and every page may mark
+// its session as seen, which is a write.
+void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::CaseContext& cases,
+                      usecase::PasswordChecker& passwords, const DesktopSettings& settings);
+
+}  // namespace frontdoor::web

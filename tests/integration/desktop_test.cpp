@@ -1,0 +1,479 @@
+// The staff desktop over real sockets, SQLite and PostgreSQL, as a browser without
+// JavaScript uses it: sign-in (errors, lockout, the session cookie's attributes), the
+// worklist, the case view and its forms, the CSRF token every form needs, the access policy
+// on pages, logging a phone contact that raises a case, and a public update the citizen
+// then sees on the portal's track page.
+#include "frontdoor/web/desktop.hpp"
+
+#include <map>
+#include <memory>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/http/server.hpp"
+#include "frontdoor/usecase/accounts.hpp"
+#include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/web/web.hpp"
+
+#include "raw_client.hpp"
+#include "test_store.hpp"
+
+namespace frontdoor::testing {
+namespace {
+
+constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;  // 2026-03-02T10:00:00Z
+constexpr std::string_view kPassword = "a long demo password";
+
+charter::WorkingCalendar NineToFive() {
+  return charter::WorkingCalendar::Create(
+             "test",
+             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
+             {})
+      .value();
+}
+
+struct Page {
+  int status = 0;
+  std::string head;
+  std::string body;
+
+  [[nodiscard]] std::string Header(std::string_view name) const {
+    const std::string key = "\r\n" + std::string(name) + ": ";
+    const auto at = head.find(key);
+    if (at == std::string::npos) {
+      return {};
+    }
+    const auto start = at + key.size();
+    return head.substr(start, head.find("\r\n", start) - start);
+  }
+  [[nodiscard]] bool Has(std::string_view text) const {
+    return body.find(text) != std::string::npos;
+  }
+};
+
+// A browser without JavaScript: keeps the cookies it is given, sends forms.
+class Browser {
+ public:
+  explicit Browser(std::uint16_t port) : port_(port) {}
+
+  Page Get(const std::string& target) { return Send("GET", target, ""); }
+  Page Post(const std::string& target, const std::map<std::string, std::string>& fields,
+            bool with_csrf = true) {
+    std::string body;
+    for (const auto& [name, value] : fields) {
+      body += (body.empty() ? "" : "&") + name + "=" + Encode(value);
+    }
+    if (with_csrf) {
+      body += "&csrf_token=" + csrf_;
+    }
+    return Send("POST", target, body);
+  }
+  [[nodiscard]] const std::map<std::string, std::string>& cookies() const { return cookies_; }
+
+ private:
+  static std::string Encode(const std::string& text) {
+    std::string out;
+    constexpr std::string_view kHex = "0123456789ABCDEF";
+    for (const char c : text) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (std::isalnum(byte) != 0 || c == '-' || c == '_' || c == '.') {
+        out += c;
+      } else {
+        out += '%';
+        out += kHex[byte >> 4U];
+        out += kHex[byte & 15U];
+      }
+    }
+    return out;
+  }
+
+  Page Send(std::string_view method, const std::string& target, const std::string& body) {
+    std::string request = std::string(method) + " " + target + " HTTP/1.1\r\nHost: test\r\n";
+    request += "Accept: text/html\r\n";
+    std::string cookie;
+    for (const auto& [name, value] : cookies_) {
+      cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
+    }
+    if (!cookie.empty()) {
+      request += "Cookie: " + cookie + "\r\n";
+    }
+    if (method == "POST") {
+      request += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                 std::to_string(body.size()) + "\r\n";
+    }
+    request += "Connection: close\r\n\r\n" + body;
+    const std::string raw = HttpRequest(port_, request);
+    Page page{StatusOf(raw), raw.substr(0, raw.find("\r\n\r\n")), BodyOf(raw)};
+    Remember(page.head);
+    static const std::regex kToken(R"re(name="csrf_token" value="([0-9a-f]{64})")re");
+    std::smatch match;
+    if (std::regex_search(page.body, match, kToken)) {
+      csrf_ = match[1];
+    }
+    return page;
+  }
+
+  void Remember(const std::string& head) {
+    static const std::regex kSetCookie(R"(\r\nSet-Cookie: ([^=]+)=([^;\r]*)([^\r]*))");
+    for (auto it = std::sregex_iterator(head.begin(), head.end(), kSetCookie);
+         it != std::sregex_iterator(); ++it) {
+      const std::string attributes = (*it)[3];
+      if (attributes.find("Max-Age=0") != std::string::npos) {
+        cookies_.erase((*it)[1]);
+      } else {
+        cookies_[(*it)[1]] = (*it)[2];
+      }
+      set_cookies_.push_back((*it)[0]);
+    }
+  }
+
+ public:
+  std::vector<std::string> set_cookies_;
+
+ private:
+  std::uint16_t port_;
+  std::map<std::string, std::string> cookies_;
+  std::string csrf_;
+};
+
+class DesktopTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    database_ = NewTestDatabase(GetParam());
+    store_ = OpenTestStore(*database_, clock_);
+    ASSERT_TRUE(store_->Migrate());
+    ctx_ = std::make_unique<usecase::CaseContext>(
+        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
+    ASSERT_TRUE(usecase::CreateDepartment(*store_, "PE", "Place and Economy"));
+    ASSERT_TRUE(usecase::CreateTeam(*store_, {"bins", "Bins", "CNS", std::nullopt}));
+    ASSERT_TRUE(usecase::CreateTeam(*store_, {"licensing", "Licensing", "PE", std::nullopt}));
+    for (const auto& [code, name, department, team] :
+         std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+             {"BIN", "Missed bin", "CNS", "bins"}, {"LIC", "Licence enquiry", "PE", "licensing"}}) {
+      usecase::ServiceInput service;
+      service.code = code;
+      service.name = name;
+      service.department_code = department;
+      service.default_team_code = team;
+      ASSERT_TRUE(usecase::CreateService(*store_, clock_, service));
+    }
+    bin_case_ = Raise("BIN");
+    licence_case_ = Raise("LIC");
+    for (const auto& [role, department] :
+         std::vector<std::pair<std::string, std::string>>{{"agent", "CNS"}, {"officer", "CNS"}}) {
+      ASSERT_TRUE(usecase::AddStaffUser(
+          *store_, clock_,
+          {role + "@council.example", "Pat " + role, role, department, std::string(kPassword)}));
+    }
+    auto site = web::Site::Create({});
+    ASSERT_TRUE(site) << site.error().message();
+    site_ = std::move(*site);
+    const http::Execution reads =
+        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+    web::AddPortalRoutes(router_, *site_, *ctx_, reads);
+    web::AddDesktopRoutes(router_, *site_, *ctx_, passwords_, {});
+    http::ServerOptions options;
+    options.port = 0;
+    options.handle_signals = false;
+    options.io_threads = 2;
+    options.worker_threads = 4;
+    server_ = std::make_unique<http::Server>(
+        options, router_, [](const http::AccessRecord&) {},
+        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
+    ASSERT_TRUE(server_->Listen());
+    port_ = server_->port();
+    runner_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Shutdown();
+      runner_.join();
+    }
+    EXPECT_TRUE(failures_.empty()) << failures_.front();
+  }
+
+  std::string Raise(const std::string& service) {
+    usecase::NewCase input;
+    input.service_code = service;
+    input.channel = "web";
+    input.description = "Reported on the portal";
+    input.actor = "portal";
+    auto created = usecase::CreateCase(*ctx_, input);
+    EXPECT_TRUE(created) << created.error().message();
+    return created ? created->record.reference : "";
+  }
+
+  Browser SignedIn(const std::string& role) {
+    Browser browser(port_);
+    EXPECT_EQ(browser.Get("/staff/sign-in").status, 200);
+    const Page signed_in = browser.Post("/staff/sign-in", {{"email", role + "@council.example"},
+                                                           {"password", std::string(kPassword)}});
+    EXPECT_EQ(signed_in.status, 303) << signed_in.body;
+    EXPECT_EQ(signed_in.Header("Location"), "/staff");
+    return browser;
+  }
+
+  ManualClock clock_{FromUnixMicros(kMondayMorning)};
+  charter::WorkingCalendar calendar_ = NineToFive();
+  std::vector<charter::Standard> standards_;
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<usecase::CaseContext> ctx_;
+  std::unique_ptr<web::Site> site_;
+  usecase::PasswordChecker passwords_{2};
+  std::string bin_case_;
+  std::string licence_case_;
+  http::Router router_;
+  std::unique_ptr<http::Server> server_;
+  std::thread runner_;
+  std::uint16_t port_ = 0;
+  std::vector<std::string> failures_;
+};
+
+TEST_P(DesktopTest, PagesNeedASignedInSession) {
+  Browser browser(port_);
+  const Page worklist = browser.Get("/staff");
+  EXPECT_EQ(worklist.status, 303);
+  EXPECT_EQ(worklist.Header("Location"), "/staff/sign-in?next=/staff");
+  EXPECT_EQ(browser.Get("/staff/cases/" + bin_case_).status, 303);
+}
+
+TEST_P(DesktopTest, SignInSetsAnHttpOnlyLaxSessionCookieAndSignOutEndsIt) {
+  Browser browser = SignedIn("officer");
+  const auto session =
+      std::find_if(browser.set_cookies_.begin(), browser.set_cookies_.end(),
+                   [](const std::string& c) { return c.find("fd_staff=") != std::string::npos; });
+  ASSERT_NE(session, browser.set_cookies_.end());
+  EXPECT_NE(session->find("HttpOnly"), std::string::npos) << *session;
+  EXPECT_NE(session->find("SameSite=Lax"), std::string::npos) << *session;
+  EXPECT_NE(session->find("Path=/"), std::string::npos) << *session;
+  EXPECT_EQ(session->find("Secure"), std::string::npos) << "plain http: " << *session;
+  EXPECT_EQ(browser.Get("/staff").status, 200);
+  const Page out = browser.Post("/staff/sign-out", {});
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(browser.cookies().count("fd_staff"), 0U);
+  EXPECT_EQ(browser.Get("/staff").status, 303);
+}
+
+TEST_P(DesktopTest, AWrongPasswordIsShownInTheErrorSummaryAndFiveLockTheAccount) {
+  Browser browser(port_);
+  browser.Get("/staff/sign-in");
+  for (int i = 0; i < 5; ++i) {
+    const Page wrong = browser.Post(
+        "/staff/sign-in", {{"email", "officer@council.example"}, {"password", "not the password"}});
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_TRUE(wrong.Has("govuk-error-summary")) << wrong.body;
+    EXPECT_TRUE(wrong.Has("Enter a correct email address and password"));
+    EXPECT_TRUE(wrong.Has("value=\"officer@council.example\""));
+  }
+  const Page locked = browser.Post("/staff/sign-in", {{"email", "officer@council.example"},
+                                                      {"password", std::string(kPassword)}});
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_TRUE(locked.Has("locked")) << locked.body;
+  const Page empty = browser.Post("/staff/sign-in", {{"email", ""}, {"password", ""}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(empty.Has("href=\"#email\"")) << empty.body;
+  EXPECT_TRUE(empty.Has("href=\"#password\""));
+}
+
+TEST_P(DesktopTest, AFormPostedWithoutItsCsrfTokenIsRefused) {
+  Browser browser = SignedIn("officer");
+  browser.Get("/staff/cases/" + bin_case_);
+  const Page refused =
+      browser.Post("/staff/cases/" + bin_case_ + "/note", {{"body", "Forged"}}, false);
+  EXPECT_EQ(refused.status, 403);
+  const Page page = browser.Get("/staff/cases/" + bin_case_);
+  EXPECT_FALSE(page.Has("Forged"));
+  Browser stranger(port_);
+  stranger.Get("/staff/sign-in");
+  EXPECT_EQ(
+      stranger
+          .Post("/staff/sign-in",
+                {{"email", "officer@council.example"}, {"password", std::string(kPassword)}}, false)
+          .status,
+      403);
+}
+
+TEST_P(DesktopTest, TheWorklistIsOrderedByDueDateAndFiltered) {
+  clock_.Advance(std::chrono::hours(1));
+  const std::string later = Raise("BIN");
+  Browser browser = SignedIn("officer");
+  const Page all = browser.Get("/staff");
+  ASSERT_EQ(all.status, 200);
+  const auto first = all.body.find(bin_case_);
+  const auto second = all.body.find(later);
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+  const Page licensing = browser.Get("/staff?team=licensing");
+  EXPECT_TRUE(licensing.Has(licence_case_));
+  EXPECT_FALSE(licensing.Has(bin_case_));
+  EXPECT_EQ(browser.Get("/staff?status=bogus&page=-4&due=whenever").status, 200);
+}
+
+TEST_P(DesktopTest, AnOfficerUpdatesAndClosesACaseAndTheCitizenSeesTheUpdate) {
+  Browser browser = SignedIn("officer");
+  const Page page = browser.Get("/staff/cases/" + bin_case_);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(page.Has("Reported on the portal"));
+  const Page noted = browser.Post("/staff/cases/" + bin_case_ + "/note", {{"body", "Crew told"}});
+  EXPECT_EQ(noted.status, 303);
+  const Page updated =
+      browser.Post("/staff/cases/" + bin_case_ + "/update",
+                   {{"body", "Your bin was emptied this morning"}, {"status", "resolved"}});
+  EXPECT_EQ(updated.status, 303) << updated.body;
+  const Page closed = browser.Post("/staff/cases/" + bin_case_ + "/status", {{"status", "closed"}});
+  EXPECT_EQ(closed.status, 303) << closed.body;
+  const Page after = browser.Get("/staff/cases/" + bin_case_ + "?done=status");
+  EXPECT_TRUE(after.Has("Status changed"));
+  EXPECT_TRUE(after.Has("Crew told"));
+  Browser citizen(port_);
+  const Page track = citizen.Get("/track?reference=" + bin_case_);
+  EXPECT_EQ(track.status, 200);
+  EXPECT_TRUE(track.Has("Your bin was emptied this morning")) << track.body;
+  EXPECT_FALSE(track.Has("Crew told"));
+}
+
+TEST_P(DesktopTest, AnInvalidActionShowsTheCasePageWithTheErrorSummary) {
+  Browser browser = SignedIn("officer");
+  browser.Get("/staff/cases/" + bin_case_);
+  const Page empty = browser.Post("/staff/cases/" + bin_case_ + "/note", {{"body", ""}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(empty.Has("govuk-error-summary"));
+  EXPECT_TRUE(empty.Has("href=\"#note-body\"")) << empty.body;
+  const Page backwards = browser.Post("/staff/cases/" + bin_case_ + "/status", {{"status", "new"}});
+  EXPECT_EQ(backwards.status, 422);
+  EXPECT_TRUE(backwards.Has("href=\"#status-to\""));
+}
+
+TEST_P(DesktopTest, AnAgentNotesButCannotCloseAnotherDepartmentsCase) {
+  Browser browser = SignedIn("agent");
+  const Page page = browser.Get("/staff/cases/" + licence_case_);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_FALSE(page.Has("/staff/cases/" + licence_case_ + "/status"));
+  EXPECT_TRUE(page.Has("/staff/cases/" + licence_case_ + "/note"));
+  EXPECT_EQ(
+      browser.Post("/staff/cases/" + licence_case_ + "/status", {{"status", "closed"}}).status,
+      403);
+  EXPECT_EQ(browser.Post("/staff/cases/" + licence_case_ + "/note", {{"body", "Rang"}}).status,
+            303);
+  EXPECT_EQ(browser.Post("/staff/cases/" + licence_case_ + "/assign", {{"team", "bins"}}).status,
+            403);
+}
+
+TEST_P(DesktopTest, AnAgentLogsAPhoneContactThatRaisesACase) {
+  Browser browser = SignedIn("agent");
+  ASSERT_EQ(browser.Get("/staff/contacts/new").status, 200);
+  const Page logged = browser.Post("/staff/contacts", {{"channel", "phone"},
+                                                       {"first_name", "Ann"},
+                                                       {"last_name", "Resident"},
+                                                       {"phone", "028 9032 0202"},
+                                                       {"raise_case", "yes"},
+                                                       {"service", "BIN"},
+                                                       {"description", "Bin missed twice"},
+                                                       {"address", "1 High Street"},
+                                                       {"outcome", "case_raised"},
+                                                       {"summary", "Called about the bin"}});
+  ASSERT_EQ(logged.status, 303) << logged.body;
+  const std::string location = logged.Header("Location");
+  ASSERT_TRUE(location.starts_with("/staff/cases/BCC-26-")) << location;
+  const Page raised = browser.Get(location);
+  EXPECT_TRUE(raised.Has("Bin missed twice"));
+  EXPECT_TRUE(raised.Has("phone"));
+  const Page missing = browser.Post("/staff/contacts", {{"channel", "fax"}, {"raise_case", "yes"}});
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_TRUE(missing.Has("href=\"#channel\""));
+  EXPECT_TRUE(missing.Has("href=\"#service\""));
+}
+
+TEST_P(DesktopTest, AContactFindsTheCustomerAgainAndTheirTimelineShowsIt) {
+  Browser browser = SignedIn("agent");
+  browser.Get("/staff/contacts/new");
+  const Page logged = browser.Post("/staff/contacts", {{"channel", "face_to_face"},
+                                                       {"first_name", "Brid"},
+                                                       {"last_name", "Nic Aodha"},
+                                                       {"email", "brid@example.org"},
+                                                       {"outcome", "information_given"},
+                                                       {"summary", "Asked about opening hours"}});
+  ASSERT_EQ(logged.status, 303) << logged.body;
+  EXPECT_EQ(logged.Header("Location"), "/staff/contacts/new?done=1");
+  const Page found = browser.Get("/staff/customers?email=brid%40example.org");
+  ASSERT_EQ(found.status, 200);
+  static const std::regex kLink(R"re(href="/staff/customers/([0-9]+)")re");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(found.body, match, kLink)) << found.body;
+  const Page customer = browser.Get("/staff/customers/" + std::string(match[1]));
+  ASSERT_EQ(customer.status, 200);
+  EXPECT_TRUE(customer.Has("Brid Nic Aodha"));
+  EXPECT_TRUE(customer.Has("Asked about opening hours")) << customer.body;
+  // The same email on the next contact finds the same record rather than a new one.
+  browser.Get("/staff/contacts/new");
+  ASSERT_EQ(browser
+                .Post("/staff/contacts", {{"channel", "phone"},
+                                          {"email", "brid@example.org"},
+                                          {"outcome", "resolved_first_contact"},
+                                          {"summary", "Rang back"}})
+                .status,
+            303);
+  const Page again = browser.Get("/staff/customers/" + std::string(match[1]));
+  EXPECT_TRUE(again.Has("Rang back"));
+  EXPECT_EQ(browser.Get("/staff/customers/99999").status, 404);
+  EXPECT_EQ(browser.Get("/staff/customers/abc").status, 404);
+}
+
+TEST_P(DesktopTest, OnlyAnAdminManagesStaffUsers) {
+  Browser officer = SignedIn("officer");
+  EXPECT_EQ(officer.Get("/staff/admin/users").status, 403);
+  ASSERT_TRUE(usecase::AddStaffUser(
+      *store_, clock_,
+      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  Browser admin = SignedIn("admin");
+  const Page users = admin.Get("/staff/admin/users");
+  ASSERT_EQ(users.status, 200);
+  EXPECT_TRUE(users.Has("officer@council.example"));
+  const Page bad = admin.Post("/staff/admin/users", {{"email", "x"}, {"role", "boss"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(bad.Has("href=\"#email\""));
+  EXPECT_TRUE(bad.Has("href=\"#role\""));
+  const Page added = admin.Post("/staff/admin/users", {{"email", "new@council.example"},
+                                                       {"name", "New Officer"},
+                                                       {"role", "officer"},
+                                                       {"department", "PE"},
+                                                       {"password", "another long password"}});
+  EXPECT_EQ(added.status, 303) << added.body;
+  EXPECT_TRUE(admin.Get("/staff/admin/users?done=1").Has("new@council.example"));
+  // The new officer acts in PE and not in CNS.
+  Browser newcomer(port_);
+  newcomer.Get("/staff/sign-in");
+  ASSERT_EQ(newcomer
+                .Post("/staff/sign-in",
+                      {{"email", "new@council.example"}, {"password", "another long password"}})
+                .status,
+            303);
+  newcomer.Get("/staff/cases/" + licence_case_);
+  EXPECT_EQ(newcomer
+                .Post("/staff/cases/" + licence_case_ + "/assign",
+                      {{"team", "licensing"}, {"priority", "high"}})
+                .status,
+            303);
+  EXPECT_EQ(
+      newcomer
+          .Post("/staff/cases/" + bin_case_ + "/assign", {{"team", "bins"}, {"priority", "high"}})
+          .status,
+      403);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DesktopTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace frontdoor::testing
