@@ -290,7 +290,9 @@ std::string Stem(std::string_view folded_word) {
   return {reinterpret_cast<const char*>(stem), length};
 }
 
-std::vector<Token> Analyse(std::string_view text) {
+namespace {
+
+std::vector<Token> Tokens(std::string_view text, bool stem) {
   std::vector<Token> tokens;
   std::uint32_t position = 0;
   ForEachWord(text, [&](const std::string& word, std::size_t begin, std::size_t end) {
@@ -298,9 +300,19 @@ std::vector<Token> Analyse(std::string_view text) {
     if (word.size() > kMaxWordBytes || IsStopWord(word)) {
       return;
     }
-    tokens.push_back(Token{Stem(word), word, here, begin, end});
+    tokens.push_back(Token{stem ? Stem(word) : std::string(), word, here, begin, end});
   });
   return tokens;
+}
+
+}  // namespace
+
+std::vector<Token> Analyse(std::string_view text) {
+  return Tokens(text, true);
+}
+
+std::vector<Token> AnalyseWords(std::string_view text) {
+  return Tokens(text, false);
 }
 
 }  // namespace frontdoor::search

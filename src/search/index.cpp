@@ -28,6 +28,7 @@ constexpr double kTwoTyposWeight = 0.35;
 constexpr std::size_t kCorrectionDominance = 4;
 constexpr std::size_t kMaxPrefixTerms = 12;
 constexpr std::size_t kMaxPrefixScan = 400;
+constexpr std::size_t kSnippetScanBytes = 16 * 1024;
 
 constexpr unsigned kTfBits = 8;
 constexpr std::uint32_t kTfMax = 255;
@@ -113,8 +114,31 @@ struct Index::State {
   std::unordered_map<std::string, std::uint32_t> term_ids;
   std::vector<TermEntry> terms;
   std::map<std::string, std::uint32_t, std::less<>> surfaces;  // folded word -> term id
+  // The same, hashed: highlighting looks every word of a text up here instead of stemming it.
+  std::unordered_map<std::string, std::uint32_t> surface_terms;
   DeletionIndex deletions;
   std::unordered_map<std::string, std::uint32_t> tag_ids;
+  // Per tag, one bit per slot: a filter is a bit test, not a search through the slot's tags.
+  std::vector<std::vector<std::uint64_t>> tag_bits;
+
+  void SetTagBit(std::uint32_t tag, std::uint32_t slot, bool on) {
+    if (tag_bits.size() <= tag) {
+      tag_bits.resize(tag + 1);
+    }
+    auto& bits = tag_bits[tag];
+    if (bits.size() <= slot / 64) {
+      bits.resize(slot / 64 + 1);
+    }
+    const std::uint64_t mask = std::uint64_t{1} << (slot % 64);
+    bits[slot / 64] = on ? bits[slot / 64] | mask : bits[slot / 64] & ~mask;
+  }
+
+  [[nodiscard]] bool HasTag(std::uint32_t tag, std::uint32_t slot) const {
+    if (tag >= tag_bits.size() || slot / 64 >= tag_bits[tag].size()) {
+      return false;
+    }
+    return ((tag_bits[tag][slot / 64] >> (slot % 64)) & 1U) != 0;
+  }
   std::vector<Slot> slots;
   std::vector<std::uint32_t> free_slots;
   std::unordered_map<std::int64_t, std::uint32_t> slot_of;
@@ -154,6 +178,9 @@ struct Index::State {
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       total_length[f] -= slot.lengths[f];
     }
+    for (const std::uint32_t tag : slot.tags) {
+      SetTagBit(tag, slot_index, false);
+    }
     slot = Slot{};
     --live;
   }
@@ -165,6 +192,9 @@ struct Index::State {
     slot.live = true;
     slot.lengths = analysed.lengths;
     slot.tags = std::move(tags);
+    for (const std::uint32_t tag : slot.tags) {
+      SetTagBit(tag, slot_index, true);
+    }
     slot.terms.reserve(analysed.tfs.size());
     for (const auto& [term, packed] : analysed.tfs) {
       const std::uint32_t id = TermId(term);
@@ -177,7 +207,10 @@ struct Index::State {
     }
     std::sort(slot.terms.begin(), slot.terms.end());
     for (const auto& [surface, term] : analysed.surfaces) {
-      surfaces.emplace(surface, term_ids.at(term));
+      const std::uint32_t id = term_ids.at(term);
+      if (surfaces.emplace(surface, id).second) {
+        surface_terms.emplace(surface, id);
+      }
     }
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       total_length[f] += slot.lengths[f];
@@ -196,8 +229,16 @@ struct Index::State {
   [[nodiscard]] bool SynonymClause(const std::vector<Token>& tokens, std::size_t& i,
                                    Clause& clause) const;
   [[nodiscard]] std::vector<Clause> Plan(const std::vector<Token>& tokens, bool prefix_last) const;
-  [[nodiscard]] double TermScore(std::uint32_t term, std::size_t posting) const;
-  void ScoreClause(const Clause& clause, Scratch& scratch) const;
+  struct TermFactors {
+    double idf = 0;
+    std::array<double, kFieldCount> length_factor{};
+  };
+  [[nodiscard]] TermFactors Factors(std::uint32_t term) const;
+  [[nodiscard]] double TermScore(std::uint32_t term, std::size_t posting,
+                                 const TermFactors& factors) const;
+  // With `only_touched`, only documents some earlier clause matched are scored.
+  void ScoreClause(const Clause& clause, Scratch& scratch, bool only_touched) const;
+  [[nodiscard]] std::size_t MaxDf(const Clause& clause) const;
 };
 
 Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const {
@@ -226,7 +267,10 @@ Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const 
     }
   }
   const int allowed = TyposAllowed(CountLetters(token.surface));
-  if (allowed == 0) {
+  // A word found in more than a couple of documents is taken as meant: looking for a far
+  // more common spelling of it costs a deletion lookup per query word for little gain.
+  const std::size_t common = std::max<std::size_t>(2, live / 1000);
+  if (allowed == 0 || exact_df >= common) {
     return clause;
   }
   for (const std::uint32_t candidate : deletions.Candidates(token.term, allowed)) {
@@ -312,8 +356,22 @@ std::vector<Clause> Index::State::Plan(const std::vector<Token>& tokens, bool pr
 }
 
 // BM25F: field frequencies are length-normalised and weighted per field, summed, then
-// saturated once, so a word repeated in the body cannot outweigh one title mention.
-double Index::State::TermScore(std::uint32_t term, std::size_t posting) const {
+// saturated once, so a word repeated in the body cannot outweigh one title mention. The parts
+// that do not depend on the document are worked out once per term and query.
+Index::State::TermFactors Index::State::Factors(std::uint32_t term) const {
+  TermFactors factors;
+  const auto n = static_cast<double>(live);
+  const auto df = static_cast<double>(terms[term].docs.size());
+  factors.idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    const double average = std::max(1.0, static_cast<double>(total_length[f]) / n);
+    factors.length_factor[f] = options.ranking.b[f] / average;
+  }
+  return factors;
+}
+
+double Index::State::TermScore(std::uint32_t term, std::size_t posting,
+                               const TermFactors& factors) const {
   const TermEntry& entry = terms[term];
   const Slot& slot = slots[entry.docs[posting]];
   const std::uint32_t packed = entry.tfs[posting];
@@ -321,22 +379,29 @@ double Index::State::TermScore(std::uint32_t term, std::size_t posting) const {
   double tf = 0;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     const auto count = (packed >> (static_cast<unsigned>(f) * kTfBits)) & kTfMax;
-    if (count == 0) {
-      continue;
+    if (count != 0) {
+      const double norm = 1 - ranking.b[f] + factors.length_factor[f] * slot.lengths[f];
+      tf += ranking.weight[f] * count / norm;
     }
-    const double average =
-        std::max(1.0, static_cast<double>(total_length[f]) / static_cast<double>(live));
-    const double norm = 1 - ranking.b[f] + ranking.b[f] * slot.lengths[f] / average;
-    tf += ranking.weight[f] * count / norm;
   }
-  const auto n = static_cast<double>(live);
-  const auto df = static_cast<double>(entry.docs.size());
-  const double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
-  return idf * tf * (ranking.k1 + 1) / (tf + ranking.k1);
+  return factors.idf * tf * (ranking.k1 + 1) / (tf + ranking.k1);
 }
 
-void Index::State::ScoreClause(const Clause& clause, Scratch& scratch) const {
-  const auto keep = [&scratch](std::uint32_t slot, double score) {
+std::size_t Index::State::MaxDf(const Clause& clause) const {
+  std::size_t df = 0;
+  for (const Alternative& alternative : clause.alternatives) {
+    for (const std::uint32_t term : alternative.terms) {
+      df = std::max(df, Df(term));
+    }
+  }
+  return df;
+}
+
+void Index::State::ScoreClause(const Clause& clause, Scratch& scratch, bool only_touched) const {
+  const auto keep = [&scratch, only_touched](std::uint32_t slot, double score) {
+    if (only_touched && scratch.total[slot] == 0) {
+      return;
+    }
     float& best = scratch.clause[slot];
     if (best == 0) {
       scratch.clause_touched.push_back(slot);
@@ -347,16 +412,19 @@ void Index::State::ScoreClause(const Clause& clause, Scratch& scratch) const {
     const double words = alternative.words;
     if (alternative.terms.size() == 1) {
       const std::uint32_t term = alternative.terms.front();
+      const TermFactors factors = Factors(term);
+      const double weight = alternative.weight / words;
       for (std::size_t p = 0; p < terms[term].docs.size(); ++p) {
-        keep(terms[term].docs[p], alternative.weight * TermScore(term, p) / words);
+        keep(terms[term].docs[p], weight * TermScore(term, p, factors));
       }
       continue;
     }
     if (alternative.partial) {
       std::unordered_map<std::uint32_t, double> sums;
       for (const std::uint32_t term : alternative.terms) {
+        const TermFactors factors = Factors(term);
         for (std::size_t p = 0; p < terms[term].docs.size(); ++p) {
-          sums[terms[term].docs[p]] += TermScore(term, p);
+          sums[terms[term].docs[p]] += TermScore(term, p, factors);
         }
       }
       for (const auto& [slot, sum] : sums) {
@@ -377,7 +445,7 @@ void Index::State::ScoreClause(const Clause& clause, Scratch& scratch) const {
           sum = -1;
           break;
         }
-        sum += TermScore(term, static_cast<std::size_t>(it - docs.begin()));
+        sum += TermScore(term, static_cast<std::size_t>(it - docs.begin()), Factors(term));
       }
       if (sum > 0) {
         keep(slot, alternative.weight * sum / words);
@@ -491,17 +559,25 @@ Results Index::Search(const Query& query) const {
     filters.push_back(std::move(ids));
   }
   Scratch& scratch = ThreadScratch(s.slots.size());
+  // Rarer clauses first. A clause met by more than a quarter of the documents ("bin" in a
+  // knowledge base about bins) then only adds to documents a rarer clause found: alone it
+  // would say little (its idf is small) and cost a pass over most of the index.
+  std::vector<std::pair<std::size_t, const Clause*>> ordered;
   for (const Clause& clause : clauses) {
-    s.ScoreClause(clause, scratch);
+    ordered.emplace_back(s.MaxDf(clause), &clause);
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [df, clause] : ordered) {
+    const bool common = df > s.live / 4 && !scratch.touched.empty();
+    s.ScoreClause(*clause, scratch, common);
   }
   std::vector<std::pair<double, std::uint32_t>> ranked;
   const auto n = static_cast<double>(clauses.size());
   for (const std::uint32_t slot : scratch.touched) {
-    const auto& tags = s.slots[slot].tags;
-    const bool passes = std::all_of(filters.begin(), filters.end(), [&tags](const auto& group) {
-      return std::any_of(group.begin(), group.end(), [&tags](std::uint32_t tag) {
-        return std::binary_search(tags.begin(), tags.end(), tag);
-      });
+    const bool passes = std::all_of(filters.begin(), filters.end(), [&s, slot](const auto& group) {
+      return std::any_of(group.begin(), group.end(),
+                         [&s, slot](std::uint32_t tag) { return s.HasTag(tag, slot); });
     });
     if (passes) {
       // Coordination: of two documents, the one that answers more of the query ranks
@@ -524,22 +600,45 @@ Results Index::Search(const Query& query) const {
   };
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(last),
                     ranked.end(), better);
-  TermSet marked;
+  std::vector<std::uint32_t> marked;
   if (query.snippets && s.options.keep_text) {
     for (const Clause& clause : clauses) {
       for (const Alternative& alternative : clause.alternatives) {
-        for (const std::uint32_t term : alternative.terms) {
-          marked.insert(s.terms[term].text);
-        }
+        marked.insert(marked.end(), alternative.terms.begin(), alternative.terms.end());
       }
     }
+    std::sort(marked.begin(), marked.end());
   }
+  // Most words of a text match nothing; a word whose first letter no matched term starts
+  // with (folded words start like their stems) is passed over without hashing it.
+  std::array<bool, 256> first_letters{};
+  for (const std::uint32_t term : marked) {
+    if (!s.terms[term].text.empty()) {
+      first_letters[static_cast<unsigned char>(s.terms[term].text.front())] = true;
+    }
+  }
+  const Matcher match = [&s, &marked, &first_letters](const Token& token) -> std::size_t {
+    if (token.surface.empty() || !first_letters[static_cast<unsigned char>(token.surface[0])]) {
+      return 0;
+    }
+    const auto it = s.surface_terms.find(token.surface);
+    if (it == s.surface_terms.end() ||
+        !std::binary_search(marked.begin(), marked.end(), it->second)) {
+      return 0;
+    }
+    return std::size_t{it->second} + 1;
+  };
   for (std::size_t k = first; k < last; ++k) {
     const Slot& slot = s.slots[ranked[k].second];
     Hit hit{slot.id, ranked[k].first, {}, {}};
     if (query.snippets && s.options.keep_text) {
-      hit.title_html = Highlight(slot.title, marked);
-      hit.snippet_html = Snippet(slot.text, marked);
+      hit.title_html = Highlight(slot.title, AnalyseWords(slot.title), match);
+      // The snippet comes from the opening of long texts: enough to find the query's words
+      // in any real article, and a bound on the work per hit.
+      const std::string_view text = std::string_view(slot.text).substr(0, kSnippetScanBytes);
+      const std::size_t cut = text.size() < slot.text.size() ? text.rfind(' ') : text.size();
+      const std::string_view scanned = text.substr(0, cut == std::string_view::npos ? 0 : cut);
+      hit.snippet_html = Snippet(scanned, AnalyseWords(scanned), match);
     }
     results.hits.push_back(std::move(hit));
   }

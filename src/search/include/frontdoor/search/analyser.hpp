@@ -41,4 +41,8 @@ struct Token {
 
 inline constexpr std::size_t kMaxWordBytes = 64;
 
+// Like Analyse but without stemming (each token's term is empty): cheaper, for callers that
+// look surfaces up themselves (highlighting against an index's vocabulary).
+[[nodiscard]] std::vector<Token> AnalyseWords(std::string_view text);
+
 }  // namespace frontdoor::search
