@@ -305,6 +305,8 @@ void CheckAnswers(const ReportForm& report, const store::ServiceRecord& service,
           message = report.T(answered ? error.message : "Enter an answer");
           break;
       }
+      // Several questions may need the same fix: the question says which one is meant.
+      message = attribute->description + " " + message;
     }
     errors[error.field] = message;
   }

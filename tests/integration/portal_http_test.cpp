@@ -201,7 +201,8 @@ TEST_P(PortalHttpTest, ErrorsAreShownWithTheFormThenTheReportIsMade) {
       "&attribute%5Bdue_on%5D%5Bmonth%5D=2&attribute%5Bdue_on%5D%5Byear%5D=2026");
   EXPECT_EQ(wrong.status, 422);
   EXPECT_NE(wrong.body.find("<title>Error: "), std::string::npos);
-  EXPECT_NE(wrong.body.find("href=\"#attribute-bin-type\">Select an answer"), std::string::npos);
+  EXPECT_NE(wrong.body.find("href=\"#attribute-bin-type\">Which bin was missed? Select an answer"),
+            std::string::npos);
   EXPECT_NE(wrong.body.find("href=\"#attribute-due-on-day\">Enter a real date"), std::string::npos);
   EXPECT_NE(wrong.body.find("href=\"#address\">Enter the address or postcode"), std::string::npos);
   EXPECT_EQ(wrong.body.find("<script>alert"), std::string::npos);
