@@ -43,6 +43,8 @@ class Endpoint {
   http::Response ListRequests(Format format, const http::Request& request);
   http::Response GetRequest(const http::Request& request);
   http::Response Token(const http::Request& request);
+  // Fills media_url from the case's first public photo when the client sent none.
+  void ShowPublicPhoto(store::CaseRecord& record) const;
   http::Response ListUpdates(Format format, const http::Request& request);
   http::Response CreateRequest(Format format, const http::Request& request);
   http::Response AddUpdate(Format format, const http::Request& request);

@@ -156,7 +156,24 @@ http::Response Endpoint::ListRequests(Format format, const http::Request& reques
     }
     return found->second;
   };
+  for (auto& record : *cases) {
+    ShowPublicPhoto(record);
+  }
   return Document(format, 200, RenderRequests(format, *cases, notice, ctx_.calendar.zone()));
+}
+
+// media_url is the URL the client sent, else the public URL of the case's first public photo
+// (served at /media/), so that FixMyStreet shows a photo staff chose to publish. Photos sent
+// as files stay private (section 5.6: FixMyStreet sends files for private reports).
+void Endpoint::ShowPublicPhoto(store::CaseRecord& record) const {
+  if (record.media_url || !record.public_photo_path) {
+    return;
+  }
+  std::string base = settings_.base_url;
+  while (base.ends_with('/')) {
+    base.pop_back();
+  }
+  record.media_url = base + *record.public_photo_path;
 }
 
 // The hot path (benchmarked): one row read, one cached lookup, one body allocation.
@@ -189,6 +206,7 @@ http::Response Endpoint::GetRequest(const http::Request& request) {
   if (!*facts || !(*facts)->cases_shown) {
     return not_found();
   }
+  ShowPublicPhoto(*record);
   return Document(*format, 200,
                   RenderRequest(*format, *record, (*facts)->notice, ctx_.calendar.zone()));
 }

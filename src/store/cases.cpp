@@ -2,18 +2,34 @@
 
 #include <string>
 
+#include "frontdoor/core/media_type.hpp"
+
 #include "query.hpp"
 
 namespace frontdoor::store {
 namespace {
 
-constexpr std::string_view kCaseSelect =
+constexpr std::string_view kCaseColumns =
     "SELECT c.id, c.reference, c.service_id, c.status, c.priority, c.channel, c.description, "
     "c.address, c.address_id, c.postcode, c.lat, c.lon, c.ward, c.customer_id, c.team_id, "
     "c.assignee_id, c.status_notes, c.media_url, c.source, c.created_at, c.updated_at, c.due_at, "
-    "c.closed_at, s.code, s.name, t.name, d.name "
+    "c.closed_at, s.code, s.name, t.name, d.name, ";
+// The first public photo: one index probe per case.
+constexpr std::string_view kFirstPublicPhoto =
+    "(SELECT a.sha256 || ' ' || a.media_type FROM case_attachment a WHERE a.case_id = c.id "
+    "AND a.is_public = 1 AND a.media_type LIKE 'image/%' ORDER BY a.id LIMIT 1) ";
+constexpr std::string_view kCaseFrom =
     "FROM service_case c JOIN service s ON s.id = c.service_id "
     "LEFT JOIN team t ON t.id = c.team_id LEFT JOIN department d ON d.id = s.department_id ";
+
+// The SELECT ... FROM of a case read by ReadCase; without the photo for the duplicate
+// suggestions every create reads (up to 50 cases), which never show it.
+std::string CaseSelect(bool with_photo = true) {
+  std::string sql(kCaseColumns);
+  sql += with_photo ? kFirstPublicPhoto : std::string_view("NULL ");
+  sql += kCaseFrom;
+  return sql;
+}
 
 std::optional<Instant> OptionalInstant(const SqlRow& row, int column) {
   if (row.IsNull(column)) {
@@ -55,6 +71,15 @@ CaseRecord ReadCase(const SqlRow& row) {
   c.service_name = row.String(24);
   c.team_name = row.IsNull(25) ? std::string() : row.String(25);
   c.department_name = row.IsNull(26) ? std::string() : row.String(26);
+  if (!row.IsNull(27)) {
+    const std::string_view photo = row.Text(27);  // "<sha256> <media type>"
+    const auto space = photo.find(' ');
+    const auto type = FindMediaType(photo.substr(space + 1));
+    if (space != std::string_view::npos && type) {
+      c.public_photo_path =
+          "/media/" + std::string(photo.substr(0, space)) + "." + std::string(type->extension);
+    }
+  }
   return c;
 }
 
@@ -143,13 +168,12 @@ Result<Answers> Cases::Attributes(std::int64_t case_id) {
 }
 
 Result<CaseRecord> Cases::FindByReference(const std::string& reference) {
-  return QueryOne<CaseRecord>(session_, std::string(kCaseSelect) + "WHERE c.reference = ?",
+  return QueryOne<CaseRecord>(session_, CaseSelect() + "WHERE c.reference = ?",
                               {std::string_view(reference)}, ReadCase, "Case");
 }
 
 Result<CaseRecord> Cases::FindById(std::int64_t id) {
-  return QueryOne<CaseRecord>(session_, std::string(kCaseSelect) + "WHERE c.id = ?", {id}, ReadCase,
-                              "Case");
+  return QueryOne<CaseRecord>(session_, CaseSelect() + "WHERE c.id = ?", {id}, ReadCase, "Case");
 }
 
 Result<std::vector<CaseRecord>> Cases::List(const CaseFilter& filter) {
@@ -191,7 +215,7 @@ Result<std::vector<CaseRecord>> Cases::List(const CaseFilter& filter) {
   }
   // Ids grow with creation time, so ordering by id is ordering by creation and pages by
   // id never skip or repeat a case.
-  const std::string sql = std::string(kCaseSelect) + where.sql() + " ORDER BY c.id " +
+  const std::string sql = CaseSelect() + where.sql() + " ORDER BY c.id " +
                           (newest_first ? "DESC" : "ASC") + " LIMIT " +
                           std::to_string(std::max(filter.limit, 0));
   std::vector<CaseRecord> cases;
@@ -208,7 +232,7 @@ Result<std::vector<CaseRecord>> Cases::OpenInBox(std::int64_t service_id, const 
                                                  int limit) {
   return QueryAll<CaseRecord>(
       session_,
-      std::string(kCaseSelect) +
+      CaseSelect(false) +
           "WHERE c.service_id = ? AND c.lat BETWEEN ? AND ? AND c.lon BETWEEN ? AND ? "
           "AND c.status NOT IN ('resolved', 'closed') ORDER BY c.id DESC LIMIT " +
           std::to_string(std::max(limit, 0)),

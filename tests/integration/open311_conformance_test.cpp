@@ -15,6 +15,7 @@
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/attachments.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/secrets.hpp"
 
 #include "raw_client.hpp"
 #include "test_store.hpp"
@@ -739,6 +740,22 @@ TEST_P(Open311ConformanceTest, MultipartReportKeepsItsPhotos) {
   const auto attachments = usecase::ListAttachments(*ctx_, id);
   ASSERT_TRUE(attachments);
   EXPECT_EQ(attachments->size(), 1U);
+  // Private, so not the request's media_url until staff publish a photo.
+  const auto media_url = [&](const std::string& path) {
+    const auto got = Get(path);
+    EXPECT_EQ(got.status, 200) << got.body;
+    const auto json = Json(got);
+    const auto& item = json.as_array().at(0).as_object();
+    return item.at("media_url").is_null() ? std::string("null")
+                                          : std::string(item.at("media_url").as_string());
+  };
+  EXPECT_EQ(media_url("/open311/v2/requests/" + id + ".json"), "null");
+  ASSERT_TRUE(usecase::AddAttachment(*ctx_, id, "after.png", png, true, "staff:1"));
+  const std::string expected = "http://127.0.0.1:8080/media/" + usecase::Sha256Hex(png) + ".png";
+  EXPECT_EQ(media_url("/open311/v2/requests/" + id + ".json"), expected);
+  EXPECT_EQ(media_url("/open311/v2/requests.json?service_request_id=" + id), expected);
+  EXPECT_NE(Get("/open311/v2/requests/" + id + ".xml").body.find("<media_url>" + expected),
+            std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Open311ConformanceTest,

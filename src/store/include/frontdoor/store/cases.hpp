@@ -45,6 +45,9 @@ struct CaseRecord {
   std::string service_name;
   std::string team_name;        // empty when unassigned
   std::string department_name;  // of the service; Open311's agency_responsible
+  // "/media/<sha256>.<ext>" of the case's first public image attachment, where anyone may
+  // fetch it; photos are private unless staff make them public.
+  std::optional<std::string> public_photo_path;
 };
 
 struct CaseEventRecord {
