@@ -32,8 +32,8 @@ constexpr std::array<std::string_view, 7> kWeekdaysGa{
     "Dé Domhnaigh", "Dé Luain", "Dé Máirt", "Dé Céadaoin", "Déardaoin", "Dé hAoine", "Dé Sathairn"};
 
 struct LocalParts {
-  date::year_month_day day;
-  date::weekday weekday;
+  date::year_month_day day{};
+  date::weekday weekday{};
   int hour = 0;
   int minute = 0;
 };
@@ -96,7 +96,7 @@ Data ToData(const FieldView& field) {
     described = field.id + "-hint";
   }
   if (!field.error.empty()) {
-    described += (described.empty() ? "" : " ") + field.id + "-error";
+    described.append(described.empty() ? "" : " ").append(field.id).append("-error");
   }
   List items;
   for (const ItemView& item : field.items) {
@@ -146,9 +146,11 @@ http::Response RenderPage(const Site::Impl& site, const PageContext& page,
   List lang_links;
   for (const Lang lang : {Lang::kEn, Lang::kGa}) {
     const std::string code(LangCode(lang));
+    std::string href = page.path;
+    href.append("?lang=").append(code).append(query_suffix);
     lang_links.emplace_back(Object{{"link_lang", code},
                                    {"link_text", lang == Lang::kGa ? "Gaeilge" : "English"},
-                                   {"link_href", page.path + "?lang=" + code + query_suffix},
+                                   {"link_href", std::move(href)},
                                    {"link_current", Data(lang == page.lang)}});
   }
   data.set("site_council_name", site.settings.council_name);

@@ -1,5 +1,6 @@
 #include "site.hpp"
 
+#include <cstdint>
 #include <utility>
 
 #include "frontdoor/http/cookie.hpp"
@@ -16,7 +17,7 @@ namespace frontdoor::web {
 namespace {
 
 constexpr std::string_view kLangCookie = "fd_lang";
-constexpr long long kLangCookieSeconds = 365LL * 24 * 3600;
+constexpr std::int64_t kLangCookieSeconds = std::int64_t{365} * 24 * 3600;
 
 // The query string without its lang= pairs, to append to the language links.
 std::string QueryWithoutLang(std::string_view query) {
@@ -105,9 +106,8 @@ Result<std::unique_ptr<Site>> Site::Create(const WebSettings& settings) {
     return assets.error();
   }
   const bool https = settings.public_url.starts_with("https://");
-  auto impl =
-      std::unique_ptr<Impl>(new Impl{settings, std::move(*translations), std::move(*templates),
-                                     std::move(*assets), Csrf(settings.secret, https), https});
+  auto impl = std::make_unique<Impl>(Impl{settings, std::move(*translations), std::move(*templates),
+                                          std::move(*assets), Csrf(settings.secret, https), https});
   return std::unique_ptr<Site>(new Site(std::move(impl)));
 }
 

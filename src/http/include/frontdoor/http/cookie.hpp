@@ -3,6 +3,7 @@
 // functions, so thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,7 +23,7 @@ struct SetCookie {
   std::string name;
   std::string value;  // must already be cookie-safe (no ';', ',', space, quote or control)
   std::string path = "/";
-  std::optional<long long> max_age_seconds;  // nullopt: a session cookie; 0 deletes it
+  std::optional<std::int64_t> max_age_seconds;  // nullopt: a session cookie; 0 deletes it
   bool http_only = true;
   bool secure = false;  // set when the site is served over https
   SameSite same_site = SameSite::kLax;
