@@ -60,6 +60,14 @@ struct Desktop {
   http::Response AddUser(const http::Request& request) const;         // POST /staff/admin/users
   http::Response UsersPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                            PageContext& page) const;
+  http::Response Teams(const http::Request& request) const;         // GET /staff/admin/teams
+  http::Response AddTeam(const http::Request& request) const;       // POST /staff/admin/teams
+  http::Response Closures(const http::Request& request) const;      // GET /staff/admin/closures
+  http::Response AddClosedDay(const http::Request& request) const;  // POST /staff/admin/closures
+  http::Response TeamsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
+                           PageContext& page) const;
+  http::Response ClosuresPage(const http::Form& form, const std::vector<ErrorLink>& errors,
+                              PageContext& page) const;
 };
 
 // The canonical reference in a path, or nullopt when it cannot be one.

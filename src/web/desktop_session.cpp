@@ -261,6 +261,10 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
   add(Method::kGet, "/staff/customers/{id}", &Desktop::CustomerPage, http::Execution::kBlocking);
   add(Method::kGet, "/staff/admin/users", &Desktop::Users, http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/users", &Desktop::AddUser, http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/teams", &Desktop::Teams, http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/teams", &Desktop::AddTeam, http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/closures", &Desktop::Closures, http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/closures", &Desktop::AddClosedDay, http::Execution::kBlocking);
 }
 
 }  // namespace frontdoor::web

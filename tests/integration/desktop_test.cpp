@@ -19,6 +19,7 @@
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/charter.hpp"
 #include "frontdoor/web/web.hpp"
 
 #include "raw_client.hpp"
@@ -469,6 +470,49 @@ TEST_P(DesktopTest, OnlyAnAdminManagesStaffUsers) {
           .Post("/staff/cases/" + bin_case_ + "/assign", {{"team", "bins"}, {"priority", "high"}})
           .status,
       403);
+}
+
+TEST_P(DesktopTest, AnAdminAddsATeamAndClosesADay) {
+  ASSERT_TRUE(usecase::AddStaffUser(
+      *store_, clock_,
+      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  Browser officer = SignedIn("officer");
+  EXPECT_EQ(officer.Get("/staff/admin/teams").status, 403);
+  EXPECT_EQ(officer.Get("/staff/admin/closures").status, 403);
+  Browser admin = SignedIn("admin");
+  ASSERT_EQ(admin.Get("/staff/admin/teams").status, 200);
+  const Page taken = admin.Post(
+      "/staff/admin/teams", {{"code", "bins"}, {"name", "Bins again"}, {"department_code", "CNS"}});
+  EXPECT_EQ(taken.status, 422);
+  EXPECT_TRUE(taken.Has("govuk-error-summary"));
+  const Page added = admin.Post(
+      "/staff/admin/teams",
+      {{"code", "parks"}, {"name", "Parks and Open Spaces"}, {"department_code", "CNS"}});
+  EXPECT_EQ(added.status, 303) << added.body;
+  EXPECT_TRUE(admin.Get("/staff/admin/teams?done=1").Has("Parks and Open Spaces"));
+
+  ASSERT_EQ(admin.Get("/staff/admin/closures").status, 200);
+  const Page no_calendar = admin.Post(
+      "/staff/admin/closures",
+      {{"day-day", "29"}, {"day-month", "12"}, {"day-year", "2026"}, {"name", "Christmas"}});
+  EXPECT_EQ(no_calendar.status, 422);
+  usecase::CalendarSpec spec;
+  spec.code = "belfast";
+  spec.name = "Belfast City Council";
+  spec.hours = charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17));
+  ASSERT_TRUE(usecase::CreateCalendar(*store_, clock_, spec));
+  const Page bad =
+      admin.Post("/staff/admin/closures",
+                 {{"day-day", "31"}, {"day-month", "2"}, {"day-year", "2026"}, {"name", "Never"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(bad.Has("href=\"#day\""));
+  const Page closed = admin.Post(
+      "/staff/admin/closures",
+      {{"day-day", "29"}, {"day-month", "12"}, {"day-year", "2026"}, {"name", "Christmas break"}});
+  EXPECT_EQ(closed.status, 303) << closed.body;
+  const Page listed = admin.Get("/staff/admin/closures?done=1");
+  EXPECT_TRUE(listed.Has("2026-12-29"));
+  EXPECT_TRUE(listed.Has("Christmas break"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DesktopTest,
