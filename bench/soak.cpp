@@ -11,7 +11,8 @@
 // A mix file has one kind per line: NAME WEIGHT METHOD AUTH TARGET [BODY], AUTH being
 // "none" or "staff" (Authorization: Bearer KEY). In TARGET and BODY, {ref} becomes a random
 // reference from the references file, {n} a number unique to the request and {lat}, {lon}
-// a point in Belfast that moves with {n}; a BODY makes the request a form post. Exit status: 0 when no request got a 5xx or failed at the socket.
+// a point in Belfast that moves with {n}; a BODY makes the request a form post. Exit status: 0 when
+// no request got a 5xx or failed at the socket.
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -358,13 +359,19 @@ int main(int argc, char** argv) {
   std::this_thread::sleep_for(std::chrono::seconds(options.warmup));
   const long rss_start = options.pid > 0 ? ResidentKib(options.pid) : -1;
   long rss_peak = rss_start;
+  long rss_half = -1;  // growth that has stopped by half-time is warm-up, not a leak
   measuring.store(true);
   const auto began = SteadyClock::now();
+  const auto half = began + std::chrono::seconds(options.seconds) / 2;
   const auto deadline = began + std::chrono::seconds(options.seconds);
   while (SteadyClock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     if (options.pid > 0) {
-      rss_peak = std::max(rss_peak, ResidentKib(options.pid));
+      const long rss = ResidentKib(options.pid);
+      rss_peak = std::max(rss_peak, rss);
+      if (rss_half < 0 && SteadyClock::now() >= half) {
+        rss_half = rss;
+      }
     }
   }
   measuring.store(false);
@@ -395,11 +402,13 @@ int main(int argc, char** argv) {
               static_cast<long long>(requests), elapsed, static_cast<double>(requests) / elapsed,
               static_cast<long long>(failures));
   if (options.pid > 0) {
-    std::printf("rss after warm-up %ld KiB, peak %ld KiB, end %ld KiB (%+.1f%%)\n", rss_start,
-                rss_peak, rss_end,
-                rss_start > 0 ? 100.0 * static_cast<double>(rss_end - rss_start) /
-                                    static_cast<double>(rss_start)
-                              : 0.0);
+    std::printf(
+        "rss after warm-up %ld KiB, at half-time %ld KiB, peak %ld KiB, end %ld KiB "
+        "(%+.1f%%)\n",
+        rss_start, rss_half, rss_peak, rss_end,
+        rss_start > 0
+            ? 100.0 * static_cast<double>(rss_end - rss_start) / static_cast<double>(rss_start)
+            : 0.0);
   }
   return failures == 0 ? 0 : 1;
 }
