@@ -91,6 +91,7 @@ describe('every portal page', () => {
     const page = await context.newPage();
     const pages = [
       ['/', 'start'], ['/?q=graffiti', 'search'], ['/services/missed-bin', 'service'],
+      ['/services/pothole', 'signposted'],
       ['/track', 'track'], ['/charter', 'charter'], ['/accessibility', 'accessibility'],
       ['/privacy', 'privacy'], ['/cookies', 'cookies'],
     ];

@@ -272,6 +272,26 @@ TEST_P(PortalHttpTest, APhotoIsJudgedByItsContent) {
   EXPECT_EQ(attachments->front().media_type, "image/png");
 }
 
+TEST_P(PortalHttpTest, ASignpostedServiceSaysWhoToContactAndTakesNoReport) {
+  usecase::ServiceInput pothole;
+  pothole.code = "pothole";
+  pothole.name = "Pothole";
+  pothole.signpost = "Report potholes to DfI Roads on 0300 200 7891";
+  ASSERT_TRUE(usecase::CreateService(world_->store(), clock_, pothole));
+  const Reply page = Get("/services/pothole");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Report potholes to DfI Roads"), std::string::npos);
+  EXPECT_EQ(page.body.find("<form method=\"post\""), std::string::npos);
+  OpenForm();
+  const Reply posted = Post("/services/pothole", "application/x-www-form-urlencoded",
+                            "csrf_token=" + token_ + "&description=Hole&address=Road", cookie_);
+  EXPECT_EQ(posted.status, 200) << "the page again, no case";
+  store::CaseFilter filter;
+  auto listed = usecase::ListCases(world_->ctx(), filter, std::nullopt);
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->cases.empty());
+}
+
 TEST_P(PortalHttpTest, TrackingAnUnknownReferenceIsAFormError) {
   const Reply blank = Get("/track");
   EXPECT_EQ(blank.status, 200);
