@@ -238,6 +238,15 @@ TEST_P(PortalHttpTest, ErrorsAreShownWithTheFormThenTheReportIsMade) {
   EXPECT_NE(tracked.body.find("Missed bin collection"), std::string::npos);
   EXPECT_NE(tracked.body.find("Received"), std::string::npos);
   EXPECT_EQ(tracked.body.find("citizen@example.com"), std::string::npos) << "no personal data";
+
+  // The council's public word is shown with the new status; internal notes never are.
+  ASSERT_TRUE(usecase::AddNote(world_->ctx(), reference, "Internal: crew short today", "staff:1"));
+  ASSERT_TRUE(usecase::AddPublicUpdate(world_->ctx(), reference, "Crew asked to return",
+                                       CaseStatus::kInProgress, "staff:1"));
+  const Reply updated = Get("/track?reference=" + reference);
+  EXPECT_NE(updated.body.find("Crew asked to return"), std::string::npos);
+  EXPECT_NE(updated.body.find("In progress"), std::string::npos);
+  EXPECT_EQ(updated.body.find("crew short today"), std::string::npos);
 }
 
 TEST_P(PortalHttpTest, APhotoIsJudgedByItsContent) {
