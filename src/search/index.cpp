@@ -152,7 +152,11 @@ struct Index::State {
     auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
     if (inserted) {
       terms.push_back(TermEntry{term, {}, {}});
-      deletions.Add(term, it->second);
+      // Numbers (references, house numbers, years) are not corrected: a near miss is another
+      // number, and a million case references would fill the deletion index.
+      if (std::none_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        deletions.Add(term, it->second);
+      }
     }
     return it->second;
   }
