@@ -1,5 +1,9 @@
 #include "templates.hpp"
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "render.hpp"
@@ -26,6 +30,40 @@ TEST(TemplatesTest, EveryShippedTemplateCompilesAndRendersInBothLanguages) {
     }
   }
   EXPECT_EQ((*templates)->Render(Lang::kEn, "no_such_page", Data(Object{})), "");
+}
+
+// One compiled set serves every thread: rendering reads the parsed tree and writes only to
+// its own context (no partials or lambdas are left to parse at render time).
+TEST(TemplatesTest, ConcurrentRendersShareOneCompiledSet) {
+  const auto templates = Templates::Compile(TemplateFiles(), Shipped());
+  ASSERT_TRUE(templates);
+  const Templates& shared = **templates;
+  const auto render = [&shared](int i) {
+    FieldView field{.id = "reference", .name = "reference", .label = "Reference"};
+    field.value = "BCC-26-" + std::to_string(i);
+    Object data{
+        {"reference", ToData(field)}, {"case", Data(false)}, {"error_summary", Data(false)}};
+    return shared.Render(i % 2 == 0 ? Lang::kEn : Lang::kGa, "portal_track", Data(data));
+  };
+  std::vector<std::string> expected;
+  for (int i = 0; i < 8; ++i) {
+    expected.push_back(render(i));
+  }
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        const int i = (t + round) % 8;
+        mismatches[static_cast<std::size_t>(t)] +=
+            render(i) == expected[static_cast<std::size_t>(i)] ? 0 : 1;
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
 TEST(TemplatesTest, EveryMarkedTextHasAnIrishTranslation) {
