@@ -179,7 +179,14 @@ http::Response Portal::CharterPage(const http::Request& request) const {
     cells.emplace_back(cell(std::to_string(decided), true));
     cells.emplace_back(cell(std::to_string(row.met), true));
     cells.emplace_back(cell(std::to_string(row.missed + row.breached), true));
-    cells.emplace_back(cell(row.compliance_percent ? Percent(*row.compliance_percent) : "–", true));
+    Object kept = cell(row.compliance_percent ? Percent(*row.compliance_percent) + " " : "–", true);
+    if (row.meets_threshold) {
+      // Said in words as well as colour, so the tag reads the same to everyone.
+      kept["cell_tag"] =
+          Object{{"tag_text", text(*row.meets_threshold ? "Target met" : "Below target")},
+                 {"tag_colour", *row.meets_threshold ? "green" : "red"}};
+    }
+    cells.emplace_back(kept);
     table_rows.emplace_back(Object{{"cells", Data(cells)}});
   }
   Object table{{"table_caption", text("Promises kept, by standard")},
