@@ -84,7 +84,8 @@ void AddInboundEmailRoutes(http::Router& router, const usecase::CaseContext& con
         if (settings.secret.empty()) {
           return http::ToErrorResponse(
               Error(ErrorCode::kUnavailable,
-                    "Inbound email is not enabled on this server: set inbound_email_secret"));
+                    "Inbound email is not enabled on this server: set inbound_email_secret"),
+              http::Disclosure::kFull);
         }
         const auto token = BearerToken(request);
         if (!token || !SameSecret(*token, settings.secret)) {

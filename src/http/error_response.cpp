@@ -38,10 +38,11 @@ std::string PublicMessage(const Error& error) {
   }
 }
 
-Response ToErrorResponse(const Error& error) {
+Response ToErrorResponse(const Error& error, Disclosure disclosure) {
+  const bool hidden = disclosure == Disclosure::kByCode && IsHidden(error.code());
   boost::json::object body;
   body["code"] = ErrorCodeName(error.code());
-  body["message"] = PublicMessage(error);
+  body["message"] = hidden ? PublicMessage(error) : error.message();
   if (!error.field_errors().empty()) {
     body["field"] = error.field_errors().front().field;
     boost::json::array fields;
@@ -52,7 +53,7 @@ Response ToErrorResponse(const Error& error) {
   }
   Response response = Response::Json(StatusFor(error.code()),
                                      boost::json::serialize(boost::json::object{{"error", body}}));
-  if (IsHidden(error.code())) {
+  if (hidden) {
     response.log_detail = error.message();
   }
   if (error.code() == ErrorCode::kUnavailable) {

@@ -23,6 +23,14 @@ TEST(ErrorResponseTest, InternalErrorsHideTheirMessage) {
   EXPECT_EQ(response.log_detail, "secret stack detail");
 }
 
+TEST(ErrorResponseTest, FullDisclosureShowsOurOwnWordsAndLogsNothing) {
+  const auto response = ToErrorResponse(
+      Error(ErrorCode::kUnavailable, "Inbound email is not enabled"), Disclosure::kFull);
+  EXPECT_EQ(response.status, 503U);
+  EXPECT_NE(response.body.find("Inbound email is not enabled"), std::string::npos);
+  EXPECT_TRUE(response.log_detail.empty());
+}
+
 TEST(ErrorResponseTest, ClientErrorsKeepTheirMessageAndLogNothing) {
   const auto response = ToErrorResponse(Error(ErrorCode::kNotFound, "No case BCC-26-000001"));
   EXPECT_NE(response.body.find("No case BCC-26-000001"), std::string::npos);

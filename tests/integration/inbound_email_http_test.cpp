@@ -186,6 +186,8 @@ TEST_P(InboundEmailHttpTest, WithoutAConfiguredSecretTheRouteIsUnavailable) {
   const auto off = Post(Corpus("gmail_new_report.eml"), "Bearer ");
   EXPECT_EQ(off.status, 503);
   EXPECT_EQ(off.ErrorCode(), "unavailable");
+  // The operator switched it off: the relay's administrator is told what to set.
+  EXPECT_NE(json::serialize(off.body).find("inbound_email_secret"), std::string::npos);
   EXPECT_EQ(Post(Corpus("gmail_new_report.eml")).status, 503);
 }
 

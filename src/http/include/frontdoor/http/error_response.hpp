@@ -13,8 +13,13 @@ namespace frontdoor::http {
 // inside (a driver's text names hosts, ports, SQL), so those get a fixed sentence instead.
 [[nodiscard]] std::string PublicMessage(const Error& error);
 
-// The hidden message of a kInternal or kUnavailable error goes to Response::log_detail,
-// which the server logs and never sends.
-[[nodiscard]] Response ToErrorResponse(const Error& error);
+// Whether a kInternal or kUnavailable message may reach the client.
+enum class Disclosure {
+  kByCode,  // hidden: it went to Response::log_detail, which the server logs and never sends
+  kFull,    // our own words on purpose (a feature switched off): shown, nothing logged
+};
+
+[[nodiscard]] Response ToErrorResponse(const Error& error,
+                                       Disclosure disclosure = Disclosure::kByCode);
 
 }  // namespace frontdoor::http
