@@ -160,7 +160,8 @@ describe('every desktop page', () => {
     await signIn(page, 'admin@frontdoor.example');
     for (const [path, name] of [['/staff', 'worklist'], ['/staff?due=breached', 'breached'],
                                 ['/staff/contacts/new', 'contact'], ['/staff/customers', 'customers'],
-                                ['/staff/admin/users', 'users']]) {
+                                ['/staff/admin/users', 'users'], ['/staff/admin/teams', 'teams'],
+                                ['/staff/admin/closures', 'closures']]) {
       const response = await page.goto(server.url + path);
       assert.equal(response.status(), 200, path);
       await checkPage(page, `desk-page-${name}`);
