@@ -181,7 +181,7 @@ Result<http::Response> ListArticles(const usecase::KnowledgeContext& ctx, http::
   filter.audience = query.One("audience");
   filter.service_code = query.One("service");
   filter.after_id = query.Integer("after").value_or(0);
-  const auto limit = query.Integer("limit").value_or(100);
+  const int limit = query.Count("limit", 100, 1, 500);
   query.RejectUnknown();
   if (filter.state && *filter.state != "draft" && *filter.state != "published") {
     errors.push_back({"state", "Must be draft or published"});
@@ -189,13 +189,10 @@ Result<http::Response> ListArticles(const usecase::KnowledgeContext& ctx, http::
   if (filter.audience && *filter.audience != "public" && *filter.audience != "staff") {
     errors.push_back({"audience", "Must be public or staff"});
   }
-  if (limit < 1 || limit > 500) {
-    errors.push_back({"limit", "Must be 1 to 500"});
-  }
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  filter.limit = static_cast<int>(limit);
+  filter.limit = limit;
   auto articles = usecase::ListArticles(ctx, filter);
   if (!articles) {
     return articles.error();
@@ -205,7 +202,7 @@ Result<http::Response> ListArticles(const usecase::KnowledgeContext& ctx, http::
     items.emplace_back(RenderArticle(ctx, article, false));
   }
   json::object body{{"articles", std::move(items)}};
-  if (static_cast<std::int64_t>(articles->size()) == limit) {
+  if (articles->size() == static_cast<std::size_t>(limit)) {
     body["next_after"] = articles->back().id;
   }
   return http::Response::Json(200, json::serialize(body));

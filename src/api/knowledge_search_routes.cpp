@@ -10,7 +10,7 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr std::int64_t kDefaultSuggestions = 5;
+constexpr int kDefaultSuggestions = 5;
 
 json::object RenderHit(const usecase::ArticleHit& hit) {
   return json::object{{"id", hit.id},
@@ -44,15 +44,6 @@ Result<std::vector<std::string>> ReadPhrases(const std::string& body) {
   return std::move(*phrases);
 }
 
-Result<std::size_t> Bounded(std::optional<std::int64_t> value, std::int64_t fallback,
-                            std::int64_t max, const char* field) {
-  const std::int64_t n = value.value_or(fallback);
-  if (n < 0 || n > max) {
-    return Error::Invalid(field, "Must be 0 to " + std::to_string(max));
-  }
-  return static_cast<std::size_t>(n);
-}
-
 Result<http::Response> Hits(const usecase::ArticleSearchResult& result) {
   json::array items;
   for (const auto& hit : result.hits) {
@@ -75,8 +66,8 @@ Result<http::Response> SearchArticlesRoute(const usecase::KnowledgeContext& ctx,
   search.service = query.One("service");
   search.include_drafts = query.Boolean("drafts").value_or(false);
   search.prefix = query.Boolean("prefix").value_or(false);
-  const auto offset = query.Integer("offset");
-  const auto limit = query.Integer("limit");
+  search.offset = static_cast<std::size_t>(query.Count("offset", 0, 0, 10'000));
+  search.limit = static_cast<std::size_t>(query.Count("limit", 10, 0, 50));
   // An integrator's own portal may log its visitors' searches for the deflection figures.
   if (auto session = query.One("session")) {
     search.visitor = usecase::Visitor{"web", std::move(session), std::nullopt};
@@ -85,16 +76,6 @@ Result<http::Response> SearchArticlesRoute(const usecase::KnowledgeContext& ctx,
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto first = Bounded(offset, 0, 10'000, "offset");
-  if (!first) {
-    return first.error();
-  }
-  auto count = Bounded(limit, 10, 50, "limit");
-  if (!count) {
-    return count.error();
-  }
-  search.offset = *first;
-  search.limit = *count;
   auto result = usecase::SearchArticles(ctx, search);
   if (!result) {
     return result.error();
@@ -111,16 +92,11 @@ Result<http::Response> SuggestArticles(const usecase::KnowledgeContext& ctx, htt
   usecase::ArticleSearch search;
   search.q = query.One("q").value_or("");
   search.service = query.One("service");
-  const auto limit = query.Integer("limit");
+  search.limit = static_cast<std::size_t>(query.Count("limit", kDefaultSuggestions, 0, 50));
   query.RejectUnknown();
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto count = Bounded(limit, kDefaultSuggestions, 50, "limit");
-  if (!count) {
-    return count.error();
-  }
-  search.limit = *count;
   search.prefix = true;
   auto result = usecase::SearchArticles(ctx, search);
   if (!result) {

@@ -93,6 +93,19 @@ std::optional<std::int64_t> QueryReader::Integer(std::string_view name) {
   return value;
 }
 
+int QueryReader::Count(std::string_view name, int fallback, int min, int max) {
+  const auto value = Integer(name);
+  if (!value) {
+    return fallback;
+  }
+  if (*value < min || *value > max) {
+    errors_.push_back(
+        {std::string(name), "Must be from " + std::to_string(min) + " to " + std::to_string(max)});
+    return fallback;
+  }
+  return static_cast<int>(*value);
+}
+
 std::optional<double> QueryReader::Number(std::string_view name) {
   auto text = One(name);
   if (!text) {

@@ -26,6 +26,10 @@ class QueryReader {
   // The single value of a parameter (an error when repeated); nullopt when absent or empty.
   std::optional<std::string> One(std::string_view name);
   std::optional<std::int64_t> Integer(std::string_view name);
+  // A count such as a page size or an offset: `fallback` when absent; outside [min, max] an
+  // error "Must be from min to max" (and `fallback`), so no caller narrows a huge value
+  // into a small one that passes.
+  int Count(std::string_view name, int fallback, int min, int max);
   std::optional<double> Number(std::string_view name);
   // An ISO 8601 instant with a zone (charter::ParseIso8601).
   std::optional<Instant> Time(std::string_view name);

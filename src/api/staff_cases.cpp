@@ -204,11 +204,7 @@ store::CaseFilter ReadCaseFilter(QueryReader& query, const CatalogueCodes& codes
   filter.created_from = query.Time("created_from");
   filter.created_to = query.Time("created_to");
   filter.updated_from = query.Time("updated_from");
-  const auto limit = query.Integer("limit");
-  if (limit && (*limit < 1 || *limit > kMaxPageSize)) {
-    errors.push_back({"limit", "Must be from 1 to 200"});
-  }
-  filter.limit = limit ? static_cast<int>(*limit) : kDefaultPageSize;
+  filter.limit = query.Count("limit", kDefaultPageSize, 1, kMaxPageSize);
   return filter;
 }
 

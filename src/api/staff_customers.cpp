@@ -136,7 +136,7 @@ Result<usecase::CustomerQuery> ReadCustomerQuery(const http::Request& request, i
   out.phone = query.One("phone");
   out.postcode = query.One("postcode");
   out.reference = query.One("reference");
-  out.limit = static_cast<int>(query.Integer("limit").value_or(default_limit));
+  out.limit = query.Count("limit", default_limit, 1, usecase::kMaxCustomerSearchResults);
   query.RejectUnknown();
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
@@ -261,14 +261,14 @@ Result<http::Response> GetCustomerTimeline(const StaffContext& staff, http::Requ
   std::vector<FieldError> errors;
   QueryReader query(request.query, errors);
   const auto cursor = query.One("cursor");
-  const auto limit = query.Integer("limit").value_or(kDefaultTimelinePage);
+  const int limit = query.Count("limit", kDefaultTimelinePage, 1, usecase::kMaxTimelinePage);
   const bool internal = query.Boolean("include_internal").value_or(false);
   query.RejectUnknown();
   if (auto valid = ToResult(std::move(errors)); !valid) {
     return valid.error();
   }
-  auto page = usecase::CustomerTimeline(staff.cases.store, *id, cursor, static_cast<int>(limit),
-                                        internal, ViewerFor(caller));
+  auto page =
+      usecase::CustomerTimeline(staff.cases.store, *id, cursor, limit, internal, ViewerFor(caller));
   if (!page) {
     return page.error();
   }

@@ -286,7 +286,7 @@ Result<store::CustomerSearch> ToSearch(const CustomerQuery& query) {
       Append(errors, reference.error());
     }
   }
-  if (query.limit < 1 || query.limit > 100) {
+  if (query.limit < 1 || query.limit > kMaxCustomerSearchResults) {
     errors.push_back({"limit", "Ask for 1 to 100 customers"});
   }
   search.limit = query.limit;
@@ -572,7 +572,7 @@ Result<TimelinePage> CustomerTimeline(store::Store& store, std::int64_t customer
     }
     before = *position;
   }
-  if (limit < 1 || limit > 200) {
+  if (limit < 1 || limit > kMaxTimelinePage) {
     return Error::Invalid("limit", "Ask for 1 to 200 entries");
   }
   return store::ReadValue<TimelinePage>(store, [&](store::ReadTx& tx) -> Result<TimelinePage> {

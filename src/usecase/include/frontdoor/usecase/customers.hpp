@@ -63,6 +63,9 @@ struct CustomerView {
 // into another answers with the other (customer.id tells).
 Result<CustomerView> GetCustomer(store::Store& store, std::int64_t id, const Viewer& viewer);
 
+inline constexpr int kMaxCustomerSearchResults = 100;
+inline constexpr int kMaxTimelinePage = 200;
+
 struct CustomerQuery {
   std::optional<std::string> name;
   std::optional<std::string> email;
