@@ -45,13 +45,10 @@ http::Response Desktop::CustomerSearch(const http::Request& request) const {
   if (auto* response = std::get_if<http::Response>(&gate)) {
     return std::move(*response);
   }
-  auto query = http::ParseForm(request.query);
-  if (!query) {
-    query = http::Form();
-  }
+  const http::Form query = QueryFields(request);
   usecase::CustomerQuery search;
   const auto take = [&](std::string_view name, std::optional<std::string>& into) {
-    if (const auto sent = query->Present(name)) {
+    if (const auto sent = query.Present(name)) {
       into = std::string(*sent);
     }
   };
@@ -86,7 +83,7 @@ http::Response Desktop::CustomerSearch(const http::Request& request) const {
   }
   const auto input = [&](std::string id, std::string label) {
     FieldView field{.id = id, .name = id, .label = std::move(label)};
-    field.value = std::string(query->First(id).value_or(""));
+    field.value = std::string(query.First(id).value_or(""));
     for (const auto& error : errors) {
       if (error.id == id) {
         field.error = error.message;

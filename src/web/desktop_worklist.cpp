@@ -82,12 +82,9 @@ http::Response Desktop::Worklist(const http::Request& request) const {
   if (auto* response = std::get_if<http::Response>(&gate)) {
     return std::move(*response);
   }
-  auto query = http::ParseForm(request.query);
-  if (!query) {
-    query = http::Form();
-  }
+  const http::Form query = QueryFields(request);
   const auto value = [&](std::string_view name) {
-    return std::string(query->Present(name).value_or(""));
+    return std::string(query.Present(name).value_or(""));
   };
   store::WorklistFilter filter;
   filter.page_size = kPageSize;

@@ -180,6 +180,11 @@ http::Response RenderPage(const Site::Impl& site, const PageContext& page,
   return response;
 }
 
+http::Form QueryFields(const http::Request& request) {
+  auto parsed = http::ParseForm(request.query);
+  return parsed ? std::move(*parsed) : http::Form();
+}
+
 http::Response SeeOther(const PageContext& page, const std::string& location) {
   http::Response response;
   response.status = 303;

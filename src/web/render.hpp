@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "frontdoor/core/error.hpp"
+#include "frontdoor/http/form.hpp"
 #include "frontdoor/http/message.hpp"
 
 #include "site.hpp"
@@ -33,6 +34,10 @@ void AddSecurityHeaders(http::Response& response);
 [[nodiscard]] http::Response RenderPage(const Site::Impl& site, const PageContext& page,
                                         std::string_view template_name, const std::string& title,
                                         Data data, unsigned status = 200, bool has_errors = false);
+
+// The query string's fields; a malformed one reads as empty, because a filter or search
+// page then shows everything rather than an error page for a mangled link.
+[[nodiscard]] http::Form QueryFields(const http::Request& request);
 
 // 303 See Other to a path of ours (Post/Redirect/Get), carrying the context's cookies.
 [[nodiscard]] http::Response SeeOther(const PageContext& page, const std::string& location);
