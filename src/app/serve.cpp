@@ -161,8 +161,9 @@ int Serve(const Config& config) {
   web_settings.secret = config.web_secret;
   web_settings.assets_dir = config.assets_dir;
   if (config.web_secret.empty()) {
-    spdlog::warn("web_secret is not set: forms shown before a restart, or by another node, "
-                 "will be refused");
+    spdlog::warn(
+        "web_secret is not set: forms shown before a restart, or by another node, "
+        "will be refused");
   }
   auto site = web::Site::Create(web_settings);
   if (!site) {

@@ -40,8 +40,12 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Cloc
 CaseSetup::CaseSetup(store::Store& store, const Clock& clock, std::string reference_prefix,
                      ServingCharter charter)
     : charter_(std::move(charter)),
-      context_{store,          clock, std::move(reference_prefix), charter_.calendar,
-               charter_.standards, &catalogue_cache_} {}
+      context_{store,
+               clock,
+               std::move(reference_prefix),
+               charter_.calendar,
+               charter_.standards,
+               &catalogue_cache_} {}
 
 Result<std::unique_ptr<CaseSetup>> LoadCaseSetup(store::Store& store, const Clock& clock,
                                                  const Config& config) {
