@@ -252,6 +252,8 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
   add(Method::kPost, "/staff/sign-out", &Desktop::SignOut, http::Execution::kBlocking);
   // Every page may mark its session as seen (a write), so all run where writes may wait.
   add(Method::kGet, "/staff", &Desktop::Worklist, http::Execution::kBlocking);
+  // "/staff/" is the desktop's published address; both spellings open the worklist.
+  add(Method::kGet, "/staff/", &Desktop::Worklist, http::Execution::kBlocking);
   add(Method::kGet, "/staff/cases/{reference}", &Desktop::CasePage, http::Execution::kBlocking);
   add(Method::kPost, "/staff/cases/{reference}/{action}", &Desktop::CaseAction,
       http::Execution::kBlocking);

@@ -244,6 +244,7 @@ TEST_P(DesktopTest, PagesNeedASignedInSession) {
   const Page worklist = browser.Get("/staff");
   EXPECT_EQ(worklist.status, 303);
   EXPECT_EQ(worklist.Header("Location"), "/staff/sign-in?next=/staff");
+  EXPECT_EQ(browser.Get("/staff/").status, 303);
   EXPECT_EQ(browser.Get("/staff/cases/" + bin_case_).status, 303);
 }
 
@@ -258,6 +259,7 @@ TEST_P(DesktopTest, SignInSetsAnHttpOnlyLaxSessionCookieAndSignOutEndsIt) {
   EXPECT_NE(session->find("Path=/"), std::string::npos) << *session;
   EXPECT_EQ(session->find("Secure"), std::string::npos) << "plain http: " << *session;
   EXPECT_EQ(browser.Get("/staff").status, 200);
+  EXPECT_EQ(browser.Get("/staff/").status, 200);
   const Page out = browser.Post("/staff/sign-out", {});
   EXPECT_EQ(out.status, 303);
   EXPECT_EQ(browser.cookies().count("fd_staff"), 0U);
