@@ -7,11 +7,12 @@
 #include <limits>
 
 #include "frontdoor/core/catalogue.hpp"
+#include "frontdoor/http/client_address.hpp"
 
 namespace frontdoor::app {
 namespace {
 
-constexpr std::array<const char*, 22> kKeys{"listen",
+constexpr std::array<const char*, 23> kKeys{"listen",
                                             "db",
                                             "threads",
                                             "workers",
@@ -32,7 +33,8 @@ constexpr std::array<const char*, 22> kKeys{"listen",
                                             "inbound_email_secret",
                                             "email_triage_service",
                                             "web_secret",
-                                            "assets_dir"};
+                                            "assets_dir",
+                                            "trusted_proxies"};
 
 template <class Int>
 Result<void> ParseInt(const std::string& key, const std::string& value, Int& out, Int min,
@@ -154,6 +156,11 @@ Result<void> SetConfigValue(Config& config, const std::string& key, const std::s
     config.web_secret = value;
   } else if (key == "assets_dir") {
     config.assets_dir = value;
+  } else if (key == "trusted_proxies") {
+    if (auto parsed = http::TrustedProxies::Parse(value); !parsed) {
+      return parsed.error();
+    }
+    config.trusted_proxies = value;
   } else {
     return SetInt(key, value, config);
   }

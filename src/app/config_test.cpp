@@ -93,6 +93,17 @@ TEST(ConfigTest, InboundEmailSecretIsOffByDefaultAndMustBeLong) {
   }
 }
 
+TEST(ConfigTest, TrustedProxiesAreNoneByDefaultAndChecked) {
+  Config config;
+  EXPECT_TRUE(config.trusted_proxies.empty());
+  ASSERT_TRUE(ApplyEnvironment(config, EnvOf({{"FRONTDOOR_TRUSTED_PROXIES", "10.0.0.0/8, ::1"}})));
+  EXPECT_EQ(config.trusted_proxies, "10.0.0.0/8, ::1");
+  const auto set = SetConfigValue(config, "trusted_proxies", "10.0.0.0/40");
+  ASSERT_FALSE(set);
+  EXPECT_EQ(set.error().field_errors().at(0).field, "trusted_proxies");
+  EXPECT_EQ(config.trusted_proxies, "10.0.0.0/8, ::1");
+}
+
 TEST(ConfigTest, UnknownKeyIsRefused) {
   Config config;
   auto set = SetConfigValue(config, "colour", "blue");

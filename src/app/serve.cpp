@@ -203,6 +203,8 @@ int Serve(const Config& config) {
   options.idle_timeout = std::chrono::milliseconds(config.idle_timeout_ms);
   options.drain_timeout = std::chrono::milliseconds(config.drain_timeout_ms);
   options.max_connections = config.max_connections;
+  // Checked when the configuration was read, so this parse cannot fail.
+  options.trusted_proxies = http::TrustedProxies::Parse(config.trusted_proxies).value();
 
   auto access_log = MakeAccessLog(config);
   http::Server server(

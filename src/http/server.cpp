@@ -228,9 +228,24 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request_.body = std::move(message.body());
     request_.request_id = server_.NextRequestId();
-    request_.remote_address = peer_address_;
+    request_.remote_address = ClientAddressOf(request_);
     keep_alive_ = message.keep_alive();
     is_head_ = request_.method == Method::kHead;
+  }
+
+  std::string ClientAddressOf(const Request& request) const {
+    const TrustedProxies& proxies = server_.options.trusted_proxies;
+    if (proxies.empty()) {
+      return peer_address_;
+    }
+    std::string forwarded_for;
+    for (const auto& [name, value] : request.headers) {
+      if (name == "x-forwarded-for") {
+        forwarded_for += forwarded_for.empty() ? "" : ",";
+        forwarded_for += value;
+      }
+    }
+    return proxies.ClientAddress(peer_address_, forwarded_for);
   }
 
   void Dispatch() {

@@ -23,6 +23,8 @@ class HttpServerTest : public ::testing::Test {
                 [](http::Request&) { return http::Response::Json(200, R"({"status":"ok"})"); });
     router_.Add(http::Method::kPost, "/echo",
                 [](http::Request& r) { return http::Response::Text(200, r.body); });
+    router_.Add(http::Method::kGet, "/whoami",
+                [](http::Request& r) { return http::Response::Text(200, r.remote_address); });
     router_.Add(http::Method::kGet, "/throws",
                 [](http::Request&) -> http::Response { throw std::runtime_error("boom detail"); });
     router_.Add(
@@ -70,6 +72,23 @@ TEST_F(HttpServerTest, ServesHealthWithSecurityHeaders) {
   EXPECT_EQ(BodyOf(response), R"({"status":"ok"})");
   EXPECT_NE(response.find("X-Content-Type-Options: nosniff"), std::string::npos);
   EXPECT_NE(response.find("X-Request-Id: "), std::string::npos);
+}
+
+TEST_F(HttpServerTest, XForwardedForCountsOnlyFromATrustedProxy) {
+  const std::string request =
+      "GET /whoami HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 1.2.3.4\r\n"
+      "X-Forwarded-For: 198.51.100.7\r\n\r\n";
+  Start();
+  EXPECT_EQ(BodyOf(HttpRequest(port_, request)), "127.0.0.1");
+  server_->Shutdown();
+  runner_.join();
+
+  http::ServerOptions options;
+  options.trusted_proxies = http::TrustedProxies::Parse("127.0.0.0/8").value();
+  Start(options);
+  // Several X-Forwarded-For headers read as one list; the client's own entry is skipped.
+  EXPECT_EQ(BodyOf(HttpRequest(port_, request)), "198.51.100.7");
+  EXPECT_EQ(BodyOf(Get(port_, "/whoami")), "127.0.0.1");
 }
 
 TEST_F(HttpServerTest, UnknownRouteIs404WithJsonErrorBody) {

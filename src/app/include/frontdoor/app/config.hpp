@@ -1,6 +1,6 @@
 // Frontdoor's configuration: defaults < file < environment (FRONTDOOR_*) < flags.
 // The file holds `key = value` lines (`#` starts a comment); the environment variable
-// of a key is FRONTDOOR_ and the key in capitals. docs/configuration.md lists them all.
+// of a key is FRONTDOOR_ and the key in capitals. README.md's configuration table lists them.
 #pragma once
 
 #include <cstddef>
@@ -43,6 +43,9 @@ struct Config {
   std::string web_secret;
   // The built browser assets (scripts/build-assets); empty: the build tree's.
   std::string assets_dir;
+  // Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the
+  // client, e.g. for the per-address sign-in limit. Empty: the peer is the client.
+  std::string trusted_proxies;
 };
 
 // Sets one key from text. kInvalidInput naming the key when the key or value is wrong.

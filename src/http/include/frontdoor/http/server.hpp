@@ -11,6 +11,7 @@
 #include <string>
 
 #include "frontdoor/core/error.hpp"
+#include "frontdoor/http/client_address.hpp"
 #include "frontdoor/http/router.hpp"
 
 namespace frontdoor::http {
@@ -28,6 +29,8 @@ struct ServerOptions {
   std::chrono::milliseconds drain_timeout{15'000};  // on shutdown, then connections are cut
   int max_connections = 20'000;
   bool handle_signals = true;  // SIGTERM and SIGINT start a graceful shutdown
+  // Reverse proxies whose X-Forwarded-For is believed for Request::remote_address.
+  TrustedProxies trusted_proxies;
 };
 
 // What the server reports after each response, for the access log and metrics.
