@@ -9,12 +9,14 @@
 #include <date/date.h>
 
 #include "frontdoor/charter/iso8601.hpp"
+#include "frontdoor/core/access.hpp"
 #include "frontdoor/core/catalogue.hpp"
 #include "frontdoor/core/contact.hpp"
 #include "frontdoor/core/name_match.hpp"
 #include "frontdoor/core/reference.hpp"
 #include "frontdoor/core/text.hpp"
 #include "frontdoor/store/accounts.hpp"
+#include "frontdoor/store/staff_auth.hpp"
 #include "frontdoor/usecase/catalogue_cache.hpp"
 
 #include "case_sla.hpp"
@@ -661,6 +663,65 @@ Result<store::CaseRecord> ChangeStatus(const CaseContext& ctx, const std::string
       });
 }
 
+namespace {
+
+// A case goes only to someone the access policy lets work it (change its status, answer the
+// customer): an officer or manager of its department, or an admin. An agent, or an officer of
+// another department, could not act on it, and it would sit unseen on nobody's worklist.
+bool MayWork(const store::StaffUserRecord& user, const std::optional<std::string>& department) {
+  const auto role = access::ParseStaffRole(user.role);
+  if (!role) {
+    return false;
+  }
+  access::Principal principal;
+  principal.role = *role;
+  if (user.department) {
+    principal.departments.push_back(*user.department);
+  }
+  return access::Allows(principal, access::Action::kChangeCase, department);
+}
+
+Result<void> CheckMayWork(store::WriteTx& tx, const std::string& reference,
+                          const store::StaffUserRecord& user) {
+  auto department = store::CaseDepartment(tx, reference);
+  if (!department) {
+    return department.error();
+  }
+  if (MayWork(user, *department)) {
+    return {};
+  }
+  return Error::Invalid("assignee_id", user.name + " cannot work cases of " +
+                                           department->value_or("no department") +
+                                           ": choose someone in its department, or move it to "
+                                           "their team first");
+}
+
+}  // namespace
+
+Result<std::vector<store::StaffUserRecord>> PossibleAssignees(const CaseContext& ctx,
+                                                              const std::string& reference) {
+  return store::ReadValue<std::vector<store::StaffUserRecord>>(
+      ctx.store, [&](store::ReadTx& tx) -> Result<std::vector<store::StaffUserRecord>> {
+        auto department = store::CaseDepartment(tx, reference);
+        if (!department) {
+          return department.error();
+        }
+        auto users = store::StaffUsers(tx).List();
+        if (!users) {
+          return users.error();
+        }
+        std::erase_if(*users, [&](const store::StaffUserRecord& user) {
+          return !MayWork(user, *department);
+        });
+        std::sort(users->begin(), users->end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
+        for (auto& user : *users) {
+          user.password_hash.clear();  // never leaves the store layer's callers by accident
+        }
+        return std::move(*users);
+      });
+}
+
 Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& reference,
                                      const Assignment& assignment, const Actor& actor) {
   std::optional<std::string> priority;
@@ -691,6 +752,7 @@ Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& 
             return team.error();
           }
         }
+        std::optional<store::StaffUserRecord> assignee;
         if (assignment.clear_assignee) {
           record->assignee_id.reset();
           data["assignee_id"] = nullptr;
@@ -699,6 +761,7 @@ Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& 
           if (user) {
             record->assignee_id = user->id;
             data["assignee_id"] = user->id;
+            assignee = std::move(*user);
           } else if (user.error().code() == ErrorCode::kNotFound) {
             errors.push_back({"assignee_id", "No staff user has that id"});
           } else {
@@ -718,6 +781,13 @@ Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& 
         record->updated_at = ctx.clock.Now();
         if (auto saved = store::Cases(tx).UpdateAssignment(*record); !saved) {
           return saved.error();
+        }
+        if (assignee) {
+          // Checked after the team moved (in this transaction), so one step can hand a case
+          // to another department's team and one of its officers.
+          if (auto may = CheckMayWork(tx, reference, *assignee); !may) {
+            return may.error();
+          }
         }
         if (auto event = AppendEvent(tx, *record, "assigned", actor, false, std::nullopt,
                                      std::nullopt, Json(data));

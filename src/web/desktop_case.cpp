@@ -2,12 +2,14 @@
 // full history) and its actions: assign, change status, note, public update, link duplicate.
 // Each action is a plain form posted to /staff/cases/{reference}/{action}, so nothing needs
 // JavaScript; an error shows the page again with the error summary.
+#include <charconv>
 #include <map>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "frontdoor/store/accounts.hpp"
 #include "frontdoor/store/catalogue.hpp"
 #include "frontdoor/usecase/attachments.hpp"
 #include "frontdoor/usecase/sla.hpp"
@@ -143,7 +145,28 @@ Result<Object> CaseView::Forms(const store::CaseRecord& record, const FieldError
     for (const char* p : {"low", "normal", "high", "urgent"}) {
       priority.items.push_back({.value = p, .text = p, .checked = record.priority == p});
     }
+    auto people = usecase::PossibleAssignees(desktop.cases, reference);
+    if (!people) {
+      return people.error();
+    }
+    const auto t = [&](std::string_view text) {
+      return std::string(desktop.site.T(page.lang, text));
+    };
+    FieldView officer{.id = "assign-officer", .name = "assignee", .label = t("Officer")};
+    officer.error = Field(errors, "assign-officer");
+    officer.hint = t("Only people who can work cases of this department are listed");
+    officer.items.push_back({.value = "", .text = t("Leave as it is"), .checked = true});
+    if (record.assignee_id) {
+      officer.items.push_back({.value = "none", .text = t("No one")});
+    }
+    for (const auto& person : *people) {
+      const bool current = record.assignee_id == person.id;
+      officer.items.push_back(
+          {.value = std::to_string(person.id),
+           .text = person.name + (current ? " (" + t("assigned now") + ")" : "")});
+    }
     forms["assign_team"] = ToData(team);
+    forms["assign_officer"] = ToData(officer);
     forms["assign_priority"] = ToData(priority);
     forms["may_assign"] = Data(true);
   }
@@ -202,7 +225,13 @@ http::Response CaseView::Render(const FieldErrors& errors, unsigned status) cons
     rows.push_back(SummaryRow("Due", DateTimeWords(page.lang, *record.due_at)));
   }
   if (record.assignee_id) {
-    rows.push_back(SummaryRow("Assigned to", "staff:" + std::to_string(*record.assignee_id)));
+    auto assignee = store::ReadValue<store::StaffUserRecord>(
+        desktop.cases.store,
+        [&](store::ReadTx& tx) { return store::StaffUsers(tx).FindById(*record.assignee_id); });
+    if (!assignee) {
+      return FailurePage(site, page, assignee.error());
+    }
+    rows.push_back(SummaryRow("Assigned to", assignee->name));
   }
   List answers;
   for (const auto& [code, value] : detail->attributes) {
@@ -292,7 +321,7 @@ namespace {
 // Runs the action's use case; the error, if any, is the use case's.
 Result<void> RunAction(const usecase::CaseContext& ctx, const ActionSpec& spec,
                        const std::string& reference, const http::Form& form,
-                       const access::Principal& who, std::int64_t staff_id) {
+                       const access::Principal& who) {
   const auto text = [&](std::string_view name) {
     return std::string(form.First(name).value_or(""));
   };
@@ -312,8 +341,17 @@ Result<void> RunAction(const usecase::CaseContext& ctx, const ActionSpec& spec,
     usecase::Assignment assignment;
     assignment.team_code = text("team");
     assignment.priority = text("priority");
-    if (form.Present("assign_to_me")) {
-      assignment.assignee_id = staff_id;
+    const std::string assignee = text("assignee");
+    if (assignee == "none") {
+      assignment.clear_assignee = true;
+    } else if (!assignee.empty()) {
+      std::int64_t id = 0;
+      const auto [end, ec] =
+          std::from_chars(assignee.data(), assignee.data() + assignee.size(), id);
+      if (ec != std::errc() || end != assignee.data() + assignee.size()) {
+        return Error::Invalid("assignee_id", "Choose someone from the list");
+      }
+      assignment.assignee_id = id;
     }
     auto assigned = usecase::AssignCase(ctx, reference, assignment, who.actor);
     return assigned ? Result<void>() : Result<void>(assigned.error());
@@ -350,11 +388,11 @@ Result<void> RunAction(const usecase::CaseContext& ctx, const ActionSpec& spec,
 // The use case's field names, as the ids of this page's fields.
 std::string FieldId(const ActionSpec& spec, std::string_view field) {
   static const std::map<std::string, std::string, std::less<>> kIds{
-      {"assign:team_code", "assign-team"}, {"assign:team", "assign-team"},
-      {"status:status", "status-to"},      {"status:public_note", "status-note"},
-      {"note:body", "note-body"},          {"update:body", "update-body"},
-      {"update:status", "update-status"},  {"link:other_reference", "link-other"},
-      {"link:kind", "link-kind"}};
+      {"assign:team_code", "assign-team"},      {"assign:team", "assign-team"},
+      {"assign:assignee_id", "assign-officer"}, {"status:status", "status-to"},
+      {"status:public_note", "status-note"},    {"note:body", "note-body"},
+      {"update:body", "update-body"},           {"update:status", "update-status"},
+      {"link:other_reference", "link-other"},   {"link:kind", "link-kind"}};
   const auto found = kIds.find(std::string(spec.name) + ":" + std::string(field));
   return found == kIds.end() ? std::string(spec.first_field) : found->second;
 }
@@ -380,8 +418,7 @@ http::Response Desktop::CaseAction(const http::Request& request) const {
     return ErrorPage(site, page, ErrorPageKind::kNotFound);
   }
   const access::Principal& who = std::get<access::Principal>(gate);
-  auto done = RunAction(cases, *spec, *reference, std::get<http::Form>(posted), who,
-                        page.user ? page.user->id : 0);
+  auto done = RunAction(cases, *spec, *reference, std::get<http::Form>(posted), who);
   if (done) {
     return SeeOther(page, "/staff/cases/" + *reference + "?done=" + std::string(spec->name));
   }

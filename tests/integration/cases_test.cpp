@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/catalogue_cache.hpp"
 
@@ -403,6 +404,51 @@ TEST_P(CasesTest, AssignmentNeedsRealTeamsAndUsers) {
   auto nobody = usecase::AssignCase(*ctx_, ref, assignment, "staff:1");
   ASSERT_FALSE(nobody);
   EXPECT_EQ(nobody.error().field_errors()[0].field, "assignee_id");
+}
+
+TEST_P(CasesTest, OnlySomeoneWhoCanWorkTheCaseIsAssignedIt) {
+  ASSERT_TRUE(usecase::CreateDepartment(*store_, "EH", "Environmental Health"));
+  ASSERT_TRUE(usecase::CreateTeam(*store_, {"NOISE", "Noise Team", "EH", {}}));
+  const auto add = [&](const char* email, const char* role, std::optional<std::string> dept) {
+    return usecase::AddStaffUser(*store_, clock_,
+                                 {email, email, role, std::move(dept), "a long enough password"})
+        .value()
+        .id;
+  };
+  const auto cleansing_officer = add("c@example.org", "officer", "CNS");
+  const auto noise_officer = add("n@example.org", "officer", "EH");
+  const auto agent = add("a@example.org", "agent", std::nullopt);
+  const auto admin = add("root@example.org", "admin", std::nullopt);
+  const std::string ref = Create(FlyTip());
+
+  const auto assign = [&](std::int64_t who, std::optional<std::string> team = std::nullopt) {
+    usecase::Assignment assignment;
+    assignment.assignee_id = who;
+    assignment.team_code = std::move(team);
+    return usecase::AssignCase(*ctx_, ref, assignment, "staff:1");
+  };
+  auto ok = assign(cleansing_officer);
+  ASSERT_TRUE(ok) << ok.error().message();
+  EXPECT_EQ(ok->assignee_id, cleansing_officer);
+
+  for (const auto who : {noise_officer, agent}) {
+    const auto refused = assign(who);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field_errors().at(0).field, "assignee_id");
+  }
+  // Nothing changed by a refused assignment, not even a part of it.
+  const auto moved_and_refused = assign(noise_officer, "CLEANSE-N");
+  ASSERT_FALSE(moved_and_refused);
+  auto unchanged = usecase::GetCase(*ctx_, ref);
+  ASSERT_TRUE(unchanged);
+  EXPECT_EQ(unchanged->record.assignee_id, cleansing_officer);
+  EXPECT_EQ(unchanged->record.team_name, "Cleansing South");
+
+  // Moving the case to the other department's team in the same step makes it theirs.
+  auto moved = assign(noise_officer, "NOISE");
+  ASSERT_TRUE(moved) << moved.error().message();
+  EXPECT_EQ(moved->assignee_id, noise_officer);
+  ASSERT_TRUE(assign(admin));
 }
 
 TEST_P(CasesTest, ServicesAreValidatedAsAWhole) {

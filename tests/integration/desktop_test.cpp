@@ -357,6 +357,50 @@ TEST_P(DesktopTest, AnInvalidActionShowsTheCasePageWithTheErrorSummary) {
   EXPECT_TRUE(backwards.Has("href=\"#status-to\""));
 }
 
+TEST_P(DesktopTest, AnOfficerHandsACaseToAColleagueChosenFromThoseWhoCanWorkIt) {
+  const auto colleague = usecase::AddStaffUser(
+      *store_, clock_,
+      {"sam@council.example", "Sam Colleague", "officer", "CNS", std::string(kPassword)});
+  const auto elsewhere = usecase::AddStaffUser(
+      *store_, clock_,
+      {"lee@council.example", "Lee Licensing", "officer", "PE", std::string(kPassword)});
+  ASSERT_TRUE(colleague && elsewhere);
+  Browser browser = SignedIn("officer");
+  const Page page = browser.Get("/staff/cases/" + bin_case_);
+  ASSERT_EQ(page.status, 200);
+  const std::string sam = "<option value=\"" + std::to_string(colleague->id) + "\"";
+  EXPECT_TRUE(page.Has(sam)) << page.body;
+  EXPECT_TRUE(page.Has("Pat officer"));
+  // Another department's officer could not work it, so is not offered.
+  EXPECT_FALSE(page.Has("Lee Licensing"));
+
+  const Page assigned = browser.Post(
+      "/staff/cases/" + bin_case_ + "/assign",
+      {{"team", "bins"}, {"assignee", std::to_string(colleague->id)}, {"priority", "normal"}});
+  EXPECT_EQ(assigned.status, 303) << assigned.body;
+  const Page after = browser.Get("/staff/cases/" + bin_case_);
+  EXPECT_TRUE(after.Has("Sam Colleague (assigned now)")) << after.body;
+  EXPECT_TRUE(after.Has("<dd class=\"govuk-summary-list__value\">"));
+
+  // A crafted form naming someone the list leaves out is refused at the field.
+  const Page refused = browser.Post(
+      "/staff/cases/" + bin_case_ + "/assign",
+      {{"team", "bins"}, {"assignee", std::to_string(elsewhere->id)}, {"priority", "normal"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(refused.Has("href=\"#assign-officer\"")) << refused.body;
+  EXPECT_TRUE(refused.Has("Lee Licensing cannot work cases of CNS"));
+  const Page garbage = browser.Post("/staff/cases/" + bin_case_ + "/assign",
+                                    {{"team", "bins"}, {"assignee", "12abc"}});
+  EXPECT_EQ(garbage.status, 422);
+  EXPECT_TRUE(garbage.Has("href=\"#assign-officer\""));
+
+  const Page cleared =
+      browser.Post("/staff/cases/" + bin_case_ + "/assign",
+                   {{"team", "bins"}, {"assignee", "none"}, {"priority", "normal"}});
+  EXPECT_EQ(cleared.status, 303);
+  EXPECT_FALSE(browser.Get("/staff/cases/" + bin_case_).Has("(assigned now)"));
+}
+
 TEST_P(DesktopTest, AnAgentNotesButCannotCloseAnotherDepartmentsCase) {
   Browser browser = SignedIn("agent");
   const Page page = browser.Get("/staff/cases/" + licence_case_);

@@ -471,7 +471,7 @@ TEST_P(StaffApiTest, AssignmentMovesTeamOfficerAndPriority) {
   CreateCatalogue();
   auto officer = usecase::AddStaffUser(*store_, clock_,
                                        {"officer@example.org", "Olive Officer", "officer",
-                                        std::nullopt, "correct horse battery staple"});
+                                        "CNS", "correct horse battery staple"});
   ASSERT_TRUE(officer) << officer.error().message();
   const std::string ref = RaiseCase();
   const std::string url = "/api/v1/cases/" + ref + "/assignment";

@@ -15,6 +15,7 @@
 #include "frontdoor/core/case_status.hpp"
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
+#include "frontdoor/store/accounts.hpp"
 #include "frontdoor/store/cases.hpp"
 #include "frontdoor/store/catalogue.hpp"
 #include "frontdoor/store/store.hpp"
@@ -126,8 +127,14 @@ struct Assignment {
   bool clear_assignee = false;
   std::optional<std::string> priority;  // nullopt: keep
 };
+// The assignee must be able to work the case (see the access policy): an officer or manager
+// of the case's department once any team move is applied, or an admin; else field
+// "assignee_id". A refused assignment changes nothing.
 Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& reference,
                                      const Assignment& assignment, const Actor& actor);
+// The staff users who may be assigned the case as it stands, by name; no password hashes.
+Result<std::vector<store::StaffUserRecord>> PossibleAssignees(const CaseContext& ctx,
+                                                              const std::string& reference);
 
 // An internal note: never shown to the customer. Field "body" (1-20000 characters).
 Result<store::CaseEventRecord> AddNote(const CaseContext& ctx, const std::string& reference,
