@@ -13,6 +13,7 @@
 
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
+#include "frontdoor/http/form.hpp"
 
 namespace frontdoor::api {
 
@@ -45,6 +46,8 @@ class QueryReader {
 };
 
 // Percent-encodes `text` for a query value (RFC 3986 unreserved characters kept).
-std::string EncodeQueryValue(std::string_view text);
+inline std::string EncodeQueryValue(std::string_view text) {
+  return http::PercentEncode(text);
+}
 
 }  // namespace frontdoor::api

@@ -134,5 +134,21 @@ TEST(FormTest, RecognisesTheFormContentType) {
   EXPECT_FALSE(IsFormContentType("application/json"));
 }
 
+TEST(FormTest, PercentEncodingKeepsOnlyUnreservedCharacters) {
+  EXPECT_EQ(PercentEncode("BCC-26-000123"), "BCC-26-000123");
+  EXPECT_EQ(PercentEncode("a b&c=d/e?f#g"), "a%20b%26c%3Dd%2Fe%3Ff%23g");
+  EXPECT_EQ(PercentEncode("Baile \xC3\x81tha"), "Baile%20%C3%81tha");
+  EXPECT_EQ(PercentEncode(""), "");
+}
+
+TEST(FormTest, PercentEncodedValuesParseBackUnchanged) {
+  for (const std::string value : {"x&page=9", "  spaced  +plus ", "caf\xC3\xA9", "%41", "=;,"}) {
+    auto parsed = ParseForm("q=" + PercentEncode(value));
+    ASSERT_TRUE(parsed) << value;
+    EXPECT_EQ(parsed->First("q"), value);
+    EXPECT_EQ(parsed->fields().size(), 1U);
+  }
+}
+
 }  // namespace
 }  // namespace frontdoor::http

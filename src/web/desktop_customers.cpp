@@ -129,8 +129,18 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
     // Merged into another: show the surviving record under its own address.
     return SeeOther(page, "/staff/customers/" + std::to_string(customer.id));
   }
-  auto timeline = usecase::CustomerTimeline(cases.store, customer.id, std::nullopt, kTimelinePage,
-                                            true, ViewerOf(who));
+  const std::string path = "/staff/customers/" + std::to_string(customer.id);
+  const http::Form query = QueryFields(request);
+  std::optional<std::string> after;
+  if (auto sent = query.Present("after")) {
+    after = std::string(*sent);
+  }
+  auto timeline = usecase::CustomerTimeline(cases.store, customer.id, after, kTimelinePage, true,
+                                            ViewerOf(who));
+  if (!timeline && timeline.error().code() == ErrorCode::kInvalidInput) {
+    // A cursor that was tampered with or outlived a change of format: start from the newest.
+    return SeeOther(page, path);
+  }
   if (!timeline) {
     return FailurePage(site, page, timeline.error());
   }
@@ -166,12 +176,25 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
                                 {"entry_reference", TextOrFalse(entry.case_reference)},
                                 {"entry_internal", Data(!entry.is_public)}});
   }
+  // Cursor paging runs one way, so "back" is to the newest entries rather than one page up.
+  Data paging(false);
+  if (after || timeline->next_cursor) {
+    const auto t = [&](std::string_view msgid) { return std::string(site.T(page.lang, msgid)); };
+    paging = Object{{"pagination_previous", after ? Data(path) : Data(false)},
+                    {"pagination_previous_title", t("Newest")},
+                    {"pagination_next",
+                     timeline->next_cursor
+                         ? Data(path + "?after=" + http::PercentEncode(*timeline->next_cursor))
+                         : Data(false)},
+                    {"pagination_next_title", t("Older")}};
+  }
   return Render(page, "staff_customer", DisplayName(customer),
                 Object{{"customer_name", DisplayName(customer)},
                        {"customer_restricted", Data(customer.restricted)},
                        {"details", Object{{"rows", Data(details)}}},
                        {"entries", Data(entries)},
-                       {"has_entries", Data(!entries.empty())}});
+                       {"has_entries", Data(!entries.empty())},
+                       {"pagination", paging}});
 }
 
 }  // namespace frontdoor::web

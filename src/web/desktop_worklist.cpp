@@ -51,7 +51,7 @@ std::string FilterQuery(const std::vector<std::pair<std::string, std::string>>& 
   std::string query;
   for (const auto& [name, value] : sent) {
     if (!value.empty()) {
-      query += (query.empty() ? "" : "&") + name + "=" + value;
+      query += (query.empty() ? "" : "&") + name + "=" + http::PercentEncode(value);
     }
   }
   return "/staff?" + query + (query.empty() ? "" : "&") + "page=" + std::to_string(page);

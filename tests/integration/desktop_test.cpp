@@ -19,6 +19,7 @@
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/customers.hpp"
 #include "frontdoor/usecase/charter.hpp"
 #include "frontdoor/web/web.hpp"
 
@@ -474,6 +475,45 @@ TEST_P(DesktopTest, AContactFindsTheCustomerAgainAndTheirTimelineShowsIt) {
   EXPECT_TRUE(again.Has("Rang back"));
   EXPECT_EQ(browser.Get("/staff/customers/99999").status, 404);
   EXPECT_EQ(browser.Get("/staff/customers/abc").status, 404);
+}
+
+TEST_P(DesktopTest, ALongTimelineIsPagedFromTheNewest) {
+  usecase::CustomerInput input;
+  input.first_name = "Many";
+  input.last_name = "Contacts";
+  auto customer = usecase::CreateCustomer(*store_, clock_, input);
+  ASSERT_TRUE(customer);
+  for (int i = 1; i <= 55; ++i) {
+    clock_.Advance(std::chrono::minutes(1));
+    usecase::InteractionInput contact;
+    contact.customer_id = customer->id;
+    contact.channel = "phone";
+    contact.outcome = "information_given";
+    contact.summary = "Call number " + std::to_string(i) + ".";
+    ASSERT_TRUE(usecase::LogInteraction(*store_, clock_, contact, {"staff:1", false}));
+  }
+  Browser browser = SignedIn("agent");
+  const std::string path = "/staff/customers/" + std::to_string(customer->id);
+  const Page newest = browser.Get(path);
+  ASSERT_EQ(newest.status, 200);
+  EXPECT_TRUE(newest.Has("Call number 55."));
+  EXPECT_TRUE(newest.Has("Call number 6."));
+  EXPECT_FALSE(newest.Has("Call number 5."));
+  EXPECT_FALSE(newest.Has(">Newest<"));
+  static const std::regex kOlder(R"re(href="(/staff/customers/[0-9]+\?after=[^"]+)" rel="next")re");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(newest.body, match, kOlder)) << newest.body;
+  const Page older = browser.Get(match[1]);
+  ASSERT_EQ(older.status, 200);
+  EXPECT_TRUE(older.Has("Call number 5."));
+  EXPECT_TRUE(older.Has("Call number 1."));
+  EXPECT_FALSE(older.Has("Call number 6."));
+  EXPECT_TRUE(older.Has(">Newest<"));
+  EXPECT_FALSE(older.Has("rel=\"next\""));
+  // A tampered cursor starts again from the newest rather than failing.
+  const Page tampered = browser.Get(path + "?after=t1.x%3Cscript%3E");
+  EXPECT_EQ(tampered.status, 303);
+  EXPECT_EQ(tampered.Header("Location"), path);
 }
 
 TEST_P(DesktopTest, OnlyAnAdminManagesStaffUsers) {

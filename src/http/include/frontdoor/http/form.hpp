@@ -53,6 +53,10 @@ class Form {
 [[nodiscard]] Result<Form> ParseForm(std::string_view text,
                                      std::size_t max_fields = kMaxFormFields);
 
+// Percent-encodes `text` for a query value or a path segment: every byte but RFC 3986's
+// unreserved characters (letters, digits, "-._~") becomes %XX.
+[[nodiscard]] std::string PercentEncode(std::string_view text);
+
 // True when a Content-Type header value names application/x-www-form-urlencoded (any case,
 // any parameters such as "; charset=utf-8").
 [[nodiscard]] bool IsFormContentType(std::string_view content_type);
