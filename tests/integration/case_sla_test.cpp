@@ -2,7 +2,11 @@
 // apply, paused while awaiting the customer, stopped as met or missed, swept to at risk and
 // breached with a note in the history, and counted by the performance report.
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -333,6 +337,66 @@ TEST_P(CaseSlaTest, PerformanceCountsMetMissedBreachedAndOpen) {
   rows = usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), query, standards_);
   ASSERT_TRUE(rows);
   EXPECT_TRUE(rows->empty());
+}
+
+// The charter rollup's rows are shared by every case of a day, standard, team and service:
+// on PostgreSQL concurrent writers lock them, so creates and status moves of the same kind of
+// case at once must neither deadlock nor fail, and the counts must add up afterwards.
+TEST_P(CaseSlaTest, ConcurrentWritersOfTheSameRollupRowsAllCommit) {
+  constexpr int kThreads = 8;
+  constexpr int kCasesEach = 12;
+  std::atomic<int> failures{0};
+  std::mutex first_failure_mutex;
+  std::string first_failure;
+  const auto fail = [&](const Error& error) {
+    failures.fetch_add(1);
+    const std::scoped_lock lock(first_failure_mutex);
+    if (first_failure.empty()) {
+      first_failure = std::string(ErrorCodeName(error.code())) + ": " + error.message();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kCasesEach; ++i) {
+        NewCase input;
+        // Alternate services in opposite orders across threads, to cross the rollup rows.
+        input.service_code = (i + t) % 2 == 0 ? "FLY" : "COMPLAINT";
+        input.channel = t % 2 == 0 ? "web" : "phone";
+        input.description = "Reported at once with many others";
+        input.actor = "staff:1";
+        auto created = usecase::CreateCase(*ctx_, input);
+        if (!created) {
+          fail(created.error());
+          continue;
+        }
+        const auto& reference = created->record.reference;
+        for (const CaseStatus to : {CaseStatus::kAcknowledged, CaseStatus::kResolved}) {
+          if (auto moved = usecase::ChangeStatus(*ctx_, reference, to, std::nullopt, "staff:1");
+              !moved) {
+            fail(moved.error());
+          }
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ(failures.load(), 0) << first_failure;
+
+  usecase::PerformanceQuery query{D(2026, 3, 1), D(2026, 3, 31), {}};
+  auto rows =
+      usecase::CharterPerformance(*store_, calendar_.zone(), clock_.Now(), query, standards_);
+  ASSERT_TRUE(rows) << rows.error().message();
+  int acknowledged = 0;
+  for (const auto& row : *rows) {
+    if (row.standard_code == "EMAIL-ACK") {
+      acknowledged = static_cast<int>(row.total);
+      EXPECT_EQ(row.met, row.total);
+    }
+  }
+  EXPECT_EQ(acknowledged, kThreads * kCasesEach);
 }
 
 TEST_P(CaseSlaTest, PerformanceQueryMistakesNameTheField) {

@@ -1,7 +1,9 @@
 // The store contract: every backend behaves the same for everything the use cases rely
 // on. Runs against SQLite and a real PostgreSQL server.
 #include <atomic>
+#include <latch>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -174,6 +176,63 @@ TEST(PostgresStoreTest, StatementTimeoutCancelsALongStatementAsUnavailable) {
   EXPECT_EQ(slept.error().code(), ErrorCode::kUnavailable) << slept.error().message();
   // The connection is still good for the next unit of work.
   EXPECT_TRUE((*store)->Ping());
+}
+
+// Two units of work that lock the same two rows in opposite orders deadlock; PostgreSQL
+// aborts one of them. The victim is run again, so both callers see success, and every
+// change lands exactly once.
+TEST(PostgresStoreTest, ADeadlockVictimIsRunAgainAndBothWritesLandOnce) {
+  const auto database = NewTestDatabase(Backend::kPostgres);
+  const ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
+  auto store = store::postgres::OpenPostgresStore({.url = database->url}, clock);
+  ASSERT_TRUE(store) << store.error().message();
+  ASSERT_TRUE((*store)->Write([](store::WriteTx& tx) {
+    return tx.session().ExecScript(
+        "CREATE TABLE probe (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+        "INSERT INTO probe VALUES (1, 0), (2, 0);");
+  }));
+  std::latch both_hold_their_first_row(2);
+  std::atomic<int> runs{0};
+  const auto cross = [&](int first, int second) {
+    bool waited = false;
+    return (*store)->Write([&, first, second](store::WriteTx& tx) -> Result<void> {
+      runs.fetch_add(1);
+      const auto bump = [&](int id) {
+        return tx.session().Exec("UPDATE probe SET n = n + 1 WHERE id = ?", {std::int64_t{id}});
+      };
+      if (auto done = bump(first); !done) {
+        return done.error();
+      }
+      if (!std::exchange(waited, true)) {  // only the first run waits for the other
+        both_hold_their_first_row.arrive_and_wait();
+      }
+      if (auto done = bump(second); !done) {
+        return done.error();
+      }
+      return {};
+    });
+  };
+  Result<void> one;
+  Result<void> two;
+  std::thread a([&] { one = cross(1, 2); });
+  std::thread b([&] { two = cross(2, 1); });
+  a.join();
+  b.join();
+  EXPECT_TRUE(one) << one.error().message();
+  EXPECT_TRUE(two) << two.error().message();
+  EXPECT_EQ(runs.load(), 3);  // the deadlock happened, and its victim ran once more
+  const auto counts = store::ReadValue<std::vector<std::int64_t>>(
+      **store, [](store::ReadTx& tx) -> Result<std::vector<std::int64_t>> {
+        std::vector<std::int64_t> n;
+        auto done = tx.session().Query("SELECT n FROM probe ORDER BY id", {},
+                                       [&](const store::SqlRow& row) { n.push_back(row.Int(0)); });
+        if (!done) {
+          return done.error();
+        }
+        return n;
+      });
+  ASSERT_TRUE(counts);
+  EXPECT_EQ(*counts, (std::vector<std::int64_t>{2, 2}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,

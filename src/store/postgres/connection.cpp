@@ -176,7 +176,7 @@ Result<PGresult*> Connection::Run(std::string_view sql, SqlParams params) {
     const std::string rewritten = RewritePlaceholders(sql);
     const ResultPtr prepared(PQprepare(conn_, name.c_str(), rewritten.c_str(), 0, nullptr));
     if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-      return ErrorOf(conn_, prepared.get(), "prepare");
+      return Failure(prepared.get(), "prepare");
     }
     found = prepared_.emplace(std::string(sql), std::move(name)).first;
   }
@@ -222,7 +222,7 @@ Result<PGresult*> Connection::Run(std::string_view sql, SqlParams params) {
                                     values.data(), lengths.data(), formats.data(), 0);
   const auto status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    Error error = ErrorOf(conn_, result, "query");
+    Error error = Failure(result, "query");
     PQclear(result);
     if (IsBroken()) {
       prepared_.clear();  // a new session will not know our statements
@@ -230,6 +230,15 @@ Result<PGresult*> Connection::Run(std::string_view sql, SqlParams params) {
     return error;
   }
   return result;
+}
+
+Error Connection::Failure(const PGresult* result, std::string_view what) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string_view code = state ? state : "";
+  if (code == "40P01" || code == "40001") {
+    lost_to_concurrency_ = true;
+  }
+  return ErrorOf(conn_, result, what);
 }
 
 Result<std::int64_t> Connection::Exec(std::string_view sql, SqlParams params) {
@@ -262,7 +271,7 @@ Result<void> Connection::ExecScript(std::string_view sql) {
   const ResultPtr result(PQexec(conn_, script.c_str()));
   const auto status = PQresultStatus(result.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    return ErrorOf(conn_, result.get(), "script");
+    return Failure(result.get(), "script");
   }
   return {};
 }

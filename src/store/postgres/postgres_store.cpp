@@ -3,6 +3,8 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <random>
+#include <thread>
 #include <vector>
 
 #include "frontdoor/store/migrations.hpp"
@@ -80,8 +82,31 @@ class PostgresStore final : public Store {
   }
 
  private:
+  // A deadlock victim (two transactions locking shared rows, such as the charter rollup's,
+  // in opposite orders) or a serialisation failure is run again a few times, after a short
+  // randomised pause so the two do not collide again in step. Units of work keep no effects
+  // outside the transaction but their result, so running one again is safe.
   Result<void> InTransaction(Connection& connection,
                              const std::function<Result<void>(WriteTx&)>& work) {
+    constexpr int kAttempts = 4;
+    (void)connection.TakeLostToConcurrency();
+    for (int attempt = 1;; ++attempt) {
+      auto result = AttemptTransaction(connection, work);
+      if (result || !connection.TakeLostToConcurrency() || attempt == kAttempts) {
+        return result;
+      }
+      std::chrono::milliseconds pause{};
+      {
+        const std::scoped_lock lock(mutex_);
+        pause =
+            std::chrono::milliseconds(std::uniform_int_distribution<int>(1, 10 * attempt)(random_));
+      }
+      std::this_thread::sleep_for(pause);
+    }
+  }
+
+  Result<void> AttemptTransaction(Connection& connection,
+                                  const std::function<Result<void>(WriteTx&)>& work) {
     if (auto begun = connection.ExecScript("BEGIN"); !begun) {
       return begun.error();
     }
@@ -158,6 +183,7 @@ class PostgresStore final : public Store {
   PostgresOptions options_;
   const Clock& clock_;
   mutable std::mutex mutex_;
+  std::minstd_rand random_{std::random_device{}()};  // pauses before a retry; under mutex_
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_ = 0;

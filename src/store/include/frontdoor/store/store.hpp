@@ -49,7 +49,9 @@ class Store {
   // Runs `work` on a consistent view. kUnavailable when the database is unreachable.
   virtual Result<void> Read(const std::function<Result<void>(ReadTx&)>& work) = 0;
   // Runs `work` in a transaction and returns once it is durable (or has failed and been
-  // rolled back: an error from `work` undoes everything it wrote).
+  // rolled back: an error from `work` undoes everything it wrote). `work` may run more than
+  // once (PostgreSQL runs a deadlock victim again), so it must have no effect outside the
+  // transaction but its result.
   virtual Result<void> Write(const std::function<Result<void>(WriteTx&)>& work) = 0;
   // Whether the database answers now.
   virtual Result<void> Ping() = 0;
