@@ -7,12 +7,13 @@
 #include <limits>
 
 #include "frontdoor/core/catalogue.hpp"
+#include "frontdoor/core/text.hpp"
 #include "frontdoor/http/client_address.hpp"
 
 namespace frontdoor::app {
 namespace {
 
-constexpr std::array<const char*, 23> kKeys{"listen",
+constexpr std::array<const char*, 26> kKeys{"listen",
                                             "db",
                                             "threads",
                                             "workers",
@@ -34,7 +35,10 @@ constexpr std::array<const char*, 23> kKeys{"listen",
                                             "email_triage_service",
                                             "web_secret",
                                             "assets_dir",
-                                            "trusted_proxies"};
+                                            "trusted_proxies",
+                                            "map_tile_url",
+                                            "map_attribution",
+                                            "map_centre"};
 
 template <class Int>
 Result<void> ParseInt(const std::string& key, const std::string& value, Int& out, Int min,
@@ -55,6 +59,25 @@ std::string Trim(const std::string& text) {
     return {};
   }
   return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+}
+
+// "54.5965,-5.9303": a latitude and longitude in degrees, on land or sea somewhere.
+Result<std::pair<double, double>> ParseMapCentre(const std::string& value) {
+  const auto comma = value.find(',');
+  double lat = 0;
+  double lon = 0;
+  const auto read = [](std::string_view text, double& out) {
+    const std::string trimmed = Trim(std::string(text));
+    const auto [end, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), out);
+    return !trimmed.empty() && ec == std::errc() && end == trimmed.data() + trimmed.size();
+  };
+  if (comma == std::string::npos || !read(std::string_view(value).substr(0, comma), lat) ||
+      !read(std::string_view(value).substr(comma + 1), lon) || lat < -85 || lat > 85 ||
+      lon < -180 || lon > 180) {
+    return Error::Invalid("map_centre",
+                          "map_centre must be a latitude and a longitude, like 54.5965,-5.9303");
+  }
+  return std::pair{lat, lon};
 }
 
 Result<void> SetInt(const std::string& key, const std::string& value, Config& c) {
@@ -156,6 +179,25 @@ Result<void> SetConfigValue(Config& config, const std::string& key, const std::s
     config.web_secret = value;
   } else if (key == "assets_dir") {
     config.assets_dir = value;
+  } else if (key == "map_tile_url") {
+    if (!value.empty()) {
+      if (auto origin = web::TileServerOrigin(value); !origin) {
+        return origin.error();
+      }
+    }
+    config.map.tile_url = value;
+  } else if (key == "map_attribution") {
+    if (value.size() > 200 || !IsValidUtf8(value)) {
+      return Error::Invalid("map_attribution", "map_attribution must be at most 200 characters");
+    }
+    config.map.attribution = value;
+  } else if (key == "map_centre") {
+    auto centre = ParseMapCentre(value);
+    if (!centre) {
+      return centre.error();
+    }
+    config.map.centre_lat = centre->first;
+    config.map.centre_lon = centre->second;
   } else if (key == "trusted_proxies") {
     if (auto parsed = http::TrustedProxies::Parse(value); !parsed) {
       return parsed.error();

@@ -104,6 +104,32 @@ TEST(ConfigTest, TrustedProxiesAreNoneByDefaultAndChecked) {
   EXPECT_EQ(config.trusted_proxies, "10.0.0.0/8, ::1");
 }
 
+TEST(ConfigTest, AMapNeedsATileServerAndTakesACentre) {
+  Config config;
+  EXPECT_TRUE(config.map.tile_url.empty());
+  ASSERT_TRUE(ApplyEnvironment(
+      config, EnvOf({{"FRONTDOOR_MAP_TILE_URL", "https://tiles.example.org/{z}/{x}/{y}.png"},
+                     {"FRONTDOOR_MAP_CENTRE", " 54.35 , -6.65 "},
+                     {"FRONTDOOR_MAP_ATTRIBUTION", "Tiles by the council"}})));
+  EXPECT_EQ(config.map.tile_url, "https://tiles.example.org/{z}/{x}/{y}.png");
+  EXPECT_DOUBLE_EQ(config.map.centre_lat, 54.35);
+  EXPECT_DOUBLE_EQ(config.map.centre_lon, -6.65);
+  EXPECT_EQ(config.map.attribution, "Tiles by the council");
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"map_tile_url", "https://tiles.example.org/{z}/{x}.png"},
+           {"map_tile_url", "javascript:alert(1)/{z}/{x}/{y}"},
+           {"map_centre", "54.35"},
+           {"map_centre", "95,-6"},
+           {"map_centre", "54,abc"},
+           {"map_attribution", std::string(201, 'a')}}) {
+    const auto set = SetConfigValue(config, key, value);
+    ASSERT_FALSE(set) << key << "=" << value;
+    EXPECT_EQ(set.error().field_errors().at(0).field, key);
+  }
+  ASSERT_TRUE(SetConfigValue(config, "map_tile_url", ""));  // turns the map off again
+  EXPECT_TRUE(config.map.tile_url.empty());
+}
+
 TEST(ConfigTest, UnknownKeyIsRefused) {
   Config config;
   auto set = SetConfigValue(config, "colour", "blue");

@@ -160,6 +160,7 @@ int Serve(const Config& config) {
   web_settings.public_url = config.public_url;
   web_settings.secret = config.web_secret;
   web_settings.assets_dir = config.assets_dir;
+  web_settings.map = config.map;
   if (config.web_secret.empty()) {
     spdlog::warn(
         "web_secret is not set: forms shown before a restart, or by another node, "

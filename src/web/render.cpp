@@ -6,15 +6,10 @@
 
 #include <date/date.h>
 #include <date/tz.h>
+#include <fmt/format.h>
 
 namespace frontdoor::web {
 namespace {
-
-// default-src 'self' covers fonts, connections and manifests; forms post only to us, and
-// nothing may frame the pages (clickjacking) or change their base URL.
-constexpr std::string_view kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 constexpr std::string_view kPermissionsPolicy =
     "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
@@ -77,8 +72,8 @@ std::string DayWords(Lang lang, const LocalParts& parts) {
 
 }  // namespace
 
-void AddSecurityHeaders(http::Response& response) {
-  response.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
+void AddSecurityHeaders(http::Response& response, std::string_view content_security_policy) {
+  response.headers.emplace_back("Content-Security-Policy", std::string(content_security_policy));
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "same-origin");
   response.headers.emplace_back("Permissions-Policy", std::string(kPermissionsPolicy));
@@ -159,6 +154,17 @@ http::Response RenderPage(const Site::Impl& site, const PageContext& page,
   data.set("site_govuk_js", site.assets.Path("govuk-frontend.js"));
   data.set("site_init_js", site.assets.Path("init.js"));
   data.set("site_favicon", site.assets.Path("favicon.svg"));
+  if (const MapSettings& map = site.settings.map; !map.tile_url.empty()) {
+    data.set("site_map_js", site.assets.Path("map.js"));
+    data.set("site_map",
+             Object{{"map_tiles", map.tile_url},
+                    {"map_attribution", map.attribution},
+                    {"map_centre", fmt::format("{:.6f},{:.6f}", map.centre_lat, map.centre_lon)},
+                    {"map_zoom", std::to_string(map.zoom)}});
+  } else {
+    data.set("site_map_js", Data(false));
+    data.set("site_map", Data(false));
+  }
   data.set("site_lang_links", lang_links);
   data.set("site_user",
            page.user ? Data(Object{{"user_name", page.user->name}, {"user_role", page.user->role}})
@@ -173,7 +179,7 @@ http::Response RenderPage(const Site::Impl& site, const PageContext& page,
   response.status = status;
   response.content_type = "text/html; charset=utf-8";
   response.body = site.templates->Render(page.lang, template_name, data);
-  AddSecurityHeaders(response);
+  AddSecurityHeaders(response, site.content_security_policy);
   for (const std::string& cookie : page.cookies) {
     response.headers.emplace_back("Set-Cookie", cookie);
   }

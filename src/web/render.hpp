@@ -26,7 +26,13 @@ namespace frontdoor::web {
 // Every HTML response: Content-Security-Policy (no inline script or style, nothing from
 // other origins, no framing), nosniff, Referrer-Policy same-origin, Permissions-Policy,
 // X-Frame-Options DENY, and no caching of pages that may hold personal data.
-void AddSecurityHeaders(http::Response& response);
+// default-src 'self' covers fonts, connections and manifests; forms post only to us, and
+// nothing may frame the pages (clickjacking) or change their base URL.
+inline constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+void AddSecurityHeaders(http::Response& response,
+                        std::string_view content_security_policy = kContentSecurityPolicy);
 
 // `data` with the layout's keys added, rendered as `page` in the context's language, with
 // the context's cookies and the security headers. `title` is the page's own title (already

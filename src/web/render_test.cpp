@@ -151,5 +151,56 @@ TEST_F(RenderPageTest, ErrorSummaryLinksToEachField) {
   EXPECT_NE(response.body.find("<title>Error: Track"), std::string::npos);
 }
 
+TEST(MapSettingsTest, TheTileServersOriginIsTakenFromItsUrlTemplate) {
+  EXPECT_EQ(TileServerOrigin("https://tile.openstreetmap.org/{z}/{x}/{y}.png").value(),
+            "https://tile.openstreetmap.org");
+  EXPECT_EQ(TileServerOrigin("http://127.0.0.1:8123/tiles/{z}/{x}/{y}.png?key=abc").value(),
+            "http://127.0.0.1:8123");
+  for (const char* bad :
+       {"tile.example/{z}/{x}/{y}.png", "ftp://tile.example/{z}/{x}/{y}.png",
+        "https://tile.example/{z}/{x}.png", "https:///{z}/{x}/{y}.png",
+        "https://{s}.tile.example/{z}/{x}/{y}.png", "https://tile.example/{z}/{x}/{y}.png\"",
+        "https://tile.example/{z}/{x}/{y}.png; script-src *",
+        "https://tile.example/{z}/{x}/{y} .png", "https://tile.example;/{z}/{x}/{y}.png"}) {
+    const auto origin = TileServerOrigin(bad);
+    ASSERT_FALSE(origin) << bad;
+    EXPECT_EQ(origin.error().field_errors().at(0).field, "map_tile_url") << bad;
+  }
+}
+
+TEST(MapSettingsTest, AMapLetsItsTileServerIntoImagesOnly) {
+  WebSettings settings;
+  settings.secret = "a secret of at least thirty-two characters";
+  settings.map.tile_url = "https://tiles.example.org/{z}/{x}/{y}.png";
+  auto site = Site::Create(settings);
+  ASSERT_TRUE(site) << site.error().message();
+  const Site::Impl& impl = (*site)->impl();
+  http::Request request;
+  request.path = "/cookies";
+  const auto response =
+      RenderPage(impl, impl.Begin(request), "portal_cookies", "Cookies", Data(Object{}));
+  const auto csp = HeaderOf(response, "Content-Security-Policy").value_or("");
+  EXPECT_NE(csp.find("img-src 'self' data: https://tiles.example.org;"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("default-src 'self';"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("script-src 'self';"), std::string::npos) << csp;
+  EXPECT_NE(response.body.find("/assets/map."), std::string::npos) << "the map script is loaded";
+
+  settings.map.tile_url = "https://tiles.example.org/{z}/{x}.png";
+  const auto refused = Site::Create(settings);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field_errors().at(0).field, "map_tile_url");
+}
+
+TEST_F(RenderPageTest, WithoutATileServerThereIsNoMap) {
+  const Site::Impl& site = site_->impl();
+  http::Request request;
+  request.path = "/cookies";
+  const auto response =
+      RenderPage(site, site.Begin(request), "portal_cookies", "Cookies", Data(Object{}));
+  EXPECT_EQ(response.body.find("/assets/map."), std::string::npos);
+  EXPECT_EQ(HeaderOf(response, "Content-Security-Policy").value_or("").find("http"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace frontdoor::web

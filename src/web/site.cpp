@@ -91,6 +91,46 @@ bool Site::Impl::CheckCsrf(const http::Request& request, const http::Form& form)
 Site::Site(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Site::~Site() = default;
 
+Result<std::string> TileServerOrigin(std::string_view tile_url) {
+  const auto refuse = [] {
+    return Error::Invalid("map_tile_url",
+                          "map_tile_url must be an http:// or https:// address with {z}, {x} "
+                          "and {y} in it, like https://tiles.example.org/{z}/{x}/{y}.png");
+  };
+  std::string_view scheme;
+  if (tile_url.starts_with("https://")) {
+    scheme = "https://";
+  } else if (tile_url.starts_with("http://")) {
+    scheme = "http://";
+  } else {
+    return refuse();
+  }
+  // The whole template lands in a page attribute and the origin in a header: only the
+  // characters of a plain URL, nothing that could end either.
+  for (const char c : tile_url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= ' ' || byte >= 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' ||
+        c == ';' || c == ',') {
+      return refuse();
+    }
+  }
+  if (tile_url.find("{z}") == std::string_view::npos ||
+      tile_url.find("{x}") == std::string_view::npos ||
+      tile_url.find("{y}") == std::string_view::npos) {
+    return refuse();
+  }
+  const std::string_view rest = tile_url.substr(scheme.size());
+  const std::string_view host = rest.substr(0, rest.find('/'));
+  const bool plain_host =
+      !host.empty() && host.find_first_not_of(
+                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                           "0123456789.-:[]") == std::string_view::npos;
+  if (!plain_host) {
+    return refuse();
+  }
+  return std::string(scheme) + std::string(host);
+}
+
 Result<std::unique_ptr<Site>> Site::Create(const WebSettings& settings) {
   auto translations = Translations::Load(LocaleFiles());
   if (!translations) {
@@ -105,9 +145,19 @@ Result<std::unique_ptr<Site>> Site::Create(const WebSettings& settings) {
   if (!assets) {
     return assets.error();
   }
+  std::string policy(kContentSecurityPolicy);
+  if (!settings.map.tile_url.empty()) {
+    auto origin = TileServerOrigin(settings.map.tile_url);
+    if (!origin) {
+      return origin.error();
+    }
+    const std::string images = "img-src 'self' data:";
+    policy.insert(policy.find(images) + images.size(), " " + *origin);
+  }
   const bool https = settings.public_url.starts_with("https://");
   auto impl = std::make_unique<Impl>(Impl{settings, std::move(*translations), std::move(*templates),
-                                          std::move(*assets), Csrf(settings.secret, https), https});
+                                          std::move(*assets), Csrf(settings.secret, https), https,
+                                          std::move(policy)});
   return std::unique_ptr<Site>(new Site(std::move(impl)));
 }
 

@@ -26,6 +26,9 @@ struct Site::Impl {
   Assets assets;
   Csrf csrf;
   bool https = false;
+  // The pages' Content-Security-Policy: render.hpp's, with the tile server's origin among
+  // the image sources when there is a map.
+  std::string content_security_policy;
 
   // The page's language (?lang=ga|en, else the fd_lang cookie, else English; a ?lang
   // choice is remembered in the cookie for a year), its CSRF token (a new cookie when the

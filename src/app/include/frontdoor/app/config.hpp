@@ -9,6 +9,7 @@
 #include <string>
 
 #include "frontdoor/core/error.hpp"
+#include "frontdoor/web/web.hpp"
 
 namespace frontdoor::app {
 
@@ -46,6 +47,8 @@ struct Config {
   // Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the
   // client, e.g. for the per-address sign-in limit. Empty: the peer is the client.
   std::string trusted_proxies;
+  // The report form's map: map_tile_url, map_attribution, map_centre. No tile server: no map.
+  web::MapSettings map;
 };
 
 // Sets one key from text. kInvalidInput naming the key when the key or value is wrong.

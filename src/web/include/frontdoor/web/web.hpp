@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/http/router.hpp"
@@ -15,12 +16,29 @@
 
 namespace frontdoor::web {
 
+// A map on the report form, to point at the problem, when the council has a tile server
+// (slippy-map tiles, Web Mercator). Without JavaScript, or without a tile server, the form
+// asks for an address or postcode and optional coordinates as before.
+struct MapSettings {
+  std::string tile_url;  // "https://tiles.example/{z}/{x}/{y}.png"; empty: no map
+  std::string attribution = "\u00A9 OpenStreetMap contributors";  // shown under the map
+  double centre_lat = 54.59654;  // where the map opens: Belfast City Hall
+  double centre_lon = -5.93025;
+  int zoom = 15;
+};
+
+// The scheme, host and port of a tile URL template ("https://tiles.example"), the one origin
+// the Content-Security-Policy lets images come from. kInvalidInput on field "map_tile_url"
+// unless it is an http(s) URL with a plain host and {z}, {x} and {y} in it.
+[[nodiscard]] Result<std::string> TileServerOrigin(std::string_view tile_url);
+
 struct WebSettings {
   std::string public_url = "http://127.0.0.1:8080";  // https: cookies are Secure, __Host-
   std::string secret;      // signs CSRF tokens; see csrf.hpp (empty: random per process)
   std::string assets_dir;  // the built assets; empty: the build tree's, fixed at compile time
   std::string council_name = "Belfast City Council";
   std::string service_name = "Report, request, track";
+  MapSettings map;
 };
 
 class Site {
