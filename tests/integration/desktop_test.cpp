@@ -15,12 +15,13 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/http/form.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
-#include "frontdoor/usecase/customers.hpp"
 #include "frontdoor/usecase/charter.hpp"
+#include "frontdoor/usecase/customers.hpp"
 #include "frontdoor/web/web.hpp"
 
 #include "raw_client.hpp"
@@ -69,7 +70,7 @@ class Browser {
             bool with_csrf = true) {
     std::string body;
     for (const auto& [name, value] : fields) {
-      body += (body.empty() ? "" : "&") + name + "=" + Encode(value);
+      body += (body.empty() ? "" : "&") + name + "=" + http::PercentEncode(value);
     }
     if (with_csrf) {
       body += "&csrf_token=" + csrf_;
@@ -79,22 +80,6 @@ class Browser {
   [[nodiscard]] const std::map<std::string, std::string>& cookies() const { return cookies_; }
 
  private:
-  static std::string Encode(const std::string& text) {
-    std::string out;
-    constexpr std::string_view kHex = "0123456789ABCDEF";
-    for (const char c : text) {
-      const auto byte = static_cast<unsigned char>(c);
-      if (std::isalnum(byte) != 0 || c == '-' || c == '_' || c == '.') {
-        out += c;
-      } else {
-        out += '%';
-        out += kHex[byte >> 4U];
-        out += kHex[byte & 15U];
-      }
-    }
-    return out;
-  }
-
   Page Send(std::string_view method, const std::string& target, const std::string& body) {
     std::string request = std::string(method) + " " + target + " HTTP/1.1\r\nHost: test\r\n";
     request += "Accept: text/html\r\n";

@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/core/text.hpp"
+#include "frontdoor/http/form.hpp"
 
 #include "process.hpp"
 #include "raw_client.hpp"
@@ -43,23 +44,6 @@ const std::vector<std::string>& Injections() {
       "?",
   };
   return payloads;
-}
-
-std::string Encode(std::string_view text) {
-  constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-        (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4U];
-      out += kHex[byte & 0x0FU];
-    }
-  }
-  return out;
 }
 
 // The array that holds a list answer: the body itself (Open311) or one of its members.
@@ -152,7 +136,7 @@ TEST_P(HostileInputTest, SqlInjectionInEveryListFilterIsRefusedOrMatchesNothing)
   const std::vector<std::string> open311_filters = {
       "service_request_id", "service_code", "status", "start_date", "end_date", "jurisdiction_id"};
   for (const auto& payload : Injections()) {
-    const auto value = Encode(payload);
+    const auto value = http::PercentEncode(payload);
     for (const auto& filter : case_filters) {
       ExpectRefusedOrEmpty(Staff("GET", "/api/v1/cases?" + filter + "=" + value), "cases",
                            "cases " + filter + "=" + payload);
