@@ -11,6 +11,7 @@
 #include "frontdoor/core/access.hpp"
 #include "frontdoor/http/form.hpp"
 #include "frontdoor/http/message.hpp"
+#include "frontdoor/store/catalogue.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 #include "frontdoor/web/desktop.hpp"
@@ -39,6 +40,23 @@ struct Desktop {
   // A POST's form, or the response to send instead (400 malformed, 403 without CSRF token).
   [[nodiscard]] std::variant<http::Form, http::Response> PostedForm(const http::Request& request,
                                                                     const PageContext& page) const;
+  // Who was let in, and what they sent: a POST's form (its CSRF token checked) or a GET's
+  // query fields.
+  struct Admitted {
+    access::Principal who;
+    http::Form form;
+  };
+  // The start of every desktop handler: Gate for `action`, then PostedForm for a POST or
+  // QueryFields for a GET, where a "done" field shows `done` (translated) as the flash, the
+  // end of Post/Redirect/Get. Or the response to send instead.
+  [[nodiscard]] std::variant<Admitted, http::Response> Admit(const http::Request& request,
+                                                             PageContext& page,
+                                                             access::Action action,
+                                                             std::string_view done = {}) const;
+  // Interface text in the page's language.
+  [[nodiscard]] std::string T(const PageContext& page, std::string_view msgid) const {
+    return std::string(site.T(page.lang, msgid));
+  }
   // A page with the desktop's navigation.
   [[nodiscard]] http::Response Render(const PageContext& page, std::string_view template_name,
                                       const std::string& title, Object data, unsigned status = 200,
@@ -64,11 +82,43 @@ struct Desktop {
   http::Response AddTeam(const http::Request& request) const;       // POST /staff/admin/teams
   http::Response Closures(const http::Request& request) const;      // GET /staff/admin/closures
   http::Response AddClosedDay(const http::Request& request) const;  // POST /staff/admin/closures
+  http::Response Services(const http::Request& request) const;      // GET /staff/admin/services
+  http::Response NewService(const http::Request& request) const;    // GET /staff/admin/new-service
+  http::Response EditService(const http::Request& request) const;   // GET .../services/{code}
+  // POST /staff/admin/services (add) and /staff/admin/services/{code} (edit).
+  http::Response SaveService(const http::Request& request) const;
+  // POST /staff/admin/services/{code}/attributes: add one, or replace the one named "original".
+  http::Response SaveAttribute(const http::Request& request) const;
+  // POST /staff/admin/services/{code}/attributes/{attribute}/{move}: up, down, remove.
+  http::Response MoveAttribute(const http::Request& request) const;
+  // The add (`service` null) or edit page, with the attribute form filled from
+  // `attribute_form`.
+  http::Response ServicePage(const http::Form& form, const std::vector<ErrorLink>& errors,
+                             PageContext& page, const store::ServiceRecord* service,
+                             const http::Form& attribute_form) const;
+  [[nodiscard]] Data AttributesData(const store::ServiceRecord& service, const http::Form& form,
+                                    const std::vector<ErrorLink>& errors,
+                                    const PageContext& page) const;
+  http::Response Standards(const http::Request& request) const;     // GET /staff/admin/standards
+  http::Response EditStandard(const http::Request& request) const;  // GET .../standards/{code}
+  // POST /staff/admin/standards (add) and /staff/admin/standards/{code} (edit).
+  http::Response SaveStandard(const http::Request& request) const;
+  http::Response StandardsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
+                               PageContext& page, bool editing) const;
   http::Response TeamsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                            PageContext& page) const;
   http::Response ClosuresPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                               PageContext& page) const;
 };
+
+// The message of the error on the field `id`, or "" when it has none.
+[[nodiscard]] std::string ErrorOf(const std::vector<ErrorLink>& errors, std::string_view id);
+// A text input `id` showing what the form sent and its error.
+[[nodiscard]] Data Input(const http::Form& form, const std::vector<ErrorLink>& errors,
+                         std::string id, std::string label);
+// An error's field errors as summary links; an error without any links its message to
+// `fallback`.
+[[nodiscard]] std::vector<ErrorLink> Links(const Error& error, std::string_view fallback);
 
 // The canonical reference in a path, or nullopt when it cannot be one.
 [[nodiscard]] std::optional<std::string> CanonicalReference(std::string_view text);

@@ -47,25 +47,17 @@ http::Response Desktop::UsersPage(const http::Form& form, const std::vector<Erro
                               {"user_role", user.role},
                               {"user_department", user.department.value_or("all")}});
   }
-  const auto error_for = [&](std::string_view id) {
-    for (const auto& error : errors) {
-      if (error.id == id) {
-        return error.message;
-      }
-    }
-    return std::string();
-  };
   const auto input = [&](std::string id, std::string label, std::string type) {
     FieldView field{.id = id, .name = id, .label = std::move(label)};
     field.type = std::move(type);
     if (field.type != "password") {
       field.value = std::string(form.First(id).value_or(""));
     }
-    field.error = error_for(id);
+    field.error = ErrorOf(errors, id);
     return ToData(field);
   };
   FieldView role{.id = "role", .name = "role", .label = "Role"};
-  role.error = error_for("role");
+  role.error = ErrorOf(errors, "role");
   for (const char* name : {"agent", "officer", "manager", "admin"}) {
     role.items.push_back(
         {.value = name, .text = name, .checked = form.First("role").value_or("") == name});
@@ -91,27 +83,20 @@ http::Response Desktop::UsersPage(const http::Form& form, const std::vector<Erro
 
 http::Response Desktop::Users(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kManageUsers);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kManageUsers, "Staff user added");
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
-  }
-  if (auto query = http::ParseForm(request.query); query && query->Present("done")) {
-    page.flash = "Staff user added";
   }
   return UsersPage(http::Form(), {}, page);
 }
 
 http::Response Desktop::AddUser(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kManageUsers);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kManageUsers);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  auto posted = PostedForm(request, page);
-  if (auto* refused = std::get_if<http::Response>(&posted)) {
-    return std::move(*refused);
-  }
-  const http::Form& form = std::get<http::Form>(posted);
+  const http::Form& form = std::get<Admitted>(admitted).form;
   usecase::NewStaffUser user;
   user.email = std::string(form.First("email").value_or(""));
   user.name = std::string(form.First("name").value_or(""));
@@ -128,11 +113,7 @@ http::Response Desktop::AddUser(const http::Request& request) const {
   if (error.code() != ErrorCode::kInvalidInput) {
     return FailurePage(site, page, error);
   }
-  std::vector<ErrorLink> errors;
-  for (const auto& field : error.field_errors()) {
-    errors.push_back({field.field, field.message});
-  }
-  return UsersPage(form, errors, page);
+  return UsersPage(form, Links(error, "email"), page);
 }
 
 }  // namespace frontdoor::web

@@ -17,34 +17,6 @@
 namespace frontdoor::web {
 namespace {
 
-std::string ErrorOf(const std::vector<ErrorLink>& errors, std::string_view id) {
-  for (const auto& error : errors) {
-    if (error.id == id) {
-      return error.message;
-    }
-  }
-  return "";
-}
-
-Data Input(const http::Form& form, const std::vector<ErrorLink>& errors, std::string id,
-           std::string label) {
-  FieldView field{.id = id, .name = id, .label = std::move(label)};
-  field.value = std::string(form.First(id).value_or(""));
-  field.error = ErrorOf(errors, id);
-  return ToData(field);
-}
-
-std::vector<ErrorLink> Links(const Error& error, std::string_view fallback) {
-  std::vector<ErrorLink> out;
-  for (const auto& field : error.field_errors()) {
-    out.push_back({field.field, field.message});
-  }
-  if (out.empty()) {
-    out.push_back({std::string(fallback), error.message()});
-  }
-  return out;
-}
-
 // A day typed in three boxes; nullopt unless it is a real date.
 std::optional<date::sys_days> DayOf(const http::Form& form) {
   const auto number = [&](std::string_view name) -> std::optional<int> {
@@ -120,27 +92,20 @@ http::Response Desktop::TeamsPage(const http::Form& form, const std::vector<Erro
 
 http::Response Desktop::Teams(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kManageCatalogue);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kManageCatalogue, "Team added");
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
-  }
-  if (auto query = http::ParseForm(request.query); query && query->Present("done")) {
-    page.flash = "Team added";
   }
   return TeamsPage(http::Form(), {}, page);
 }
 
 http::Response Desktop::AddTeam(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kManageCatalogue);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kManageCatalogue);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  auto posted = PostedForm(request, page);
-  if (auto* refused = std::get_if<http::Response>(&posted)) {
-    return std::move(*refused);
-  }
-  const http::Form& form = std::get<http::Form>(posted);
+  const http::Form& form = std::get<Admitted>(admitted).form;
   usecase::NewTeam team;
   team.code = std::string(form.First("code").value_or(""));
   team.name = std::string(form.First("name").value_or(""));
@@ -206,27 +171,21 @@ http::Response Desktop::ClosuresPage(const http::Form& form, const std::vector<E
 
 http::Response Desktop::Closures(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kManageCharter);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kManageCharter,
+                        "Day closed. Deadlines counted from now on skip it; restart to apply it.");
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
-  }
-  if (auto query = http::ParseForm(request.query); query && query->Present("done")) {
-    page.flash = "Day closed. Deadlines counted from now on skip it; restart to apply it.";
   }
   return ClosuresPage(http::Form(), {}, page);
 }
 
 http::Response Desktop::AddClosedDay(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kManageCharter);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kManageCharter);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  auto posted = PostedForm(request, page);
-  if (auto* refused = std::get_if<http::Response>(&posted)) {
-    return std::move(*refused);
-  }
-  const http::Form& form = std::get<http::Form>(posted);
+  const http::Form& form = std::get<Admitted>(admitted).form;
   const auto day = DayOf(form);
   if (!day) {
     return ClosuresPage(form, {{"day", "Enter a real date, for example 29 12 2026"}}, page);

@@ -405,20 +405,16 @@ http::Response Desktop::CaseAction(const http::Request& request) const {
   if (spec == nullptr) {
     return ErrorPage(site, page, ErrorPageKind::kNotFound);
   }
-  auto gate = Gate(request, page, spec->action);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, spec->action);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
-  }
-  auto posted = PostedForm(request, page);
-  if (auto* refused = std::get_if<http::Response>(&posted)) {
-    return std::move(*refused);
   }
   const auto reference = CanonicalReference(request.PathParam("reference"));
   if (!reference) {
     return ErrorPage(site, page, ErrorPageKind::kNotFound);
   }
-  const access::Principal& who = std::get<access::Principal>(gate);
-  auto done = RunAction(cases, *spec, *reference, std::get<http::Form>(posted), who);
+  const auto& [who, form] = std::get<Admitted>(admitted);
+  auto done = RunAction(cases, *spec, *reference, form, who);
   if (done) {
     return SeeOther(page, "/staff/cases/" + *reference + "?done=" + std::string(spec->name));
   }

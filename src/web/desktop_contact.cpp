@@ -198,29 +198,20 @@ Result<std::optional<std::int64_t>> ContactCustomer(const Desktop& desktop, cons
 
 http::Response Desktop::ContactPage(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kLogContact);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kLogContact, "Contact logged");
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
-  }
-  auto query = http::ParseForm(request.query);
-  if (query && query->Present("done")) {
-    page.flash = "Contact logged";
   }
   return ContactScreen{*this, page}.Render(http::Form(), {}, 200);
 }
 
 http::Response Desktop::LogContact(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kLogContact);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kLogContact);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  auto posted = PostedForm(request, page);
-  if (auto* refused = std::get_if<http::Response>(&posted)) {
-    return std::move(*refused);
-  }
-  const http::Form& form = std::get<http::Form>(posted);
-  const access::Principal& who = std::get<access::Principal>(gate);
+  const auto& [who, form] = std::get<Admitted>(admitted);
   const usecase::Viewer viewer{who.actor,
                                access::Allows(who, access::Action::kReadRestrictedCustomer)};
   const ContactScreen screen{*this, page};

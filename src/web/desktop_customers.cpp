@@ -41,11 +41,11 @@ usecase::Viewer ViewerOf(const access::Principal& who) {
 
 http::Response Desktop::CustomerSearch(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kReadCustomer);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kReadCustomer);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  const http::Form query = QueryFields(request);
+  const http::Form& query = std::get<Admitted>(admitted).form;
   usecase::CustomerQuery search;
   const auto take = [&](std::string_view name, std::optional<std::string>& into) {
     if (const auto sent = query.Present(name)) {

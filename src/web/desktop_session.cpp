@@ -119,13 +119,65 @@ std::variant<http::Form, http::Response> Desktop::PostedForm(const http::Request
   return std::move(*form);
 }
 
+std::variant<Desktop::Admitted, http::Response> Desktop::Admit(const http::Request& request,
+                                                               PageContext& page,
+                                                               access::Action action,
+                                                               std::string_view done) const {
+  auto gate = Gate(request, page, action);
+  if (auto* response = std::get_if<http::Response>(&gate)) {
+    return std::move(*response);
+  }
+  Admitted admitted{std::move(std::get<access::Principal>(gate)), http::Form()};
+  if (request.method == http::Method::kPost) {
+    auto posted = PostedForm(request, page);
+    if (auto* refused = std::get_if<http::Response>(&posted)) {
+      return std::move(*refused);
+    }
+    admitted.form = std::move(std::get<http::Form>(posted));
+    return admitted;
+  }
+  admitted.form = QueryFields(request);
+  if (!done.empty() && admitted.form.Present("done")) {
+    page.flash = T(page, done);
+  }
+  return admitted;
+}
+
+std::string ErrorOf(const std::vector<ErrorLink>& errors, std::string_view id) {
+  for (const auto& error : errors) {
+    if (error.id == id) {
+      return error.message;
+    }
+  }
+  return "";
+}
+
+Data Input(const http::Form& form, const std::vector<ErrorLink>& errors, std::string id,
+           std::string label) {
+  FieldView field{.id = id, .name = id, .label = std::move(label)};
+  field.value = std::string(form.First(id).value_or(""));
+  field.error = ErrorOf(errors, id);
+  return ToData(field);
+}
+
+std::vector<ErrorLink> Links(const Error& error, std::string_view fallback) {
+  std::vector<ErrorLink> out;
+  for (const auto& field : error.field_errors()) {
+    out.push_back({field.field, field.message});
+  }
+  if (out.empty()) {
+    out.push_back({std::string(fallback), error.message()});
+  }
+  return out;
+}
+
 http::Response Desktop::Render(const PageContext& page, std::string_view template_name,
                                const std::string& title, Object data, unsigned status,
                                bool has_errors) const {
   data["staff_nav"] = Data(page.user.has_value());
   data["staff_admin"] =
       Data(page.user && page.user->role == access::RoleName(access::Role::kAdmin));
-  return RenderPage(site, page, template_name, title, Data(data), status, has_errors);
+  return RenderPage(site, page, template_name, T(page, title), Data(data), status, has_errors);
 }
 
 http::Response Desktop::Refused(const PageContext& page, const std::string& why) const {
@@ -267,6 +319,23 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
   add(Method::kPost, "/staff/admin/teams", &Desktop::AddTeam, http::Execution::kBlocking);
   add(Method::kGet, "/staff/admin/closures", &Desktop::Closures, http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/closures", &Desktop::AddClosedDay, http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/services", &Desktop::Services, http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/services", &Desktop::SaveService, http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/new-service", &Desktop::NewService, http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/services/{code}", &Desktop::EditService,
+      http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/services/{code}", &Desktop::SaveService,
+      http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/services/{code}/attributes", &Desktop::SaveAttribute,
+      http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/services/{code}/attributes/{attribute}/{move}",
+      &Desktop::MoveAttribute, http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/standards", &Desktop::Standards, http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/standards", &Desktop::SaveStandard, http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/standards/{code}", &Desktop::EditStandard,
+      http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/standards/{code}", &Desktop::SaveStandard,
+      http::Execution::kBlocking);
 }
 
 }  // namespace frontdoor::web

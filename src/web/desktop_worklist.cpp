@@ -78,11 +78,11 @@ Data Row(const store::WorklistRow& row, Lang lang) {
 
 http::Response Desktop::Worklist(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto gate = Gate(request, page, access::Action::kReadCase);
-  if (auto* response = std::get_if<http::Response>(&gate)) {
+  auto admitted = Admit(request, page, access::Action::kReadCase);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  const http::Form query = QueryFields(request);
+  const http::Form& query = std::get<Admitted>(admitted).form;
   const auto value = [&](std::string_view name) {
     return std::string(query.Present(name).value_or(""));
   };

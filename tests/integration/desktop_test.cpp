@@ -5,11 +5,14 @@
 // then sees on the portal's track page.
 #include "frontdoor/web/desktop.hpp"
 
+#include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -584,6 +587,247 @@ TEST_P(DesktopTest, AnAdminAddsATeamAndClosesADay) {
   const Page listed = admin.Get("/staff/admin/closures?done=1");
   EXPECT_TRUE(listed.Has("2026-12-29"));
   EXPECT_TRUE(listed.Has("Christmas break"));
+}
+
+TEST_P(DesktopTest, AnAdminAddsAServiceWithARequiredListQuestionThatThePortalAsks) {
+  ASSERT_TRUE(usecase::AddStaffUser(
+      *store_, clock_,
+      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  Browser officer = SignedIn("officer");
+  EXPECT_EQ(officer.Get("/staff/admin/services").status, 403);
+  EXPECT_EQ(officer.Get("/staff/admin/new-service").status, 403);
+  EXPECT_EQ(officer.Get("/staff/admin/services/BIN").status, 403);
+  EXPECT_EQ(officer.Post("/staff/admin/services", {{"code", "X"}, {"name", "X"}}).status, 403);
+  Browser admin = SignedIn("admin");
+  const Page list = admin.Get("/staff/admin/services?department=PE");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(list.Has("Licence enquiry"));
+  EXPECT_FALSE(list.Has("Missed bin"));
+  EXPECT_TRUE(admin.Get("/staff/admin/services?q=missed").Has("Missed bin"));
+  ASSERT_EQ(admin.Get("/staff/admin/new-service").status, 200);
+  EXPECT_EQ(
+      admin.Post("/staff/admin/services", {{"code", "PARK"}, {"name", "Parks"}}, false).status,
+      403);
+  const Page bad =
+      admin.Post("/staff/admin/services",
+                 {{"code", "bad code!"}, {"name", ""}, {"channels", "carrier-pigeon"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(bad.Has("govuk-error-summary"));
+  EXPECT_TRUE(bad.Has("href=\"#code\""));
+  EXPECT_TRUE(bad.Has("href=\"#name\""));
+  EXPECT_TRUE(bad.Has("href=\"#channels\""));
+  EXPECT_TRUE(bad.Has("id=\"channels\""));  // the summary's link has somewhere to land
+  const Page taken = admin.Post("/staff/admin/services", {{"code", "BIN"}, {"name", "Bins"}});
+  EXPECT_EQ(taken.status, 422);
+  const Page added = admin.Post("/staff/admin/services", {{"code", "GRASS"},
+                                                          {"name", "Overgrown grass"},
+                                                          {"description", "Grass needs cutting"},
+                                                          {"group", "Parks"},
+                                                          {"department_code", "CNS"},
+                                                          {"default_team_code", "bins"},
+                                                          {"case_type", "request"},
+                                                          {"channels", "web"},
+                                                          {"active", "yes"}});
+  ASSERT_EQ(added.status, 303) << added.body;
+  EXPECT_EQ(added.Header("Location"), "/staff/admin/services/GRASS?done=1");
+  EXPECT_TRUE(admin.Get("/staff/admin/services/GRASS?done=1").Has("Service saved"));
+
+  const Page no_values = admin.Post("/staff/admin/services/GRASS/attributes",
+                                    {{"attribute_code", "where"},
+                                     {"attribute_description", "Where is the grass?"},
+                                     {"attribute_datatype", "singlevaluelist"},
+                                     {"attribute_required", "yes"}});
+  EXPECT_EQ(no_values.status, 422);
+  EXPECT_TRUE(no_values.Has("href=\"#attribute_values\""));
+  EXPECT_EQ(admin
+                .Post("/staff/admin/services/GRASS/attributes", {{"attribute_code", "x"},
+                                                                 {"attribute_datatype", "colour"},
+                                                                 {"attribute_order", "first"}})
+                .status,
+            422);
+  const Page question = admin.Post("/staff/admin/services/GRASS/attributes",
+                                   {{"attribute_code", "where"},
+                                    {"attribute_description", "Where is the grass?"},
+                                    {"attribute_datatype", "singlevaluelist"},
+                                    {"attribute_required", "yes"},
+                                    {"attribute_values", "park|In a park\nverge|On a verge"}});
+  ASSERT_EQ(question.status, 303) << question.body;
+  ASSERT_EQ(admin
+                .Post("/staff/admin/services/GRASS/attributes",
+                      {{"attribute_code", "height"},
+                       {"attribute_description", "How tall is it?"},
+                       {"attribute_datatype", "string"}})
+                .status,
+            303);
+  EXPECT_EQ(admin.Post("/staff/admin/services/GRASS/attributes/height/up", {}).status, 303);
+  auto stored = usecase::GetService(*store_, "GRASS");
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->form.size(), 2U);
+  EXPECT_EQ(stored->form[0].code, "height");
+  EXPECT_EQ(stored->form[1].code, "where");
+  EXPECT_TRUE(stored->form[1].required);
+  ASSERT_EQ(stored->form[1].values.size(), 2U);
+  EXPECT_EQ(stored->form[1].values[1].name, "On a verge");
+  const Page editing = admin.Get("/staff/admin/services/GRASS?attribute=where");
+  EXPECT_TRUE(editing.Has("name=\"original\" value=\"where\""));
+  EXPECT_EQ(admin.Post("/staff/admin/services/GRASS/attributes/height/remove", {}).status, 303);
+  EXPECT_EQ(admin.Post("/staff/admin/services/GRASS/attributes/nothing/remove", {}).status, 404);
+  EXPECT_EQ(admin.Get("/staff/admin/services/NOPE").status, 404);
+
+  // The portal asks the new question at once: the catalogue version moved with the change.
+  Browser citizen(port_);
+  const Page form = citizen.Get("/services/GRASS");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(form.Has("Where is the grass?"));
+  EXPECT_TRUE(form.Has("On a verge"));
+  EXPECT_FALSE(form.Has("How tall is it?"));
+
+  // Editing keeps the form, and switching it off takes it off the portal.
+  const Page off = admin.Post("/staff/admin/services/GRASS",
+                              {{"name", "Overgrown grass"}, {"department_code", "CNS"}});
+  ASSERT_EQ(off.status, 303) << off.body;
+  stored = usecase::GetService(*store_, "GRASS");
+  ASSERT_TRUE(stored);
+  EXPECT_FALSE(stored->active);
+  EXPECT_EQ(stored->form.size(), 1U);
+}
+
+TEST_P(DesktopTest, AnAdminAddsAndEditsACharterStandard) {
+  ASSERT_TRUE(usecase::AddStaffUser(
+      *store_, clock_,
+      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  Browser officer = SignedIn("officer");
+  EXPECT_EQ(officer.Get("/staff/admin/standards").status, 403);
+  EXPECT_EQ(officer.Post("/staff/admin/standards", {{"code", "X"}}).status, 403);
+  Browser admin = SignedIn("admin");
+  ASSERT_EQ(admin.Get("/staff/admin/standards").status, 200);
+  EXPECT_EQ(admin.Post("/staff/admin/standards", {{"code", "X"}}, false).status, 403);
+  const Page bad = admin.Post("/staff/admin/standards", {{"code", "RESOLVE-10"},
+                                                         {"name", ""},
+                                                         {"measure", "resolve"},
+                                                         {"unit", "fortnights"},
+                                                         {"target", "ten"},
+                                                         {"threshold_percent", "120"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(bad.Has("href=\"#unit\""));
+  EXPECT_TRUE(bad.Has("href=\"#target\""));
+  const Page range = admin.Post("/staff/admin/standards", {{"code", "RESOLVE-10"},
+                                                           {"name", "Resolve"},
+                                                           {"measure", "resolve"},
+                                                           {"unit", "working_days"},
+                                                           {"target", "10"},
+                                                           {"threshold_percent", "120"}});
+  EXPECT_EQ(range.status, 422);
+  EXPECT_TRUE(range.Has("href=\"#threshold_percent\""));
+  const Page added = admin.Post("/staff/admin/standards", {{"code", "RESOLVE-10"},
+                                                           {"name", "Resolve in 10 days"},
+                                                           {"measure", "resolve"},
+                                                           {"channel", "phone"},
+                                                           {"unit", "working_days"},
+                                                           {"target", "10"},
+                                                           {"threshold_percent", "95"},
+                                                           {"active", "yes"}});
+  ASSERT_EQ(added.status, 303) << added.body;
+  EXPECT_TRUE(admin.Get("/staff/admin/standards?done=1").Has("Resolve in 10 days"));
+  ASSERT_EQ(admin.Get("/staff/admin/standards/RESOLVE-10").status, 200);
+  const Page edited =
+      admin.Post("/staff/admin/standards/RESOLVE-10", {{"name", "Resolve in 5 days"},
+                                                       {"measure", "resolve"},
+                                                       {"unit", "working_days"},
+                                                       {"target", "5"},
+                                                       {"threshold_percent", "90.5"}});
+  ASSERT_EQ(edited.status, 303) << edited.body;
+  auto standards = usecase::ListStandards(*store_, true);
+  ASSERT_TRUE(standards);
+  ASSERT_EQ(standards->size(), 1U);
+  EXPECT_EQ(standards->front().standard.target.amount, 5);
+  EXPECT_DOUBLE_EQ(standards->front().standard.threshold_percent, 90.5);
+  EXPECT_FALSE(standards->front().active);
+  EXPECT_EQ(admin.Get("/staff/admin/standards/NOPE").status, 404);
+  EXPECT_EQ(admin
+                .Post("/staff/admin/standards/NOPE", {{"name", "N"},
+                                                      {"measure", "resolve"},
+                                                      {"unit", "minutes"},
+                                                      {"target", "5"},
+                                                      {"threshold_percent", "90"}})
+                .status,
+            404);
+}
+
+// Every /staff route, GET and POST, for each role: 303 to the sign-in page without a session,
+// 403 where the policy refuses the role, otherwise the page (200), or what the route answers
+// an empty form (422: the gate let it through to validation) or an unknown id (404). A POST
+// that passes the gate is also refused (403) without its CSRF token.
+TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
+  for (const auto& [email, name, role, department] :
+       std::vector<std::tuple<std::string, std::string, std::string, std::optional<std::string>>>{
+           {"manager@council.example", "Max Manager", "manager", "CNS"},
+           {"admin@council.example", "Ada Admin", "admin", std::nullopt},
+           {"pe-officer@council.example", "Pel Officer", "officer", "PE"}}) {
+    ASSERT_TRUE(usecase::AddStaffUser(*store_, clock_,
+                                      {email, name, role, department, std::string(kPassword)}));
+  }
+  constexpr int kSignIn = 0;  // 303 to the sign-in page
+  struct RouteCase {
+    bool is_post;
+    std::string target;
+    std::array<int, 6> expected;  // anonymous, agent, officer, manager, admin, PE officer
+  };
+  const std::string bin = "/staff/cases/" + bin_case_;
+  const std::vector<RouteCase> routes{
+      {false, "/staff", {kSignIn, 200, 200, 200, 200, 200}},
+      {false, "/staff/", {kSignIn, 200, 200, 200, 200, 200}},
+      {false, bin, {kSignIn, 200, 200, 200, 200, 200}},
+      {true, bin + "/assign", {kSignIn, 403, 422, 422, 422, 403}},
+      {true, bin + "/status", {kSignIn, 422, 422, 422, 422, 403}},
+      {true, bin + "/note", {kSignIn, 422, 422, 422, 422, 403}},
+      {true, bin + "/update", {kSignIn, 422, 422, 422, 422, 403}},
+      {true, bin + "/link", {kSignIn, 422, 422, 422, 422, 403}},
+      {false, "/staff/contacts/new", {kSignIn, 200, 200, 200, 200, 200}},
+      {true, "/staff/contacts", {kSignIn, 422, 422, 422, 422, 422}},
+      {false, "/staff/customers", {kSignIn, 200, 200, 200, 200, 200}},
+      {false, "/staff/customers/99999", {kSignIn, 404, 404, 404, 404, 404}},
+      {false, "/staff/admin/users", {kSignIn, 403, 403, 403, 200, 403}},
+      {true, "/staff/admin/users", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/teams", {kSignIn, 403, 403, 403, 200, 403}},
+      {true, "/staff/admin/teams", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/closures", {kSignIn, 403, 403, 403, 200, 403}},
+      {true, "/staff/admin/closures", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/services", {kSignIn, 403, 403, 403, 200, 403}},
+      {true, "/staff/admin/services", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/new-service", {kSignIn, 403, 403, 403, 200, 403}},
+      {false, "/staff/admin/services/BIN", {kSignIn, 403, 403, 403, 200, 403}},
+      {false, "/staff/admin/services/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
+      {true, "/staff/admin/services/BIN", {kSignIn, 403, 403, 403, 422, 403}},
+      {true, "/staff/admin/services/BIN/attributes", {kSignIn, 403, 403, 403, 422, 403}},
+      {true, "/staff/admin/services/BIN/attributes/none/up", {kSignIn, 403, 403, 403, 404, 403}},
+      {false, "/staff/admin/standards", {kSignIn, 403, 403, 403, 200, 403}},
+      {true, "/staff/admin/standards", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
+      {true, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 422, 403}},
+  };
+  std::vector<Browser> browsers{Browser(port_),      SignedIn("agent"), SignedIn("officer"),
+                                SignedIn("manager"), SignedIn("admin"), SignedIn("pe-officer")};
+  browsers[0].Get("/staff/sign-in");  // a CSRF token, so that only the session is missing
+  const std::array<std::string, 6> names{"anonymous", "agent", "officer",
+                                         "manager",   "admin", "PE officer"};
+  for (const RouteCase& route : routes) {
+    for (std::size_t who = 0; who < browsers.size(); ++who) {
+      SCOPED_TRACE(names.at(who) + " " + (route.is_post ? "POST " : "GET ") + route.target);
+      Browser& browser = browsers[who];
+      const Page page = route.is_post ? browser.Post(route.target, {}) : browser.Get(route.target);
+      const int expected = route.expected.at(who);
+      if (expected == kSignIn) {
+        EXPECT_EQ(page.status, 303);
+        EXPECT_TRUE(page.Header("Location").starts_with("/staff/sign-in")) << page.head;
+        continue;
+      }
+      EXPECT_EQ(page.status, expected);
+      if (route.is_post && expected != 403) {
+        EXPECT_EQ(browser.Post(route.target, {}, false).status, 403) << "without its CSRF token";
+      }
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DesktopTest,
