@@ -56,29 +56,29 @@ http::Response Desktop::UsersPage(const http::Form& form, const std::vector<Erro
     field.error = ErrorOf(errors, id);
     return ToData(field);
   };
-  FieldView role{.id = "role", .name = "role", .label = "Role"};
+  FieldView role{.id = "role", .name = "role", .label = T(page, "Role")};
   role.error = ErrorOf(errors, "role");
   for (const char* name : {"agent", "officer", "manager", "admin"}) {
     role.items.push_back(
         {.value = name, .text = name, .checked = form.First("role").value_or("") == name});
   }
-  FieldView department{.id = "department", .name = "department", .label = "Department"};
-  department.items.push_back({.value = "", .text = "None (admins act everywhere)"});
+  FieldView department{.id = "department", .name = "department", .label = T(page, "Department")};
+  department.items.push_back({.value = "", .text = T(page, "None (admins act everywhere)")});
   for (const auto& d : data->departments) {
     department.items.push_back({.value = d.code,
                                 .text = d.name + " (" + d.code + ")",
                                 .checked = form.First("department").value_or("") == d.code});
   }
-  return Render(
-      page, "staff_users", "Staff users",
-      Object{{"users", Data(users)},
-             {"email", input("email", "Email address", "email")},
-             {"name", input("name", "Full name", "text")},
-             {"password", input("password", "Password (at least 12 characters)", "password")},
-             {"role", ToData(role)},
-             {"department", ToData(department)},
-             {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
-      errors.empty() ? 200 : 422, !errors.empty());
+  return Render(page, "staff_users", "Staff users",
+                Object{{"users", Data(users)},
+                       {"email", input("email", T(page, "Email address"), "email")},
+                       {"name", input("name", T(page, "Full name"), "text")},
+                       {"password", input("password", T(page, "Password (at least 12 characters)"),
+                                          "password")},
+                       {"role", ToData(role)},
+                       {"department", ToData(department)},
+                       {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
+                errors.empty() ? 200 : 422, !errors.empty());
 }
 
 http::Response Desktop::Users(const http::Request& request) const {
@@ -113,7 +113,11 @@ http::Response Desktop::AddUser(const http::Request& request) const {
   if (error.code() != ErrorCode::kInvalidInput) {
     return FailurePage(site, page, error);
   }
-  return UsersPage(form, Links(error, "email"), page);
+  std::vector<ErrorLink> links = Links(error, "email");
+  for (ErrorLink& link : links) {
+    link.message = T(page, link.message);
+  }
+  return UsersPage(form, links, page);
 }
 
 }  // namespace frontdoor::web

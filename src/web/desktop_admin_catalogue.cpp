@@ -73,21 +73,23 @@ http::Response Desktop::TeamsPage(const http::Form& form, const std::vector<Erro
                               {"team_department", team.department_name},
                               {"team_email", team.email.value_or("")}});
   }
-  FieldView department{.id = "department_code", .name = "department_code", .label = "Department"};
+  FieldView department{
+      .id = "department_code", .name = "department_code", .label = T(page, "Department")};
   department.error = ErrorOf(errors, "department_code");
   for (const auto& d : read->departments) {
     department.items.push_back({.value = d.code,
                                 .text = d.name,
                                 .checked = form.First("department_code").value_or("") == d.code});
   }
-  return Render(page, "staff_teams", "Teams",
-                Object{{"teams", Data(teams)},
-                       {"code", Input(form, errors, "code", "Code (letters, digits, hyphens)")},
-                       {"name", Input(form, errors, "name", "Name")},
-                       {"email", Input(form, errors, "email", "Team email address (optional)")},
-                       {"department", ToData(department)},
-                       {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
-                errors.empty() ? 200 : 422, !errors.empty());
+  return Render(
+      page, "staff_teams", "Teams",
+      Object{{"teams", Data(teams)},
+             {"code", Input(form, errors, "code", T(page, "Code (letters, digits, hyphens)"))},
+             {"name", Input(form, errors, "name", T(page, "Name"))},
+             {"email", Input(form, errors, "email", T(page, "Team email address (optional)"))},
+             {"department", ToData(department)},
+             {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
+      errors.empty() ? 200 : 422, !errors.empty());
 }
 
 http::Response Desktop::Teams(const http::Request& request) const {
@@ -145,8 +147,8 @@ http::Response Desktop::ClosuresPage(const http::Form& form, const std::vector<E
       }
     }
   }
-  FieldView when{.id = "day", .name = "day", .label = "Day"};
-  when.hint = "For example, 29 12 2026";
+  FieldView when{.id = "day", .name = "day", .label = T(page, "Day")};
+  when.hint = T(page, "For example, 29 12 2026");
   when.error = ErrorOf(errors, "day");
   for (const auto& [part, text, width] :
        std::vector<std::tuple<std::string, std::string, std::string>>{
@@ -156,7 +158,7 @@ http::Response Desktop::ClosuresPage(const http::Form& form, const std::vector<E
     when.items.push_back({.id = "day-" + part,
                           .name = "day-" + part,
                           .value = std::string(form.First("day-" + part).value_or("")),
-                          .text = text,
+                          .text = T(page, text),
                           .width_class = width,
                           .inputmode = "numeric"});
   }
@@ -164,7 +166,7 @@ http::Response Desktop::ClosuresPage(const http::Form& form, const std::vector<E
                 Object{{"calendar_name", calendar_name},
                        {"days", Data(days)},
                        {"when", ToData(when)},
-                       {"name", Input(form, errors, "name", "Why it is closed")},
+                       {"name", Input(form, errors, "name", T(page, "Why it is closed"))},
                        {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
                 errors.empty() ? 200 : 422, !errors.empty());
 }
@@ -188,7 +190,8 @@ http::Response Desktop::AddClosedDay(const http::Request& request) const {
   const http::Form& form = std::get<Admitted>(admitted).form;
   const auto day = DayOf(form);
   if (!day) {
-    return ClosuresPage(form, {{"day", "Enter a real date, for example 29 12 2026"}}, page);
+    return ClosuresPage(form, {{"day", T(page, "Enter a real date, for example 29 12 2026")}},
+                        page);
   }
   auto calendars = usecase::ListCalendars(cases.store);
   if (!calendars) {
@@ -201,8 +204,8 @@ http::Response Desktop::AddClosedDay(const http::Request& request) const {
     }
   }
   if (code.empty()) {
-    return ClosuresPage(form, {{"day", "There is no stored calendar yet: seed the charter first"}},
-                        page);
+    return ClosuresPage(
+        form, {{"day", T(page, "There is no stored calendar yet: seed the charter first")}}, page);
   }
   auto added =
       usecase::AddClosedDay(cases.store, code, *day, std::string(form.First("name").value_or("")));

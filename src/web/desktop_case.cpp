@@ -71,12 +71,13 @@ FieldView Area(std::string id, std::string label, const FieldErrors& errors) {
   return field;
 }
 
+// `no_change`: the text of a first choice that keeps the status; empty for none.
 FieldView StatusSelect(std::string id, std::string name, std::string label, CaseStatus from,
-                       bool optional, const FieldErrors& errors) {
+                       std::string no_change, const FieldErrors& errors) {
   FieldView field{.id = id, .name = std::move(name), .label = std::move(label)};
   field.error = Field(errors, id);
-  if (optional) {
-    field.items.push_back({.value = "", .text = "No change", .checked = true});
+  if (!no_change.empty()) {
+    field.items.push_back({.value = "", .text = std::move(no_change), .checked = true});
   }
   for (const CaseStatus to : kStatuses) {
     if (CanTransition(from, to)) {
@@ -100,15 +101,15 @@ List History(const std::vector<store::CaseEventRecord>& events, Lang lang) {
   return out;
 }
 
-List Clocks(const std::vector<store::CaseSlaRecord>& clocks, Lang lang) {
+List Clocks(const std::vector<store::CaseSlaRecord>& clocks, Lang lang, const std::string& paused) {
   List out;
   for (const auto& clock : clocks) {
-    out.emplace_back(Object{
-        {"sla_standard", clock.standard_code},
-        {"sla_measure", clock.measure},
-        {"sla_target", std::to_string(clock.amount) + " " + clock.unit},
-        {"sla_state", clock.state},
-        {"sla_due", clock.due_at ? DateTimeWords(lang, *clock.due_at) : std::string("paused")}});
+    out.emplace_back(
+        Object{{"sla_standard", clock.standard_code},
+               {"sla_measure", clock.measure},
+               {"sla_target", std::to_string(clock.amount) + " " + clock.unit},
+               {"sla_state", clock.state},
+               {"sla_due", clock.due_at ? DateTimeWords(lang, *clock.due_at) : paused}});
   }
   return out;
 }
@@ -127,6 +128,7 @@ struct CaseView {
 
 Result<Object> CaseView::Forms(const store::CaseRecord& record, const FieldErrors& errors) const {
   Object forms;
+  const auto t = [&](std::string_view text) { return desktop.T(page, text); };
   const auto may = [&](access::Action action) { return desktop.MayOnCase(who, action, reference); };
   if (may(access::Action::kAssignCase)) {
     auto teams = store::ReadValue<std::vector<store::TeamRecord>>(
@@ -134,14 +136,14 @@ Result<Object> CaseView::Forms(const store::CaseRecord& record, const FieldError
     if (!teams) {
       return teams.error();
     }
-    FieldView team{.id = "assign-team", .name = "team", .label = "Team"};
+    FieldView team{.id = "assign-team", .name = "team", .label = t("Team")};
     team.error = Field(errors, "assign-team");
-    for (const auto& t : *teams) {
-      team.items.push_back({.value = t.code,
-                            .text = t.name + " (" + t.department_name + ")",
-                            .checked = record.team_id == t.id});
+    for (const auto& choice : *teams) {
+      team.items.push_back({.value = choice.code,
+                            .text = choice.name + " (" + choice.department_name + ")",
+                            .checked = record.team_id == choice.id});
     }
-    FieldView priority{.id = "assign-priority", .name = "priority", .label = "Priority"};
+    FieldView priority{.id = "assign-priority", .name = "priority", .label = t("Priority")};
     for (const char* p : {"low", "normal", "high", "urgent"}) {
       priority.items.push_back({.value = p, .text = p, .checked = record.priority == p});
     }
@@ -172,28 +174,31 @@ Result<Object> CaseView::Forms(const store::CaseRecord& record, const FieldError
   }
   if (may(access::Action::kChangeCase)) {
     forms["status_to"] =
-        ToData(StatusSelect("status-to", "status", "New status", record.status, false, errors));
-    FieldView note = Area("status-note", "Public note (optional, shown to the customer)", errors);
+        ToData(StatusSelect("status-to", "status", t("New status"), record.status, "", errors));
+    FieldView note =
+        Area("status-note", t("Public note (optional, shown to the customer)"), errors);
     note.name = "public_note";
     forms["status_note"] = ToData(note);
-    forms["update_body"] = ToData(Area("update-body", "Update for the customer", errors));
-    forms["update_status"] = ToData(StatusSelect("update-status", "status", "And change status to",
-                                                 record.status, true, errors));
-    FieldView other{.id = "link-other", .name = "other", .label = "Reference of the other case"};
+    forms["update_body"] = ToData(Area("update-body", t("Update for the customer"), errors));
+    forms["update_status"] =
+        ToData(StatusSelect("update-status", "status", t("And change status to"), record.status,
+                            t("No change"), errors));
+    FieldView other{.id = "link-other", .name = "other", .label = t("Reference of the other case")};
     other.error = Field(errors, "link-other");
     other.width_class = "govuk-input--width-20";
     other.spellcheck_off = true;
-    FieldView kind{.id = "link-kind", .name = "kind", .label = "This case is"};
-    kind.items.push_back(
-        {.value = "duplicate_of", .text = "a duplicate of it (closes this case)", .checked = true});
-    kind.items.push_back({.value = "related", .text = "related to it"});
+    FieldView kind{.id = "link-kind", .name = "kind", .label = t("This case is")};
+    kind.items.push_back({.value = "duplicate_of",
+                          .text = t("a duplicate of it (closes this case)"),
+                          .checked = true});
+    kind.items.push_back({.value = "related", .text = t("related to it")});
     forms["link_other"] = ToData(other);
     forms["link_kind"] = ToData(kind);
     forms["may_change"] = Data(true);
   }
   if (may(access::Action::kNoteCase)) {
     forms["note_body"] =
-        ToData(Area("note-body", "Internal note (never shown to the customer)", errors));
+        ToData(Area("note-body", t("Internal note (never shown to the customer)"), errors));
     forms["may_note"] = Data(true);
   }
   return forms;
@@ -214,15 +219,17 @@ http::Response CaseView::Render(const FieldErrors& errors, unsigned status) cons
     return FailurePage(site, page, clocks.error());
   }
   const store::CaseRecord& record = detail->record;
+  const auto t = [&](std::string_view text) { return desktop.T(page, text); };
   List rows;
-  rows.push_back(SummaryRow("Status", std::string(CaseStatusName(record.status))));
-  rows.push_back(SummaryRow("Priority", record.priority));
-  rows.push_back(SummaryRow("Team", record.team_name.empty() ? "Not routed" : record.team_name));
-  rows.push_back(SummaryRow("Department", record.department_name));
-  rows.push_back(SummaryRow("Channel", record.channel));
-  rows.push_back(SummaryRow("Received", DateTimeWords(page.lang, record.created_at)));
+  rows.push_back(SummaryRow(t("Status"), std::string(CaseStatusName(record.status))));
+  rows.push_back(SummaryRow(t("Priority"), record.priority));
+  rows.push_back(
+      SummaryRow(t("Team"), record.team_name.empty() ? t("Not routed") : record.team_name));
+  rows.push_back(SummaryRow(t("Department"), record.department_name));
+  rows.push_back(SummaryRow(t("Channel"), record.channel));
+  rows.push_back(SummaryRow(t("Received"), DateTimeWords(page.lang, record.created_at)));
   if (record.due_at) {
-    rows.push_back(SummaryRow("Due", DateTimeWords(page.lang, *record.due_at)));
+    rows.push_back(SummaryRow(t("Due"), DateTimeWords(page.lang, *record.due_at)));
   }
   if (record.assignee_id) {
     auto assignee = store::ReadValue<store::StaffUserRecord>(
@@ -231,7 +238,7 @@ http::Response CaseView::Render(const FieldErrors& errors, unsigned status) cons
     if (!assignee) {
       return FailurePage(site, page, assignee.error());
     }
-    rows.push_back(SummaryRow("Assigned to", assignee->name));
+    rows.push_back(SummaryRow(t("Assigned to"), assignee->name));
   }
   List answers;
   for (const auto& [code, value] : detail->attributes) {
@@ -239,19 +246,19 @@ http::Response CaseView::Render(const FieldErrors& errors, unsigned status) cons
   }
   List where;
   if (record.address) {
-    where.push_back(SummaryRow("Address", *record.address));
+    where.push_back(SummaryRow(t("Address"), *record.address));
   }
   if (record.postcode) {
-    where.push_back(SummaryRow("Postcode", *record.postcode));
+    where.push_back(SummaryRow(t("Postcode"), *record.postcode));
   }
   if (record.ward) {
-    where.push_back(SummaryRow("Ward", *record.ward));
+    where.push_back(SummaryRow(t("Ward"), *record.ward));
   }
   Data map(false);
   if (record.location) {
     const std::string lat = fmt::format("{:.6f}", record.location->lat);
     const std::string lon = fmt::format("{:.6f}", record.location->lon);
-    where.push_back(SummaryRow("Coordinates", lat + ", " + lon));
+    where.push_back(SummaryRow(t("Coordinates"), lat + ", " + lon));
     map = Data("https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=18/" + lat +
                "/" + lon);
   }
@@ -287,7 +294,7 @@ http::Response CaseView::Render(const FieldErrors& errors, unsigned status) cons
   data["files"] = Data(files);
   data["has_files"] = Data(!files.empty());
   data["links"] = Data(links);
-  data["clocks"] = Data(Clocks(*clocks, page.lang));
+  data["clocks"] = Data(Clocks(*clocks, page.lang, t("paused")));
   data["has_clocks"] = Data(!clocks->empty());
   data["events"] = Data(History(detail->events, page.lang));
   data["error_summary"] = summary.empty() ? Data(false) : ErrorSummary(summary);
@@ -308,7 +315,7 @@ http::Response Desktop::CasePage(const http::Request& request) const {
   if (auto query = http::ParseForm(request.query); query) {
     if (const auto done = query->Present("done")) {
       if (const ActionSpec* spec = FindAction(*done)) {
-        page.flash = std::string(spec->done);
+        page.flash = T(page, spec->done);
       }
     }
   }
@@ -423,17 +430,17 @@ http::Response Desktop::CaseAction(const http::Request& request) const {
   switch (error.code()) {
     case ErrorCode::kInvalidInput:
       for (const auto& field : error.field_errors()) {
-        errors.emplace(FieldId(*spec, field.field), field.message);
+        errors.emplace(FieldId(*spec, field.field), T(page, field.message));
       }
       if (errors.empty()) {
-        errors.emplace(std::string(spec->first_field), error.message());
+        errors.emplace(std::string(spec->first_field), T(page, error.message()));
       }
       break;
     case ErrorCode::kConflict:
     case ErrorCode::kNotFound:
       // Not this case (it exists: the gate found it) but what the form named: a transition the
       // lifecycle forbids, a case to link that does not exist.
-      errors.emplace(std::string(spec->first_field), error.message());
+      errors.emplace(std::string(spec->first_field), T(page, error.message()));
       break;
     case ErrorCode::kMalformed:
     case ErrorCode::kUnauthenticated:

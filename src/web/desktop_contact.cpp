@@ -98,7 +98,13 @@ struct ContactScreen {
   const Desktop& desktop;
   PageContext& page;
 
-  http::Response Render(const http::Form& form, const FieldErrors& errors, unsigned status) const {
+  http::Response Render(const http::Form& form, const FieldErrors& sent_errors,
+                        unsigned status) const {
+    const auto t = [&](std::string_view text) { return desktop.T(page, text); };
+    FieldErrors errors = sent_errors;
+    for (auto& error : errors) {
+      error.message = t(error.message);
+    }
     auto services = usecase::ListServices(desktop.cases.store, false);
     if (!services) {
       return FailurePage(desktop.site, page, services.error());

@@ -92,11 +92,11 @@ http::Response Desktop::CustomerSearch(const http::Request& request) const {
     return ToData(field);
   };
   return Render(page, "staff_customers", "Find a customer",
-                Object{{"name", input("name", "Name")},
-                       {"email", input("email", "Email address")},
-                       {"phone", input("phone", "Phone number")},
-                       {"postcode", input("postcode", "Postcode")},
-                       {"reference", input("reference", "Case reference")},
+                Object{{"name", input("name", T(page, "Name"))},
+                       {"email", input("email", T(page, "Email address"))},
+                       {"phone", input("phone", T(page, "Phone number"))},
+                       {"postcode", input("postcode", T(page, "Postcode"))},
+                       {"reference", input("reference", T(page, "Case reference"))},
                        {"searched", Data(searched && errors.empty())},
                        {"results", Data(results)},
                        {"has_results", Data(!results.empty())},
@@ -120,7 +120,7 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
   auto view = usecase::GetCustomer(cases.store, id, ViewerOf(who));
   if (!view) {
     if (view.error().code() == ErrorCode::kForbidden) {
-      return Refused(page, "This customer's record is restricted. Ask a manager.");
+      return Refused(page, T(page, "This customer's record is restricted. Ask a manager."));
     }
     return FailurePage(site, page, view.error());
   }
@@ -145,26 +145,27 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
     return FailurePage(site, page, timeline.error());
   }
   List details;
-  details.push_back(Row("Customer number", std::to_string(customer.id)));
+  details.push_back(Row(T(page, "Customer number"), std::to_string(customer.id)));
   if (customer.address) {
-    details.push_back(Row("Address", *customer.address));
+    details.push_back(Row(T(page, "Address"), *customer.address));
   }
   if (customer.postcode) {
-    details.push_back(Row("Postcode", *customer.postcode));
+    details.push_back(Row(T(page, "Postcode"), *customer.postcode));
   }
   for (const auto& point : view->contact_points) {
-    details.push_back(Row(point.kind == "email" ? "Email" : "Phone", point.value));
+    details.push_back(Row(T(page, point.kind == "email" ? "Email" : "Phone"), point.value));
   }
-  details.push_back(Row("Language", customer.language == "ga" ? "Irish" : "English"));
+  details.push_back(
+      Row(T(page, "Language"), T(page, customer.language == "ga" ? "Irish" : "English")));
   if (customer.preferred_channel) {
-    details.push_back(Row("Prefers", *customer.preferred_channel));
+    details.push_back(Row(T(page, "Prefers"), *customer.preferred_channel));
   }
   if (!customer.accessibility.empty()) {
     std::string needs;
     for (const auto& need : customer.accessibility) {
       needs += (needs.empty() ? "" : ", ") + need;
     }
-    details.push_back(Row("Accessibility needs", needs));
+    details.push_back(Row(T(page, "Accessibility needs"), needs));
   }
   List entries;
   for (const auto& entry : timeline->entries) {

@@ -98,13 +98,14 @@ std::variant<access::Principal, http::Response> Desktop::Gate(const http::Reques
       return FailurePage(site, page, department.error());
     }
     if (!access::Allows(who, action, *department)) {
-      return Refused(page, "Your role (" + std::string(access::RoleName(who.role)) + ") may not " +
-                               std::string(access::ActionName(action)) +
-                               " for a case of another department.");
+      return Refused(page, T(page, "Your role may not do this for a case of another department.") +
+                               " (" + std::string(access::RoleName(who.role)) + ": " +
+                               std::string(access::ActionName(action)) + ")");
     }
   } else if (!access::Allows(who, action)) {
-    return Refused(page, "Your role (" + std::string(access::RoleName(who.role)) + ") may not " +
-                             std::string(access::ActionName(action)) + ".");
+    return Refused(page, T(page, "Your role may not do this.") + " (" +
+                             std::string(access::RoleName(who.role)) + ": " +
+                             std::string(access::ActionName(action)) + ")");
   }
   return std::move(who);
 }
@@ -182,7 +183,8 @@ http::Response Desktop::Render(const PageContext& page, std::string_view templat
 
 http::Response Desktop::Refused(const PageContext& page, const std::string& why) const {
   return Render(page, "staff_message", "You cannot do that",
-                Object{{"message_heading", "You cannot do that"}, {"message_text", why}}, 403);
+                Object{{"message_heading", T(page, "You cannot do that")}, {"message_text", why}},
+                403);
 }
 
 http::Response Desktop::SignInPage(const http::Request& request) const {
@@ -193,11 +195,11 @@ http::Response Desktop::SignInPage(const http::Request& request) const {
       next = std::string(*sent);
     }
   }
-  FieldView email{.id = "email", .name = "email", .label = "Email address"};
+  FieldView email{.id = "email", .name = "email", .label = T(page, "Email address")};
   email.type = "email";
   email.autocomplete = "username";
   email.spellcheck_off = true;
-  FieldView password{.id = "password", .name = "password", .label = "Password"};
+  FieldView password{.id = "password", .name = "password", .label = T(page, "Password")};
   password.type = "password";
   password.autocomplete = "current-password";
   return Render(page, "staff_sign_in", "Sign in",
@@ -228,12 +230,12 @@ http::Response Desktop::SignIn(const http::Request& request) const {
     page.cookies.push_back(SessionCookie(site, signed_in->token, std::nullopt));
     return SeeOther(page, next.empty() ? "/staff" : next);
   }
-  FieldView email{.id = "email", .name = "email", .label = "Email address"};
+  FieldView email{.id = "email", .name = "email", .label = T(page, "Email address")};
   email.type = "email";
   email.autocomplete = "username";
   email.spellcheck_off = true;
   email.value = attempt.email;
-  FieldView password{.id = "password", .name = "password", .label = "Password"};
+  FieldView password{.id = "password", .name = "password", .label = T(page, "Password")};
   password.type = "password";
   password.autocomplete = "current-password";
   std::vector<ErrorLink> errors;
@@ -242,17 +244,17 @@ http::Response Desktop::SignIn(const http::Request& request) const {
   switch (error.code()) {
     case ErrorCode::kInvalidInput:
       for (const auto& field : error.field_errors()) {
-        (field.field == "email" ? email : password).error = field.message;
-        errors.push_back({field.field, field.message});
+        (field.field == "email" ? email : password).error = T(page, field.message);
+        errors.push_back({field.field, T(page, field.message)});
       }
       break;
     case ErrorCode::kUnauthenticated:
-      email.error = error.message();
-      errors.push_back({"email", error.message()});
+      email.error = T(page, error.message());
+      errors.push_back({"email", email.error});
       status = 401;
       break;
     case ErrorCode::kRateLimited:
-      errors.push_back({"email", error.message()});
+      errors.push_back({"email", T(page, error.message())});
       status = 429;
       break;
     case ErrorCode::kMalformed:

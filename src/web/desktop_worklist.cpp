@@ -36,10 +36,10 @@ Result<Choices> ReadChoices(store::Store& store) {
   });
 }
 
-FieldView Select(std::string id, std::string label, const std::string& chosen,
+FieldView Select(std::string id, std::string label, std::string any, const std::string& chosen,
                  const std::vector<std::pair<std::string, std::string>>& options) {
   FieldView field{.id = id, .name = id, .label = std::move(label)};
-  field.items.push_back({.value = "", .text = "Any", .checked = chosen.empty()});
+  field.items.push_back({.value = "", .text = std::move(any), .checked = chosen.empty()});
   for (const auto& [value, text] : options) {
     field.items.push_back({.value = value, .text = text, .checked = value == chosen});
   }
@@ -57,20 +57,28 @@ std::string FilterQuery(const std::vector<std::pair<std::string, std::string>>& 
   return "/staff?" + query + (query.empty() ? "" : "&") + "page=" + std::to_string(page);
 }
 
-Data Row(const store::WorklistRow& row, Lang lang) {
+// The words every row may show, translated once per page rather than once per row.
+struct RowWords {
+  std::string breached;
+  std::string at_risk;
+  std::string not_routed;
+  std::string none;
+};
+
+Data Row(const store::WorklistRow& row, Lang lang, const RowWords& words) {
   List tags;
   if (row.is_breached) {
-    tags.emplace_back(Object{{"tag_text", "Breached"}, {"tag_colour", "red"}});
+    tags.emplace_back(Object{{"tag_text", words.breached}, {"tag_colour", "red"}});
   } else if (row.is_at_risk) {
-    tags.emplace_back(Object{{"tag_text", "At risk"}, {"tag_colour", "orange"}});
+    tags.emplace_back(Object{{"tag_text", words.at_risk}, {"tag_colour", "orange"}});
   }
   return Object{{"row_reference", row.reference},
                 {"row_service", row.service_name},
                 {"row_status", row.status},
                 {"row_priority", row.priority},
-                {"row_team", row.team_name.empty() ? std::string("Not routed") : row.team_name},
+                {"row_team", row.team_name.empty() ? words.not_routed : row.team_name},
                 {"row_address", row.address.value_or("")},
-                {"row_due", row.due_at ? DateTimeWords(lang, *row.due_at) : std::string("None")},
+                {"row_due", row.due_at ? DateTimeWords(lang, *row.due_at) : words.none},
                 {"row_tags", Data(tags)}};
 }
 
@@ -137,9 +145,11 @@ http::Response Desktop::Worklist(const http::Request& request) const {
                              CaseStatus::kResolved, CaseStatus::kClosed}) {
     status_options.emplace_back(std::string(CaseStatusName(s)), std::string(CaseStatusName(s)));
   }
+  const RowWords words{T(page, "Breached"), T(page, "At risk"), T(page, "Not routed"),
+                       T(page, "None")};
   List rows;
   for (const auto& row : worklist->rows) {
-    rows.push_back(Row(row, page.lang));
+    rows.push_back(Row(row, page.lang, words));
   }
   const std::vector<std::pair<std::string, std::string>> sent{
       {"team", team}, {"service", service}, {"status", status}, {"due", due}};
@@ -150,13 +160,16 @@ http::Response Desktop::Worklist(const http::Request& request) const {
       {"pagination_next", has_next ? Data(FilterQuery(sent, filter.page + 1)) : Data(false)}};
   return Render(
       page, "staff_worklist", "Worklist",
-      Object{{"filter_team", ToData(Select("team", "Team", team, team_options))},
-             {"filter_service", ToData(Select("service", "Service", service, service_options))},
-             {"filter_status", ToData(Select("status", "Status", status, status_options))},
-             {"filter_due",
-              ToData(Select(
-                  "due", "Due", due,
-                  {{"on_track", "On track"}, {"at_risk", "At risk"}, {"breached", "Breached"}}))},
+      Object{{"filter_team",
+              ToData(Select("team", T(page, "Team"), T(page, "Any"), team, team_options))},
+             {"filter_service", ToData(Select("service", T(page, "Service"), T(page, "Any"),
+                                              service, service_options))},
+             {"filter_status",
+              ToData(Select("status", T(page, "Status"), T(page, "Any"), status, status_options))},
+             {"filter_due", ToData(Select("due", T(page, "Due"), T(page, "Any"), due,
+                                          {{"on_track", T(page, "On track")},
+                                           {"at_risk", words.at_risk},
+                                           {"breached", words.breached}}))},
              {"cases", Data(rows)},
              {"has_cases", Data(!worklist->rows.empty())},
              {"total", std::to_string(worklist->total)},

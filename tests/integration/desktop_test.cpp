@@ -830,6 +830,38 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
   }
 }
 
+TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
+  ASSERT_TRUE(usecase::AddStaffUser(
+      *store_, clock_,
+      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  Browser admin = SignedIn("admin");
+  const Page worklist = admin.Get("/staff?lang=ga");
+  ASSERT_EQ(worklist.status, 200);
+  EXPECT_TRUE(worklist.Has("<html lang=\"ga\""));
+  EXPECT_TRUE(worklist.Has("Liosta oibre"));
+  EXPECT_TRUE(worklist.Has("Sínigh amach"));
+  EXPECT_TRUE(worklist.Has("href=\"/staff?lang=en\""));  // the switch back
+  // The choice is remembered: later pages need no ?lang.
+  for (const auto& [target, text] : std::vector<std::pair<std::string, std::string>>{
+           {"/staff/cases/" + bin_case_, "Stair"},
+           {"/staff/contacts/new", "Taifead teagmháil"},
+           {"/staff/customers", "Aimsigh custaiméir"},
+           {"/staff/admin/users", "Úsáideoirí foirne"},
+           {"/staff/admin/teams", "Cuir foireann leis"},
+           {"/staff/admin/closures", "Laethanta dúnta"},
+           {"/staff/admin/services", "Scag na seirbhísí"},
+           {"/staff/admin/new-service", "Sábháil an tseirbhís"},
+           {"/staff/admin/services/BIN", "Cuir ceist leis"},
+           {"/staff/admin/standards", "Caighdeáin na cairte"}}) {
+    const Page page = admin.Get(target);
+    EXPECT_EQ(page.status, 200) << target;
+    EXPECT_TRUE(page.Has(text)) << target;
+  }
+  const Page invalid = admin.Post("/staff/admin/standards", {{"code", "X"}, {"unit", "weeks"}});
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_TRUE(invalid.Has("Roghnaigh laethanta oibre, uaireanta oibre nó nóiméid"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DesktopTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& param_info) { return BackendName(param_info.param); });
