@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/api/attachment_routes.hpp"
+#include "frontdoor/api/knowledge_routes.hpp"
 #include "frontdoor/api/staff_api.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/core/access.hpp"
@@ -21,6 +22,7 @@
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 
 #include "raw_client.hpp"
@@ -70,6 +72,10 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
         store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
     api::AddStaffApiRoutes(router_, *ctx_, reads);
     api::AddAttachmentRoutes(router_, *ctx_, reads);
+    // Review dates in UTC (a null zone): no test here depends on the day.
+    knowledge_ = std::make_unique<usecase::KnowledgeContext>(
+        usecase::KnowledgeContext{*store_, clock_, knowledge_index_, nullptr});
+    api::AddKnowledgeRoutes(router_, *knowledge_, reads);
     http::ServerOptions options;
     options.port = 0;
     options.handle_signals = false;
@@ -178,7 +184,7 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
   static std::string Target(std::string_view pattern, const std::string& reference) {
     std::string target(pattern);
     const std::map<std::string, std::string> values{
-        {"{reference}", reference}, {"{code}", "BIN"}, {"{id}", "1"}};
+        {"{reference}", reference}, {"{code}", "BIN"}, {"{id}", "1"}, {"{version}", "1"}};
     for (const auto& [name, value] : values) {
       for (auto at = target.find(name); at != std::string::npos; at = target.find(name)) {
         target.replace(at, name.size(), value);
@@ -193,6 +199,8 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<usecase::CaseContext> ctx_;
+  usecase::KnowledgeIndex knowledge_index_;
+  std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   usecase::PasswordChecker passwords_{2};
   std::vector<Credentials> callers_;
   std::string own_case_;    // a CNS case
@@ -204,10 +212,20 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
   std::vector<std::string> failures_;
 };
 
+// Every authenticated API route: the staff API's table (cases, attachments) and the
+// knowledge base's.
+std::vector<api::StaffRouteAccess> AllRoutes() {
+  auto table = api::StaffRouteTable();
+  for (const auto& route : api::KnowledgeRouteTable()) {
+    table.push_back(route);
+  }
+  return table;
+}
+
 // Allowed: anything but 401 and 403 (an empty body is refused later, with 422 or 404, which
 // changes nothing). Refused: 403, or 404 from a route that checks nothing before the case.
 TEST_P(StaffAccessTest, EachRoleGetsWhatThePolicyGrantsOnEachRoute) {
-  const auto table = api::StaffRouteTable();
+  const auto table = AllRoutes();
   ASSERT_GE(table.size(), 31U);
   int checked = 0;
   for (const auto& route : table) {
@@ -238,7 +256,7 @@ TEST_P(StaffAccessTest, EachRoleGetsWhatThePolicyGrantsOnEachRoute) {
 }
 
 TEST_P(StaffAccessTest, EveryAuthenticatedApiRouteIsInTheTable) {
-  const auto table = api::StaffRouteTable();
+  const auto table = AllRoutes();
   for (const auto& route : router_.routes()) {
     if (route.pattern == "/api/v1/openapi.json" || route.pattern.rfind("/api/v1/", 0) != 0) {
       continue;
