@@ -128,6 +128,35 @@ usecase::ServiceInput ServiceFrom(const http::Form& form, std::string code,
   return input;
 }
 
+// The service of the route's {code} and the choices its page offers.
+struct Loaded {
+  store::ServiceRecord service;
+  Choices choices;
+};
+
+// Loaded, or the page to send instead: 404 for an unknown code, the failure page otherwise.
+std::variant<Loaded, http::Response> LoadService(const Site::Impl& site, const PageContext& page,
+                                                 std::string_view code, store::Store& store) {
+  auto service = usecase::GetService(store, std::string(code));
+  auto choices = ReadChoices(store);
+  if (!service || !choices) {
+    const Error error = !service ? service.error() : choices.error();
+    return error.code() == ErrorCode::kNotFound ? ErrorPage(site, page, ErrorPageKind::kNotFound)
+                                                : FailurePage(site, page, error);
+  }
+  return Loaded{std::move(*service), std::move(*choices)};
+}
+
+// Stores `attributes`, in their order, as the service's form, its other fields unchanged.
+Result<store::ServiceRecord> SaveForm(store::Store& store, const Clock& clock, const Loaded& loaded,
+                                      std::vector<Attribute> attributes) {
+  std::stable_sort(attributes.begin(), attributes.end(),
+                   [](const auto& a, const auto& b) { return a.order < b.order; });
+  return usecase::UpdateService(store, clock,
+                                ServiceFrom(FormOf(loaded.service, loaded.choices),
+                                            loaded.service.code, std::move(attributes)));
+}
+
 // The use case names fields as the staff API does ("channels[2]", "attributes[0].code",
 // "attributes[0].values[1].key"); the page's fields are "channels", "attribute_code", ...
 std::vector<ErrorLink> PageLinks(const Desktop& desktop, const PageContext& page,
@@ -177,6 +206,15 @@ std::string ValuesText(const std::vector<AttributeValue>& values) {
   std::string text;
   for (const auto& value : values) {
     text += value.key + "|" + value.name + "\n";
+  }
+  return text;
+}
+
+// "In a park (park), On a verge (verge)": the list as the table shows it.
+std::string ValuesShown(const std::vector<AttributeValue>& values) {
+  std::string text;
+  for (const auto& value : values) {
+    text += (text.empty() ? "" : ", ") + value.name + " (" + value.key + ")";
   }
   return text;
 }
@@ -349,7 +387,7 @@ Data Desktop::AttributesData(const store::ServiceRecord& service, const http::Fo
                {"attribute_datatype", std::string(AttributeDatatypeName(attribute.datatype))},
                {"attribute_required", Data(attribute.required)},
                {"attribute_description", attribute.description},
-               {"attribute_values", ValuesText(attribute.values)}});
+               {"attribute_values", ValuesShown(attribute.values)}});
   }
   const auto input = [&](std::string id, std::string_view label, std::string_view hint = {}) {
     FieldView field{.id = id, .name = id, .label = T(page, label)};
@@ -408,16 +446,14 @@ http::Response Desktop::EditService(const http::Request& request) const {
     return std::move(*response);
   }
   const http::Form& query = std::get<Admitted>(admitted).form;
-  auto service = usecase::GetService(cases.store, std::string(request.PathParam("code")));
-  auto choices = ReadChoices(cases.store);
-  if (!service || !choices) {
-    const Error error = !service ? service.error() : choices.error();
-    return error.code() == ErrorCode::kNotFound ? ErrorPage(site, page, ErrorPageKind::kNotFound)
-                                                : FailurePage(site, page, error);
+  auto loaded = LoadService(site, page, request.PathParam("code"), cases.store);
+  if (auto* response = std::get_if<http::Response>(&loaded)) {
+    return std::move(*response);
   }
+  const auto& [service, choices] = std::get<Loaded>(loaded);
   // ?attribute=code opens that attribute in the form below the list, to edit it.
   http::Form attribute;
-  for (const auto& a : service->form) {
+  for (const auto& a : service.form) {
     if (query.First("attribute") == a.code) {
       attribute =
           http::Form({{"original", a.code},
@@ -435,7 +471,7 @@ http::Response Desktop::EditService(const http::Request& request) const {
       }
     }
   }
-  return ServicePage(FormOf(*service, *choices), {}, page, &*service, attribute);
+  return ServicePage(FormOf(service, choices), {}, page, &service, attribute);
 }
 
 http::Response Desktop::SaveService(const http::Request& request) const {
@@ -479,13 +515,11 @@ http::Response Desktop::SaveAttribute(const http::Request& request) const {
     return std::move(*response);
   }
   const http::Form& form = std::get<Admitted>(admitted).form;
-  auto service = usecase::GetService(cases.store, std::string(request.PathParam("code")));
-  auto choices = ReadChoices(cases.store);
-  if (!service || !choices) {
-    const Error error = !service ? service.error() : choices.error();
-    return error.code() == ErrorCode::kNotFound ? ErrorPage(site, page, ErrorPageKind::kNotFound)
-                                                : FailurePage(site, page, error);
+  auto loaded = LoadService(site, page, request.PathParam("code"), cases.store);
+  if (auto* response = std::get_if<http::Response>(&loaded)) {
+    return std::move(*response);
   }
+  const auto& [service, choices] = std::get<Loaded>(loaded);
   std::vector<ErrorLink> errors;
   Attribute attribute;
   attribute.code = Sent(form, "attribute_code");
@@ -496,7 +530,7 @@ http::Response Desktop::SaveAttribute(const http::Request& request) const {
   } else {
     errors.push_back({"attribute_datatype", T(page, "Choose the type of answer")});
   }
-  std::vector<Attribute> attributes = service->form;
+  std::vector<Attribute> attributes = service.form;
   const std::string original = Sent(form, "original");
   std::erase_if(attributes,
                 [&](const Attribute& a) { return !original.empty() && a.code == original; });
@@ -521,13 +555,9 @@ http::Response Desktop::SaveAttribute(const http::Request& request) const {
   }
   if (errors.empty()) {
     attributes.push_back(attribute);
-    std::stable_sort(attributes.begin(), attributes.end(),
-                     [](const auto& a, const auto& b) { return a.order < b.order; });
-    auto saved =
-        usecase::UpdateService(cases.store, cases.clock,
-                               ServiceFrom(FormOf(*service, *choices), service->code, attributes));
+    auto saved = SaveForm(cases.store, cases.clock, std::get<Loaded>(loaded), attributes);
     if (saved) {
-      return SeeOther(page, std::string(kServices) + "/" + service->code + "?done=1");
+      return SeeOther(page, std::string(kServices) + "/" + service.code + "?done=1");
     }
     const Error error = saved.error();
     if (error.code() != ErrorCode::kInvalidInput) {
@@ -535,7 +565,7 @@ http::Response Desktop::SaveAttribute(const http::Request& request) const {
     }
     errors = PageLinks(*this, page, error);
   }
-  return ServicePage(FormOf(*service, *choices), errors, page, &*service, form);
+  return ServicePage(FormOf(service, choices), errors, page, &service, form);
 }
 
 // POST .../attributes/{attribute}/{move}: "up" and "down" swap it with its neighbour's place,
@@ -547,14 +577,12 @@ http::Response Desktop::MoveAttribute(const http::Request& request) const {
     return std::move(*response);
   }
   const std::string_view move = request.PathParam("move");
-  auto service = usecase::GetService(cases.store, std::string(request.PathParam("code")));
-  auto choices = ReadChoices(cases.store);
-  if (!service || !choices) {
-    const Error error = !service ? service.error() : choices.error();
-    return error.code() == ErrorCode::kNotFound ? ErrorPage(site, page, ErrorPageKind::kNotFound)
-                                                : FailurePage(site, page, error);
+  auto loaded = LoadService(site, page, request.PathParam("code"), cases.store);
+  if (auto* response = std::get_if<http::Response>(&loaded)) {
+    return std::move(*response);
   }
-  std::vector<Attribute> attributes = service->form;
+  const auto& [service, choices] = std::get<Loaded>(loaded);
+  std::vector<Attribute> attributes = service.form;
   std::stable_sort(attributes.begin(), attributes.end(),
                    [](const auto& a, const auto& b) { return a.order < b.order; });
   const auto it = std::find_if(attributes.begin(), attributes.end(), [&](const Attribute& a) {
@@ -570,14 +598,11 @@ http::Response Desktop::MoveAttribute(const http::Request& request) const {
   } else if (move == "down" && std::next(it) != attributes.end()) {
     std::swap(it->order, std::next(it)->order);
   }
-  std::stable_sort(attributes.begin(), attributes.end(),
-                   [](const auto& a, const auto& b) { return a.order < b.order; });
-  auto saved = usecase::UpdateService(
-      cases.store, cases.clock, ServiceFrom(FormOf(*service, *choices), service->code, attributes));
+  auto saved = SaveForm(cases.store, cases.clock, std::get<Loaded>(loaded), attributes);
   if (!saved) {
     return FailurePage(site, page, saved.error());
   }
-  return SeeOther(page, std::string(kServices) + "/" + service->code + "?done=1");
+  return SeeOther(page, std::string(kServices) + "/" + service.code + "?done=1");
 }
 
 }  // namespace frontdoor::web
