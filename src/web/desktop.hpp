@@ -105,6 +105,10 @@ struct Desktop {
   http::Response SaveStandard(const http::Request& request) const;
   http::Response StandardsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                                PageContext& page, bool editing) const;
+  http::Response OpeningHours(const http::Request& request) const;      // GET .../opening-hours
+  http::Response SaveOpeningHours(const http::Request& request) const;  // POST the same
+  http::Response HoursPage(const http::Form& sent, const std::vector<ErrorLink>& errors,
+                           PageContext& page) const;
   http::Response TeamsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                            PageContext& page) const;
   http::Response ClosuresPage(const http::Form& form, const std::vector<ErrorLink>& errors,

@@ -338,6 +338,10 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
       http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/standards/{code}", &Desktop::SaveStandard,
       http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/opening-hours", &Desktop::OpeningHours,
+      http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/opening-hours", &Desktop::SaveOpeningHours,
+      http::Execution::kBlocking);
 }
 
 }  // namespace frontdoor::web

@@ -805,6 +805,8 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
       {true, "/staff/admin/standards", {kSignIn, 403, 403, 403, 422, 403}},
       {false, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
       {true, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/opening-hours", {kSignIn, 403, 403, 403, 200, 403}},
+      {true, "/staff/admin/opening-hours", {kSignIn, 403, 403, 403, 422, 403}},
   };
   std::vector<Browser> browsers{Browser(port_),      SignedIn("agent"), SignedIn("officer"),
                                 SignedIn("manager"), SignedIn("admin"), SignedIn("pe-officer")};
@@ -852,7 +854,8 @@ TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
            {"/staff/admin/services", "Scag na seirbhísí"},
            {"/staff/admin/new-service", "Sábháil an tseirbhís"},
            {"/staff/admin/services/BIN", "Cuir ceist leis"},
-           {"/staff/admin/standards", "Caighdeáin na cairte"}}) {
+           {"/staff/admin/standards", "Caighdeáin na cairte"},
+           {"/staff/admin/opening-hours", "Dé Luain: osclaíonn"}}) {
     const Page page = admin.Get(target);
     EXPECT_EQ(page.status, 200) << target;
     EXPECT_TRUE(page.Has(text)) << target;
@@ -860,6 +863,53 @@ TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
   const Page invalid = admin.Post("/staff/admin/standards", {{"code", "X"}, {"unit", "weeks"}});
   EXPECT_EQ(invalid.status, 422);
   EXPECT_TRUE(invalid.Has("Roghnaigh laethanta oibre, uaireanta oibre nó nóiméid"));
+}
+
+TEST_P(DesktopTest, AnAdminSetsTheOpeningHoursOfTheDefaultCalendar) {
+  ASSERT_TRUE(usecase::AddStaffUser(
+      *store_, clock_,
+      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  Browser officer = SignedIn("officer");
+  EXPECT_EQ(officer.Get("/staff/admin/opening-hours").status, 403);
+  EXPECT_EQ(officer.Post("/staff/admin/opening-hours", {{"hours-1-opens", "09:00"}}).status, 403);
+  Browser admin = SignedIn("admin");
+  ASSERT_EQ(admin.Get("/staff/admin/opening-hours").status, 200);
+  EXPECT_EQ(admin.Post("/staff/admin/opening-hours", {{"hours-1-opens", "09:00"}}).status, 422);
+  usecase::CalendarSpec spec;
+  spec.code = "belfast";
+  spec.name = "Belfast City Council";
+  spec.hours = charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17));
+  ASSERT_TRUE(usecase::CreateCalendar(*store_, clock_, spec));
+  const Page stored = admin.Get("/staff/admin/opening-hours");
+  EXPECT_TRUE(
+      stored.Has("id=\"hours-5-closes\" name=\"hours-5-closes\" type=\"text\" value=\"17:00\""))
+      << stored.body;
+  EXPECT_EQ(admin.Post("/staff/admin/opening-hours", {{"hours-1-opens", "08:30"}}, false).status,
+            403);
+  const Page bad = admin.Post("/staff/admin/opening-hours", {{"hours-1-opens", "9am"},
+                                                             {"hours-1-closes", "17:00"},
+                                                             {"hours-2-opens", "17:00"},
+                                                             {"hours-2-closes", "09:00"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(bad.Has("href=\"#hours-1-opens\""));
+  EXPECT_TRUE(bad.Has("href=\"#hours-2-closes\""));
+  EXPECT_TRUE(bad.Has("value=\"9am\""));  // what was sent is shown again
+  const Page closed_all_week = admin.Post("/staff/admin/opening-hours", {});
+  EXPECT_EQ(closed_all_week.status, 422);
+  std::map<std::string, std::string> week;
+  for (int day = 1; day <= 5; ++day) {
+    week["hours-" + std::to_string(day) + "-opens"] = "08:30";
+    week["hours-" + std::to_string(day) + "-closes"] = "16:30";
+  }
+  const Page saved = admin.Post("/staff/admin/opening-hours", week);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_TRUE(admin.Get("/staff/admin/opening-hours?done=1").Has("Opening hours saved"));
+  auto calendar = usecase::GetCalendar(*store_, "belfast");
+  ASSERT_TRUE(calendar);
+  ASSERT_EQ(calendar->hours.size(), 5U);
+  EXPECT_EQ(calendar->hours.front().opens_minute, 8 * 60 + 30);
+  EXPECT_EQ(calendar->hours.back().closes_minute, 16 * 60 + 30);
+  EXPECT_TRUE(calendar->calendar.is_default);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DesktopTest,
