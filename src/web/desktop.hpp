@@ -91,6 +91,8 @@ struct Desktop {
   http::Response SaveAttribute(const http::Request& request) const;
   // POST /staff/admin/services/{code}/attributes/{attribute}/{move}: up, down, remove.
   http::Response MoveAttribute(const http::Request& request) const;
+  // POST /staff/admin/services/{code}/routing: the team for the service's cases in a ward.
+  http::Response SaveRoutingRule(const http::Request& request) const;
   // The add (`service` null) or edit page, with the attribute form filled from
   // `attribute_form`.
   http::Response ServicePage(const http::Form& form, const std::vector<ErrorLink>& errors,

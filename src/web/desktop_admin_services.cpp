@@ -228,6 +228,59 @@ std::optional<int> WholeNumber(std::string_view text) {
   return value;
 }
 
+// The routing rules of one service (where its cases go, by ward) and the form to add one.
+Result<Data> RoutingData(const Desktop& desktop, const PageContext& page,
+                         const store::ServiceRecord& service, const http::Form& form,
+                         const std::vector<ErrorLink>& errors) {
+  struct Read {
+    std::vector<store::RoutingRuleRecord> rules;
+    std::vector<store::WardRecord> wards;
+    std::vector<store::TeamRecord> teams;
+  };
+  auto read = store::ReadValue<Read>(desktop.cases.store, [](store::ReadTx& tx) -> Result<Read> {
+    store::Catalogue catalogue(tx);
+    auto rules = catalogue.ListRoutingRules();
+    auto wards = catalogue.ListWards();
+    auto teams = catalogue.ListTeams();
+    if (!rules || !wards || !teams) {
+      return !rules ? rules.error() : !wards ? wards.error() : teams.error();
+    }
+    return Read{std::move(*rules), std::move(*wards), std::move(*teams)};
+  });
+  if (!read) {
+    return read.error();
+  }
+  const std::string anywhere = desktop.T(page, "Anywhere");
+  List rules;
+  for (const auto& rule : read->rules) {
+    if (rule.service_id != service.id) {
+      continue;
+    }
+    std::string team;
+    for (const auto& t : read->teams) {
+      if (t.id == rule.team_id) {
+        team = t.name;
+      }
+    }
+    rules.emplace_back(Object{{"rule_ward", rule.ward.value_or(anywhere)}, {"rule_team", team}});
+  }
+  std::vector<std::pair<std::string, std::string>> wards;
+  for (const auto& ward : read->wards) {
+    wards.emplace_back(ward.name, ward.name);
+  }
+  std::vector<std::pair<std::string, std::string>> teams;
+  for (const auto& team : read->teams) {
+    teams.emplace_back(team.code, team.name + " (" + team.department_name + ")");
+  }
+  return Data(
+      Object{{"rules", Data(rules)},
+             {"has_rules", Data(!rules.empty())},
+             {"rule_ward",
+              ToData(Select(form, errors, "rule_ward", desktop.T(page, "Ward"), anywhere, wards))},
+             {"rule_team",
+              ToData(Select(form, errors, "rule_team", desktop.T(page, "Team"), "", teams))}});
+}
+
 }  // namespace
 
 http::Response Desktop::Services(const http::Request& request) const {
@@ -371,6 +424,11 @@ http::Response Desktop::ServicePage(const http::Form& form, const std::vector<Er
   } else {
     data["service_code"] = service->code;
     data["attributes_section"] = AttributesData(*service, attribute_form, errors, page);
+    auto routing = RoutingData(*this, page, *service, attribute_form, errors);
+    if (!routing) {
+      return FailurePage(site, page, routing.error());
+    }
+    data["routing_section"] = std::move(*routing);
   }
   const bool failed = !errors.empty();
   return Render(page, "staff_service", service == nullptr ? "Add a service" : "Edit a service",
@@ -603,6 +661,37 @@ http::Response Desktop::MoveAttribute(const http::Request& request) const {
     return FailurePage(site, page, saved.error());
   }
   return SeeOther(page, std::string(kServices) + "/" + service.code + "?done=1");
+}
+
+// POST .../routing: cases of this service in the chosen ward (or anywhere) go to the team.
+// Setting a rule for a ward that has one replaces it.
+http::Response Desktop::SaveRoutingRule(const http::Request& request) const {
+  PageContext page = site.Begin(request);
+  auto admitted = Admit(request, page, access::Action::kManageCatalogue);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
+    return std::move(*response);
+  }
+  const http::Form& form = std::get<Admitted>(admitted).form;
+  auto loaded = LoadService(site, page, request.PathParam("code"), cases.store);
+  if (auto* response = std::get_if<http::Response>(&loaded)) {
+    return std::move(*response);
+  }
+  const auto& [service, choices] = std::get<Loaded>(loaded);
+  auto saved = usecase::SetRoutingRule(
+      cases.store, {service.code, Optional(form, "rule_ward"), Sent(form, "rule_team")});
+  if (saved) {
+    return SeeOther(page, std::string(kServices) + "/" + service.code + "?done=1");
+  }
+  const Error error = saved.error();
+  if (error.code() != ErrorCode::kInvalidInput) {
+    return FailurePage(site, page, error);
+  }
+  std::vector<ErrorLink> links = Links(error, "rule_team");
+  for (ErrorLink& link : links) {
+    link.id = link.id == "ward" ? "rule_ward" : "rule_team";
+    link.message = T(page, link.message);
+  }
+  return ServicePage(FormOf(service, choices), links, page, &service, form);
 }
 
 }  // namespace frontdoor::web

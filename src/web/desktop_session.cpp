@@ -338,6 +338,8 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
       http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/standards/{code}", &Desktop::SaveStandard,
       http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/services/{code}/routing", &Desktop::SaveRoutingRule,
+      http::Execution::kBlocking);
   add(Method::kGet, "/staff/admin/opening-hours", &Desktop::OpeningHours,
       http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/opening-hours", &Desktop::SaveOpeningHours,

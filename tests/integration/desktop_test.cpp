@@ -674,6 +674,16 @@ TEST_P(DesktopTest, AnAdminAddsAServiceWithARequiredListQuestionThatThePortalAsk
   EXPECT_EQ(admin.Post("/staff/admin/services/GRASS/attributes/nothing/remove", {}).status, 404);
   EXPECT_EQ(admin.Get("/staff/admin/services/NOPE").status, 404);
 
+  // Routing: cases of the service anywhere go to the chosen team.
+  const Page no_team = admin.Post("/staff/admin/services/GRASS/routing", {{"rule_team", "nobody"}});
+  EXPECT_EQ(no_team.status, 422);
+  EXPECT_TRUE(no_team.Has("href=\"#rule_team\""));
+  ASSERT_EQ(admin.Post("/staff/admin/services/GRASS/routing", {{"rule_team", "licensing"}}).status,
+            303);
+  const Page routed = admin.Get("/staff/admin/services/GRASS");
+  EXPECT_TRUE(routed.Has("<td class=\"govuk-table__cell\">Anywhere</td>"));
+  EXPECT_TRUE(routed.Has("<td class=\"govuk-table__cell\">Licensing</td>"));
+
   // The portal asks the new question at once: the catalogue version moved with the change.
   Browser citizen(port_);
   const Page form = citizen.Get("/services/GRASS");
@@ -801,6 +811,7 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
       {true, "/staff/admin/services/BIN", {kSignIn, 403, 403, 403, 422, 403}},
       {true, "/staff/admin/services/BIN/attributes", {kSignIn, 403, 403, 403, 422, 403}},
       {true, "/staff/admin/services/BIN/attributes/none/up", {kSignIn, 403, 403, 403, 404, 403}},
+      {true, "/staff/admin/services/BIN/routing", {kSignIn, 403, 403, 403, 422, 403}},
       {false, "/staff/admin/standards", {kSignIn, 403, 403, 403, 200, 403}},
       {true, "/staff/admin/standards", {kSignIn, 403, 403, 403, 422, 403}},
       {false, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
