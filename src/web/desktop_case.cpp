@@ -151,9 +151,6 @@ Result<Object> CaseView::Forms(const store::CaseRecord& record, const FieldError
     if (!people) {
       return people.error();
     }
-    const auto t = [&](std::string_view text) {
-      return std::string(desktop.site.T(page.lang, text));
-    };
     FieldView officer{.id = "assign-officer", .name = "assignee", .label = t("Officer")};
     officer.error = Field(errors, "assign-officer");
     officer.hint = t("Only people who can work cases of this department are listed");
