@@ -5,9 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './support/server.mjs';
-import { checkPage, expectSecureHeaders, launchBrowser, newContext } from './support/browser.mjs';
-
-const PASSWORD = 'frontdoor-demo';
+import { checkPage, launchBrowser, newContext } from './support/browser.mjs';
+import { signIn as staffSignIn } from './support/staff.mjs';
 
 let server;
 let browser;
@@ -22,17 +21,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page, email, name) {
-  const response = await page.goto(server.url + '/staff');
-  await page.waitForURL(/\/staff\/sign-in\?next=\/staff$/);
-  await expectSecureHeaders(response);
-  if (name) {
-    await checkPage(page, `${name}-sign-in`);
-  }
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await page.click('button:has-text("Sign in")');
-  await page.waitForURL(/\/staff$/);
+function signIn(page, email, name) {
+  return staffSignIn(page, server.url, email, name);
 }
 
 for (const javaScript of [true, false]) {
@@ -133,80 +123,6 @@ for (const javaScript of [true, false]) {
       await page.waitForURL(/\/staff\/sign-in$/);
       const again = await page.goto(server.url + '/staff');
       assert.equal(again.url(), `${server.url}/staff/sign-in?next=/staff`);
-      await context.close();
-    });
-  });
-}
-
-for (const javaScript of [true, false]) {
-  const mode = javaScript ? 'js' : 'nojs';
-  const code = `grass-${mode}`;
-
-  describe(`desktop administration (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
-    test('an admin adds a service with a required list question the portal then asks', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
-      await signIn(page, 'admin@frontdoor.example');
-      await page.click('a[href="/staff/admin/services"]');
-      await page.waitForURL(/\/staff\/admin\/services$/);
-      await checkPage(page, `${mode}-admin-01-services`);
-      await page.click('a:has-text("Add a service")');
-      await page.waitForURL(/\/staff\/admin\/new-service$/);
-      await checkPage(page, `${mode}-admin-02-new-service`);
-
-      // Nothing filled in: the error summary names the fields.
-      await page.click('button:has-text("Save service")');
-      await page.locator('.govuk-error-summary').waitFor();
-      const problems = await page.locator('.govuk-error-summary__list').innerText();
-      assert.match(problems, /code/i);
-      assert.match(await page.title(), /^Error: /);
-      await checkPage(page, `${mode}-admin-03-service-errors`);
-
-      await page.fill('#code', code);
-      await page.fill('#name', `Overgrown grass (${mode})`);
-      await page.fill('#description', 'Grass in a park or on a verge that needs cutting');
-      await page.fill('#group', 'Parks');
-      await page.selectOption('#department_code', 'CNS');
-      await page.click('button:has-text("Save service")');
-      await page.waitForURL(new RegExp(`/staff/admin/services/${code}\\?done=1$`));
-
-      // A list question without its values is refused, then added with them.
-      await page.fill('#attribute_code', 'where');
-      await page.fill('#attribute_description', 'Where is the grass?');
-      await page.selectOption('#attribute_datatype', 'singlevaluelist');
-      await page.check('#attribute_required');
-      await page.click('button:has-text("Save question")');
-      await page.locator('.govuk-error-summary').waitFor();
-      await checkPage(page, `${mode}-admin-04-question-errors`);
-      await page.fill('#attribute_values', 'park|In a park\nverge|On a verge');
-      await page.click('button:has-text("Save question")');
-      await page.waitForURL(new RegExp(`/staff/admin/services/${code}\\?done=1$`));
-      assert.match(await page.locator('main').innerText(), /Where is the grass\?/);
-      await checkPage(page, `${mode}-admin-05-service-with-question`);
-
-      const citizen = await context.browser().newContext({ javaScriptEnabled: javaScript });
-      const portal = await citizen.newPage();
-      await portal.goto(`${server.url}/services/${code}`);
-      const form = await portal.locator('main').innerText();
-      assert.match(form, /Where is the grass\?/);
-      assert.match(form, /On a verge/);
-      // Required: sending the form without an answer is refused, naming the question.
-      await portal.fill('#description', 'The grass is very long');
-      await portal.click('button:has-text("Send report")');
-      await portal.locator('.govuk-error-summary').waitFor();
-      await citizen.close();
-
-      await page.goto(server.url + '/staff/admin/standards');
-      await checkPage(page, `${mode}-admin-06-standards`);
-      await page.fill('#code', `RESOLVE-${mode.toUpperCase()}`);
-      await page.fill('#name', `Resolve grass reports (${mode})`);
-      await page.selectOption('#measure', 'resolve');
-      await page.fill('#target', '10');
-      await page.selectOption('#unit', 'working_days');
-      await page.click('button:has-text("Save standard")');
-      await page.waitForURL(/\/staff\/admin\/standards\?done=1$/);
-      await page.click(`a:has-text("Resolve grass reports (${mode})")`);
-      await checkPage(page, `${mode}-admin-07-standard`);
       await context.close();
     });
   });
