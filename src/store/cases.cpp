@@ -1,5 +1,7 @@
 #include "frontdoor/store/cases.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "frontdoor/core/media_type.hpp"
@@ -8,6 +10,11 @@
 
 namespace frontdoor::store {
 namespace {
+
+// Bands of latitude of the index service_case_open_place: a thousandth of a degree, 111 m, so
+// that the 50 m box of a duplicate check spans one or two; the `1000` in its expression.
+constexpr double kPlaceBandsPerDegree = 1000;
+constexpr std::int64_t kPlaceBandsPerQuery = 4;
 
 constexpr std::string_view kCaseColumns =
     "SELECT c.id, c.reference, c.service_id, c.status, c.priority, c.channel, c.description, "
@@ -22,11 +29,10 @@ constexpr std::string_view kCaseFrom =
     "FROM service_case c JOIN service s ON s.id = c.service_id "
     "LEFT JOIN team t ON t.id = c.team_id LEFT JOIN department d ON d.id = s.department_id ";
 
-// The SELECT ... FROM of a case read by ReadCase; without the photo for the duplicate
-// suggestions every create reads (up to 50 cases), which never show it.
-std::string CaseSelect(bool with_photo = true) {
+// The SELECT ... FROM of a case read by ReadCase.
+std::string CaseSelect() {
   std::string sql(kCaseColumns);
-  sql += with_photo ? kFirstPublicPhoto : std::string_view("NULL ");
+  sql += kFirstPublicPhoto;
   sql += kCaseFrom;
   return sql;
 }
@@ -228,15 +234,50 @@ Result<std::vector<CaseRecord>> Cases::List(const CaseFilter& filter) {
   return cases;
 }
 
-Result<std::vector<CaseRecord>> Cases::OpenInBox(std::int64_t service_id, const BoundingBox& box,
+Result<std::vector<NearbyCase>> Cases::OpenInBox(std::int64_t service_id, const BoundingBox& box,
                                                  int limit) {
-  return QueryAll<CaseRecord>(
-      session_,
-      CaseSelect(false) +
-          "WHERE c.service_id = ? AND c.lat BETWEEN ? AND ? AND c.lon BETWEEN ? AND ? "
-          "AND c.status NOT IN ('resolved', 'closed') ORDER BY c.id DESC LIMIT " +
-          std::to_string(std::max(limit, 0)),
-      {service_id, box.min_lat, box.max_lat, box.min_lon, box.max_lon}, ReadCase);
+  // The index service_case_open_place (migration 0019) files open cases by service, band of
+  // latitude (kPlaceBandsPerDegree), longitude and latitude, so that the box is read as a few
+  // short ranges of longitude, one per band, however many cases share its latitude. Its
+  // expression and its status test are repeated here word for word, or the planner cannot use
+  // it. Bands are numbered as the database does: the same double truncated toward zero.
+  const auto band = [](double lat) {
+    return static_cast<std::int64_t>(std::trunc(lat * kPlaceBandsPerDegree));
+  };
+  const std::int64_t first_band = band(box.min_lat);
+  const std::int64_t last_band = band(box.max_lat);
+  // The cases are picked inside the index, which holds every column the choice needs, and
+  // only the chosen ones are read: a busy spot may hold hundreds of open cases.
+  std::string sql =
+      "SELECT c.id, c.reference, c.status, c.lat, c.lon, c.created_at, c.description "
+      "FROM service_case c WHERE c.id IN (SELECT i.id FROM service_case i "
+      "WHERE i.service_id = ? AND i.lat BETWEEN ? AND ? AND i.lon BETWEEN ? AND ? "
+      "AND i.status NOT IN ('resolved', 'closed') ";
+  std::vector<SqlParam> params{service_id, box.min_lat, box.max_lat, box.min_lon, box.max_lon};
+  // A box taller than the placeholders (only near a pole) reads the service's open cases.
+  if (last_band - first_band < kPlaceBandsPerQuery) {
+    sql += session_.dialect() == Dialect::kPostgres ? "AND trunc(i.lat * 1000) IN ("
+                                                    : "AND CAST(i.lat * 1000 AS INTEGER) IN (";
+    for (std::int64_t i = 0; i < kPlaceBandsPerQuery; ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      params.emplace_back(std::min(first_band + i, last_band));  // padded with the last band
+    }
+    sql += ") ";
+  }
+  sql += "ORDER BY i.id DESC LIMIT ?) ORDER BY c.id DESC";
+  params.emplace_back(std::int64_t{std::max(limit, 0)});
+  return QueryAll<NearbyCase>(session_, sql, params, [](const SqlRow& row) {
+    NearbyCase c;
+    c.id = row.Int(0);
+    c.reference = row.String(1);
+    if (auto status = ParseCaseStatus(row.Text(2))) {
+      c.status = *status;
+    }
+    c.location = GeoPoint{row.Double(3), row.Double(4)};
+    c.created_at = FromUnixMicros(row.Int(5));
+    c.description = row.String(6);
+    return c;
+  });
 }
 
 Result<void> Cases::UpdateState(const CaseRecord& c) {

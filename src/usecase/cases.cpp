@@ -162,8 +162,8 @@ Result<std::vector<DuplicateSuggestion>> NearbyOpenCases(store::ReadTx& tx, std:
     return candidates.error();
   }
   std::vector<DuplicateSuggestion> nearby;
-  for (const store::CaseRecord& c : *candidates) {
-    const double distance = DistanceMetres(point, *c.location);
+  for (const store::NearbyCase& c : *candidates) {
+    const double distance = DistanceMetres(point, c.location);
     if (distance <= kDuplicateRadiusMetres) {
       nearby.push_back({c.reference, std::string(CaseStatusName(c.status)), distance, c.created_at,
                         TruncateUtf8(c.description, 200)});

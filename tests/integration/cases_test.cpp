@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -338,6 +339,23 @@ TEST_P(CasesTest, OpenCasesOfTheSameServiceWithin50MetresAreSuggested) {
   ASSERT_EQ(created->possible_duplicates.size(), 1U);
   EXPECT_EQ(created->possible_duplicates[0].reference, near);
   EXPECT_LT(created->possible_duplicates[0].distance_metres, 50);
+}
+
+// The index behind the suggestions files cases by bands of a thousandth of a degree of
+// latitude (migration 0019): a case just across a band's edge, north or south of the equator,
+// is as near as one inside it.
+TEST_P(CasesTest, NearbyCasesAcrossABandOfLatitudeAreSuggested) {
+  for (const auto& [lat, lon] : {std::pair{54.6, -5.93}, std::pair{-33.86, 151.21}}) {
+    const std::string south = Create(FlyTip(lat - 0.00002, lon));  // about 2 m
+    const std::string north = Create(FlyTip(lat + 0.0002, lon));   // about 22 m
+    Create(FlyTip(lat, lon + 0.01));                               // 600 m or more east: too far
+
+    auto created = usecase::CreateCase(*ctx_, FlyTip(lat, lon));
+    ASSERT_TRUE(created) << created.error().message();
+    ASSERT_EQ(created->possible_duplicates.size(), 2U) << lat;
+    EXPECT_EQ(created->possible_duplicates[0].reference, south);  // nearest first
+    EXPECT_EQ(created->possible_duplicates[1].reference, north);
+  }
 }
 
 TEST_P(CasesTest, LinkingAsDuplicateClosesTheCase) {

@@ -25,6 +25,16 @@ struct WriteJob {
   std::promise<Result<void>> done;
 };
 
+// A transaction statement through the connection's statement cache: ExecScript would parse
+// it again each time, and a create runs six of them.
+Result<void> Control(Connection& connection, std::string_view sql) {
+  auto done = connection.Exec(sql, {});
+  if (!done) {
+    return done.error();
+  }
+  return {};
+}
+
 Result<void> RunGuarded(const WriteWork& work, WriteTx& tx) {
   try {
     return work(tx);
@@ -58,7 +68,7 @@ class SqliteStore final : public Store {
     }
     // One explicit transaction per unit of work: a consistent snapshot, and far fewer
     // lock syscalls than autocommit reads (STACK.md).
-    Result<void> result = (*connection)->ExecScript("BEGIN");
+    Result<void> result = Control(**connection, "BEGIN");
     if (result) {
       ReadTx tx(**connection);
       try {
@@ -66,7 +76,7 @@ class SqliteStore final : public Store {
       } catch (const std::exception& e) {
         result = Error::Internal(std::string("read threw: ") + e.what());
       }
-      (void)(*connection)->ExecScript("COMMIT");
+      (void)Control(**connection, "COMMIT");
     }
     ReleaseReader(std::move(*connection));
     return result;
@@ -164,22 +174,22 @@ class SqliteStore final : public Store {
   // writes; the commit then makes the rest durable together.
   void CommitBatch(const std::vector<WriteJob*>& batch) {
     std::vector<Result<void>> results(batch.size());
-    Result<void> begun = writer_->ExecScript("BEGIN IMMEDIATE");
+    Result<void> begun = Control(*writer_, "BEGIN IMMEDIATE");
     if (begun) {
       WriteTx tx(*writer_);
       for (std::size_t i = 0; i < batch.size(); ++i) {
-        results[i] = writer_->ExecScript("SAVEPOINT unit");
+        results[i] = Control(*writer_, "SAVEPOINT unit");
         if (results[i]) {
           results[i] = RunGuarded(*batch[i]->work, tx);
           if (!results[i]) {
-            (void)writer_->ExecScript("ROLLBACK TO unit");
+            (void)Control(*writer_, "ROLLBACK TO unit");
           }
-          (void)writer_->ExecScript("RELEASE unit");
+          (void)Control(*writer_, "RELEASE unit");
         }
       }
-      begun = writer_->ExecScript("COMMIT");
+      begun = Control(*writer_, "COMMIT");
       if (!begun) {
-        (void)writer_->ExecScript("ROLLBACK");
+        (void)Control(*writer_, "ROLLBACK");
       }
     }
     write_batches_.fetch_add(1);

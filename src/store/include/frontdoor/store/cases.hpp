@@ -17,6 +17,17 @@
 
 namespace frontdoor::store {
 
+// What a suggestion of a possible duplicate shows of an open case near a new one: read on
+// every create, so only these columns.
+struct NearbyCase {
+  std::int64_t id = 0;
+  std::string reference;
+  CaseStatus status = CaseStatus::kNew;
+  GeoPoint location;
+  Instant created_at;
+  std::string description;
+};
+
 struct CaseRecord {
   std::int64_t id = 0;
   std::string reference;
@@ -107,8 +118,8 @@ class Cases {
   Result<CaseRecord> FindByReference(const std::string& reference);  // kNotFound
   Result<CaseRecord> FindById(std::int64_t id);                      // kNotFound
   Result<std::vector<CaseRecord>> List(const CaseFilter& filter);
-  // Open cases of the service whose location lies in the box, newest first.
-  Result<std::vector<CaseRecord>> OpenInBox(std::int64_t service_id, const BoundingBox& box,
+  // Open cases of the service whose location lies in the box, newest first, at most `limit`.
+  Result<std::vector<NearbyCase>> OpenInBox(std::int64_t service_id, const BoundingBox& box,
                                             int limit);
 
   // Writes status, status_notes, updated_at and closed_at of the record (by id).
