@@ -512,6 +512,31 @@ TEST_P(PortalHttpTest, FeedbackNeedsItsTokenIsCheckedAndCountsOncePerSession) {
             404);
 }
 
+TEST_P(PortalHttpTest, AReportAfterHelpIsMatchedToItForDeflection) {
+  const Instant start = world_->clock().Now();
+  // One visitor searches, reads, and still reports; another finds the answer and leaves.
+  const Reply searched = Get("/help?q=recycling");
+  const std::string reporter = SetCookie(searched, "fd_help");
+  ASSERT_FALSE(reporter.empty());
+  EXPECT_EQ(Get("/help/blue-bin", "Cookie: " + reporter + "\r\n").status, 200);
+  EXPECT_FALSE(SetCookie(Get("/help?q=bins"), "fd_help").empty());
+  OpenForm();
+  const Reply made = Post("/services/missed-bin", "application/x-www-form-urlencoded",
+                          "csrf_token=" + token_ +
+                              "&description=Still+missed&address=1+High+Street"
+                              "&attribute%5Bbin_type%5D=blue",
+                          cookie_ + "; " + reporter);
+  ASSERT_EQ(made.status, 303) << made.body;
+  world_->clock().Advance(std::chrono::hours(25));
+  auto figures =
+      usecase::MeasureDeflection(*knowledge_, start - std::chrono::hours(1), world_->clock().Now());
+  ASSERT_TRUE(figures) << figures.error().message();
+  EXPECT_EQ(figures->searches, 2);
+  EXPECT_EQ(figures->searches_deflected, 1) << "the reporter's search was not";
+  EXPECT_EQ(figures->views, 1);
+  EXPECT_EQ(figures->views_deflected, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PortalHttpTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& param_info) { return BackendName(param_info.param); });
