@@ -151,6 +151,13 @@ int Serve(const Config& config) {
                serving.standards.size(), serving.from_database ? "database" : "built in");
   const usecase::CaseContext& case_context = (*cases)->context();
 
+  usecase::KnowledgeIndex knowledge_index;
+  const usecase::KnowledgeContext knowledge{db, clock, knowledge_index,
+                                            case_context.calendar.zone()};
+  if (auto loaded = usecase::LoadKnowledgeIndex(knowledge); !loaded) {
+    return ReportError(loaded.error(), std::cerr);
+  }
+  spdlog::info("knowledge index: {} articles", knowledge_index.index().size());
   const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
   http::Router router;
   api::AddOperationalRoutes(router, db, metrics, reads);
@@ -171,22 +178,17 @@ int Serve(const Config& config) {
     return ReportError(site.error(), std::cerr);
   }
   web::AddAssetRoutes(router, **site);
-  web::AddPortalRoutes(router, **site, case_context, reads);
+  web::AddPortalRoutes(router, **site, case_context, reads, &knowledge);
   // Two argon2id checks at a time, whatever the number of sign-ins (64 MiB each).
   usecase::PasswordChecker passwords;
-  web::AddDesktopRoutes(router, **site, case_context, passwords, {});
+  web::DesktopSettings desktop_settings;
+  desktop_settings.knowledge = &knowledge;
+  web::AddDesktopRoutes(router, **site, case_context, passwords, desktop_settings);
   router.SetFallback(web::NotFoundHandler(**site));
   api::StaffAccessSettings staff_access;
   staff_access.https = config.public_url.starts_with("https://");
   api::AddStaffApiRoutes(router, case_context, reads, staff_access);
   api::AddAttachmentRoutes(router, case_context, reads, staff_access);
-  usecase::KnowledgeIndex knowledge_index;
-  const usecase::KnowledgeContext knowledge{db, clock, knowledge_index,
-                                            case_context.calendar.zone()};
-  if (auto loaded = usecase::LoadKnowledgeIndex(knowledge); !loaded) {
-    return ReportError(loaded.error(), std::cerr);
-  }
-  spdlog::info("knowledge index: {} articles", knowledge_index.index().size());
   api::AddKnowledgeRoutes(router, knowledge, reads, staff_access);
   api::InboundEmailSettings inbound;
   inbound.secret = config.inbound_email_secret;

@@ -70,8 +70,15 @@ struct Desktop {
   http::Response CasePage(const http::Request& request) const;    // GET /staff/cases/{reference}
   // POST /staff/cases/{reference}/{action}: assign, status, note, update, link.
   http::Response CaseAction(const http::Request& request) const;
-  http::Response ContactPage(const http::Request& request) const;     // GET /staff/contacts/new
-  http::Response LogContact(const http::Request& request) const;      // POST /staff/contacts
+  http::Response ContactPage(const http::Request& request) const;  // GET /staff/contacts/new
+  http::Response LogContact(const http::Request& request) const;   // POST /staff/contacts
+  // GET /staff/knowledge?q=: staff and public articles; GET /staff/knowledge/{slug}.
+  http::Response KnowledgeSearch(const http::Request& request) const;
+  http::Response KnowledgeArticle(const http::Request& request) const;
+  // GET /staff/article-suggestions?q=: JSON for the contact page's script.
+  http::Response SuggestionsJson(const http::Request& request) const;
+  // The contact page's suggestions for what the agent typed: {suggestions, ...} or false.
+  [[nodiscard]] Data ContactSuggestions(const std::string& summary) const;
   http::Response CustomerSearch(const http::Request& request) const;  // GET /staff/customers
   http::Response CustomerPage(const http::Request& request) const;    // GET /staff/customers/{id}
   http::Response Users(const http::Request& request) const;           // GET /staff/admin/users

@@ -97,6 +97,7 @@ void AddErrors(FieldErrors& out, std::string_view step, const Error& error) {
 struct ContactScreen {
   const Desktop& desktop;
   PageContext& page;
+  Data suggestions = Data(false);  // the "Find articles" button's list
 
   http::Response Render(const http::Form& form, const FieldErrors& sent_errors,
                         unsigned status) const {
@@ -146,7 +147,12 @@ struct ContactScreen {
                {"service", ToData(Choice("service", "Service", form, errors, service_options))},
                {"description", ToData(description)},
                {"address", ToData(Input("address", "Address or location", form, errors))},
-               {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
+               {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)},
+               {"has_knowledge", Data(desktop.settings.knowledge != nullptr)},
+               {"suggestions", suggestions},
+               {"page_script", desktop.settings.knowledge != nullptr
+                                   ? Data(desktop.site.assets.Path("suggest.js"))
+                                   : Data(false)}},
         status, !errors.empty());
   }
 };
@@ -218,6 +224,12 @@ http::Response Desktop::LogContact(const http::Request& request) const {
     return std::move(*response);
   }
   const auto& [who, form] = std::get<Admitted>(admitted);
+  if (form.Present("find_articles")) {
+    // Without JavaScript the agent asks for suggestions with a button: the page comes back
+    // with everything typed and nothing logged yet.
+    return ContactScreen{*this, page, ContactSuggestions(Sent(form, "summary"))}.Render(form, {},
+                                                                                        200);
+  }
   const usecase::Viewer viewer{who.actor,
                                access::Allows(who, access::Action::kReadRestrictedCustomer)};
   const ContactScreen screen{*this, page};

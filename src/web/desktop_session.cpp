@@ -176,6 +176,8 @@ http::Response Desktop::Render(const PageContext& page, std::string_view templat
                                const std::string& title, Object data, unsigned status,
                                bool has_errors) const {
   data["staff_nav"] = Data(page.user.has_value());
+  data["staff_page"] = Data(true);
+  data["staff_knowledge"] = Data(settings.knowledge != nullptr);
   data["staff_admin"] =
       Data(page.user && page.user->role == access::RoleName(access::Role::kAdmin));
   return RenderPage(site, page, template_name, T(page, title), Data(data), status, has_errors);
@@ -344,6 +346,13 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
       http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/opening-hours", &Desktop::SaveOpeningHours,
       http::Execution::kBlocking);
+  if (settings.knowledge != nullptr) {
+    add(Method::kGet, "/staff/knowledge", &Desktop::KnowledgeSearch, http::Execution::kBlocking);
+    add(Method::kGet, "/staff/knowledge/{slug}", &Desktop::KnowledgeArticle,
+        http::Execution::kBlocking);
+    add(Method::kGet, "/staff/article-suggestions", &Desktop::SuggestionsJson,
+        http::Execution::kBlocking);
+  }
 }
 
 }  // namespace frontdoor::web

@@ -56,14 +56,16 @@ http::Response Portal::StaticPage(const http::Request& request, std::string_view
 }
 
 void AddPortalRoutes(http::Router& router, const Site& site, const usecase::CaseContext& cases,
-                     http::Execution reads) {
+                     http::Execution reads, const usecase::KnowledgeContext* knowledge) {
   const Site::Impl& impl = site.impl();
   // Handlers copy this small value; it borrows the site and the case context, which outlive
   // the router.
-  const Portal portal{impl, cases};
+  const Portal portal{impl, cases, knowledge};
   using http::Method;
+  // With help, a search on the start page is logged for deflection: a write.
   router.Add(Method::kGet, "/",
-             Guarded(impl, [portal](const http::Request& r) { return portal.Start(r); }), reads);
+             Guarded(impl, [portal](const http::Request& r) { return portal.Start(r); }),
+             knowledge != nullptr ? http::Execution::kBlocking : reads);
   router.Add(Method::kGet, "/services/{code}",
              Guarded(impl, [portal](const http::Request& r) { return portal.ServicePage(r); }),
              reads);
@@ -78,6 +80,18 @@ void AddPortalRoutes(http::Router& router, const Site& site, const usecase::Case
   router.Add(Method::kGet, "/charter",
              Guarded(impl, [portal](const http::Request& r) { return portal.CharterPage(r); }),
              reads);
+  if (knowledge != nullptr) {
+    // Searches and views are logged for deflection (writes), so they run on the worker pool.
+    router.Add(Method::kGet, "/help",
+               Guarded(impl, [portal](const http::Request& r) { return portal.Help(r); }),
+               http::Execution::kBlocking);
+    router.Add(Method::kGet, "/help/{slug}",
+               Guarded(impl, [portal](const http::Request& r) { return portal.HelpArticle(r); }),
+               http::Execution::kBlocking);
+    router.Add(Method::kPost, "/help/{slug}",
+               Guarded(impl, [portal](const http::Request& r) { return portal.HelpFeedback(r); }),
+               http::Execution::kBlocking);
+  }
   struct Static {
     const char* path;
     const char* template_name;

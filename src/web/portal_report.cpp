@@ -89,8 +89,9 @@ using FieldErrors = std::map<std::string, std::string>;
 
 class ReportForm {
  public:
-  ReportForm(const Site::Impl& site, Lang lang, const store::ServiceRecord& service)
-      : site_(site), lang_(lang), service_(service) {}
+  ReportForm(const Site::Impl& site, Lang lang, const store::ServiceRecord& service,
+             Data articles = Data(false))
+      : site_(site), lang_(lang), service_(service), articles_(std::move(articles)) {}
 
   std::string T(std::string_view msgid) const { return std::string(site_.T(lang_, msgid)); }
 
@@ -103,7 +104,9 @@ class ReportForm {
                 {"service_description", TextOrFalse(service_.description)},
                 {"signpost", service_.signpost ? Data(*service_.signpost) : Data(false)},
                 {"error_summary", ErrorSummary(Links(errors))},
-                {"page_back_link", Object{{"back_href", "/"}}}};
+                {"page_back_link", Object{{"back_href", "/"}}},
+                {"has_articles", Data(articles_.is_list())},
+                {"articles", articles_}};
     if (!service_.signpost) {
       data["form"] = Data(FormData(sent, errors));
     } else {
@@ -224,6 +227,7 @@ class ReportForm {
   const Site::Impl& site_;
   Lang lang_;
   const store::ServiceRecord& service_;
+  Data articles_;
 };
 
 // Checks that need no database, all together, so the citizen sees every problem at once.
@@ -321,7 +325,8 @@ http::Response Portal::ServicePage(const http::Request& request) const {
     return service ? ErrorPage(site, page, ErrorPageKind::kNotFound)
                    : FailurePage(site, page, service.error());
   }
-  return ReportForm(site, page.lang, *service).Render(page, http::Form{}, {}, 200);
+  return ReportForm(site, page.lang, *service, ServiceArticles(service->code))
+      .Render(page, http::Form{}, {}, 200);
 }
 
 http::Response Portal::SubmitReport(const http::Request& request) const {
@@ -364,6 +369,7 @@ http::Response Portal::SubmitReport(const http::Request& request) const {
   }
   const std::string& reference = created->record.reference;
   http::Response response = SeeOther(page, "/requests/" + reference + "/confirmation");
+  NoteCaseForDeflection(request, response);
   if (!submission->photo.empty()) {
     // Checked above, so this fails only if the database does; the report itself is safe
     // and the citizen is told it was sent, as it was.

@@ -86,7 +86,7 @@ std::string Percent(double value) {
 }  // namespace
 
 http::Response Portal::Start(const http::Request& request) const {
-  const PageContext page = site.Begin(request);
+  PageContext page = site.Begin(request);
   std::string query_text;
   if (auto query = http::ParseForm(request.query); query) {
     query_text = std::string(query->Present("q").value_or(""));
@@ -116,6 +116,7 @@ http::Response Portal::Start(const http::Request& request) const {
     data["results_heading"] = std::string(site.T(page.lang, "Services matching your search:")) +
                               " " + std::to_string(found.size());
     data["results"] = Data(results);
+    data["help"] = HelpForQuery(request, page, query_text);
   } else {
     std::map<std::string, List> groups;
     for (const auto& service : *services) {

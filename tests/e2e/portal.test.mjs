@@ -38,7 +38,7 @@ for (const javaScript of [true, false]) {
       await page.click('button:has-text("Search")');
       await page.waitForURL(/\?q=missed/);
       await checkPage(page, `${mode}-02-search`);
-      await page.click('a:has-text("Missed bin collection")');
+      await page.click('a[href="/services/missed-bin"]');
       await page.waitForURL(/\/services\/missed-bin$/);
       await checkPage(page, `${mode}-03-service`);
 

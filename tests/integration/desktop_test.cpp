@@ -2,7 +2,8 @@
 // JavaScript uses it: sign-in (errors, lockout, the session cookie's attributes), the
 // worklist, the case view and its forms, the CSRF token every form needs, the access policy
 // on pages, logging a phone contact that raises a case, and a public update the citizen
-// then sees on the portal's track page.
+// then sees on the portal's track page; the knowledge base's pages and the suggestions
+// beside a contact's summary.
 #include "frontdoor/web/desktop.hpp"
 
 #include <array>
@@ -25,6 +26,7 @@
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/charter.hpp"
 #include "frontdoor/usecase/customers.hpp"
+#include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/web/web.hpp"
 
 #include "raw_client.hpp"
@@ -168,7 +170,28 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
     const http::Execution reads =
         store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
     web::AddPortalRoutes(router_, *site_, *ctx_, reads);
-    web::AddDesktopRoutes(router_, *site_, *ctx_, passwords_, {});
+    knowledge_ = std::make_unique<usecase::KnowledgeContext>(
+        usecase::KnowledgeContext{*store_, clock_, knowledge_index_, nullptr});
+    for (const auto& [slug, title, audience, publish] :
+         std::vector<std::tuple<std::string, std::string, std::string, bool>>{
+             {"blue-bin", "What goes in the blue recycling bin", "public", true},
+             {"crew-script", "Recycling crew escalation script", "staff", true},
+             {"draft-recycling", "Recycling changes next year", "public", false}}) {
+      usecase::ArticleInput input;
+      input.slug = slug;
+      input.title = title;
+      input.summary = "About " + title;
+      input.body_markdown = "Recycling guidance for **" + audience + "** readers.";
+      input.audience = audience;
+      auto created = usecase::CreateArticle(*knowledge_, input, "test");
+      ASSERT_TRUE(created) << created.error().message();
+      if (publish) {
+        ASSERT_TRUE(usecase::SetArticlePublished(*knowledge_, created->id, true, "test"));
+      }
+    }
+    web::DesktopSettings desktop;
+    desktop.knowledge = knowledge_.get();
+    web::AddDesktopRoutes(router_, *site_, *ctx_, passwords_, desktop);
     http::ServerOptions options;
     options.port = 0;
     options.handle_signals = false;
@@ -217,6 +240,8 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<usecase::CaseContext> ctx_;
+  usecase::KnowledgeIndex knowledge_index_;
+  std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   std::unique_ptr<web::Site> site_;
   usecase::PasswordChecker passwords_{2};
   std::string bin_case_;
@@ -921,6 +946,65 @@ TEST_P(DesktopTest, AnAdminSetsTheOpeningHoursOfTheDefaultCalendar) {
   EXPECT_EQ(calendar->hours.front().opens_minute, 8 * 60 + 30);
   EXPECT_EQ(calendar->hours.back().closes_minute, 16 * 60 + 30);
   EXPECT_TRUE(calendar->calendar.is_default);
+}
+
+TEST_P(DesktopTest, StaffSeeStaffAndPublicArticlesButNoDrafts) {
+  Browser anonymous(port_);
+  EXPECT_EQ(anonymous.Get("/staff/knowledge?q=recycling").status, 303);
+  EXPECT_EQ(anonymous.Get("/staff/knowledge/crew-script").status, 303);
+  EXPECT_EQ(anonymous.Get("/staff/article-suggestions?q=recycling").status, 303);
+  Browser agent = SignedIn("agent");
+  const Page found = agent.Get("/staff/knowledge?q=recyling");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_TRUE(found.Has("href=\"/staff/knowledge/blue-bin\""));
+  EXPECT_TRUE(found.Has("href=\"/staff/knowledge/crew-script\""));
+  EXPECT_FALSE(found.Has("draft-recycling"));
+  EXPECT_TRUE(found.Has("<mark>"));
+  const Page article = agent.Get("/staff/knowledge/crew-script");
+  EXPECT_EQ(article.status, 200);
+  EXPECT_TRUE(article.Has("Staff only"));
+  EXPECT_TRUE(article.Has("<strong>staff</strong>"));
+  EXPECT_EQ(agent.Get("/staff/knowledge/draft-recycling").status, 404);
+  EXPECT_EQ(agent.Get("/staff/knowledge/nothing-here").status, 404);
+  const Page too_long = agent.Get("/staff/knowledge?q=" + std::string(400, 'a'));
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_TRUE(too_long.Has("href=\"#q\""));
+  EXPECT_EQ(agent.Get("/staff/knowledge?q=%FF&page=-1").status, 200) << "read as no search";
+  EXPECT_EQ(agent.Get("/staff/knowledge?q=bin&page=zz").status, 200);
+}
+
+TEST_P(DesktopTest, SuggestionsComeAsJsonWhileTypingAndWithTheButtonWithout) {
+  Browser agent = SignedIn("agent");
+  const Page json = agent.Get("/staff/article-suggestions?q=recycl");
+  ASSERT_EQ(json.status, 200);
+  EXPECT_TRUE(json.Header("Content-Type").starts_with("application/json"));
+  EXPECT_TRUE(json.Has("\"href\":\"/staff/knowledge/blue-bin\""));
+  EXPECT_TRUE(json.Has("\"href\":\"/staff/knowledge/crew-script\""));
+  EXPECT_FALSE(json.Has("draft-recycling"));
+  EXPECT_EQ(agent.Get("/staff/article-suggestions?q=" + std::string(400, 'a')).body,
+            "{\"results\":[]}");
+  EXPECT_EQ(agent.Get("/staff/article-suggestions?q=%3Cscript%3E").status, 200);
+
+  const Page contact = agent.Get("/staff/contacts/new");
+  EXPECT_TRUE(contact.Has("aria-live=\"polite\""));
+  EXPECT_TRUE(contact.Has("src=\"/assets/suggest."));
+  const Page suggested = agent.Post("/staff/contacts", {{"channel", "phone"},
+                                                        {"first_name", "Ann"},
+                                                        {"summary", "recycling bin question"},
+                                                        {"find_articles", "yes"}});
+  ASSERT_EQ(suggested.status, 200) << suggested.body;
+  EXPECT_TRUE(suggested.Has("href=\"/staff/knowledge/blue-bin\""));
+  EXPECT_TRUE(suggested.Has(" suggested</p>")) << "said in the live region";
+  EXPECT_TRUE(suggested.Has("value=\"Ann\"")) << "what was typed is kept";
+  EXPECT_TRUE(suggested.Has(">recycling bin question</textarea>"));
+  auto customers = usecase::SearchCustomers(
+      *store_, {.name = "Ann", .email = {}, .phone = {}, .postcode = {}, .reference = {}});
+  ASSERT_TRUE(customers);
+  EXPECT_TRUE(customers->empty()) << "nothing is logged by asking for suggestions";
+  EXPECT_EQ(
+      agent.Post("/staff/contacts", {{"summary", "recycling"}, {"find_articles", "yes"}}, false)
+          .status,
+      403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DesktopTest,

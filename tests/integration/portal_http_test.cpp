@@ -1,6 +1,7 @@
 // The citizen portal over real sockets, on SQLite and PostgreSQL: assets (fingerprints,
 // caching, no path traversal), the CSRF check, a report with errors then without, a photo,
-// the confirmation, tracking, and the HTML 404. Browser journeys are in tests/e2e.
+// the confirmation, tracking, the HTML 404, and the help pages (search, articles, feedback,
+// the help session for deflection). Browser journeys are in tests/e2e.
 #include <memory>
 #include <string>
 #include <thread>
@@ -11,6 +12,7 @@
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/attachments.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/web/web.hpp"
 
 #include "attachment_fixture.hpp"
@@ -83,7 +85,10 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
     const auto reads =
         world_->store().ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
     web::AddAssetRoutes(router_, *site_);
-    web::AddPortalRoutes(router_, *site_, world_->ctx(), reads);
+    knowledge_ = std::make_unique<usecase::KnowledgeContext>(
+        usecase::KnowledgeContext{world_->store(), world_->ctx().clock, knowledge_index_, nullptr});
+    AddArticles();
+    web::AddPortalRoutes(router_, *site_, world_->ctx(), reads, knowledge_.get());
     router_.SetFallback(web::NotFoundHandler(*site_));
     http::ServerOptions options;
     options.port = 0;
@@ -138,6 +143,43 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
     ASSERT_EQ(token_.size(), 64U);
   }
 
+  // A published public article linked to the missed-bin service, a staff-only one and a
+  // public draft.
+  void AddArticles() {
+    const auto add = [&](const std::string& slug, const std::string& title,
+                         const std::string& audience, bool publish) {
+      usecase::ArticleInput input;
+      input.slug = slug;
+      input.title = title;
+      input.summary = "What to do about " + title;
+      input.body_markdown =
+          "Rinse **recycling** before it goes in the blue bin.\n\n"
+          "<script>alert(1)</script> [bad](javascript:alert(1))";
+      input.keywords = "recycling, bins";
+      input.audience = audience;
+      input.services = {"missed-bin"};
+      auto created = usecase::CreateArticle(*knowledge_, input, "test");
+      ASSERT_TRUE(created) << created.error().message();
+      if (publish) {
+        ASSERT_TRUE(usecase::SetArticlePublished(*knowledge_, created->id, true, "test"));
+      }
+    };
+    add("blue-bin", "What goes in the blue recycling bin", "public", true);
+    add("crew-script", "Recycling crew escalation script", "staff", true);
+    add("draft-recycling", "Recycling changes next year", "public", false);
+  }
+
+  // The cookie pair "name=value" a response sets for `name`, or empty.
+  [[nodiscard]] static std::string SetCookie(const Reply& reply, const std::string& name) {
+    for (int i = 0; i < 4; ++i) {
+      const std::string header = reply.Header("Set-Cookie", i);
+      if (header.starts_with(name + "=")) {
+        return header.substr(0, header.find(';'));
+      }
+    }
+    return {};
+  }
+
   Reply PostForm(const std::string& fields) {
     return Post("/services/missed-bin", "application/x-www-form-urlencoded",
                 "csrf_token=" + token_ + "&" + fields, cookie_);
@@ -145,6 +187,8 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
 
   ManualClock clock_{FromUnixMicros(1'780'000'000'000'000)};
   std::unique_ptr<AttachmentWorld> world_;
+  usecase::KnowledgeIndex knowledge_index_;
+  std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   std::unique_ptr<web::Site> site_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
@@ -341,6 +385,156 @@ TEST_P(PortalHttpTest, SearchAndIrishPages) {
   for (const char* path : {"/accessibility", "/privacy", "/cookies", "/charter"}) {
     EXPECT_EQ(Get(path).status, 200) << path;
   }
+}
+
+TEST_P(PortalHttpTest, HelpSearchCorrectsTyposHighlightsCountsAndStartsAHelpSession) {
+  const Reply blank = Get("/help");
+  EXPECT_EQ(blank.status, 200);
+  EXPECT_TRUE(SetCookie(blank, "fd_help").empty()) << "no help session before a search";
+  const Reply found = Get("/help?q=recyling");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_NE(found.body.find("href=\"/help/blue-bin\""), std::string::npos);
+  EXPECT_NE(found.body.find("<mark>"), std::string::npos) << "highlighted";
+  EXPECT_NE(found.body.find("Help articles matching your search: 1"), std::string::npos);
+  EXPECT_EQ(found.body.find("crew-script"), std::string::npos) << "staff only";
+  EXPECT_EQ(found.body.find("draft-recycling"), std::string::npos) << "draft";
+  std::string help_cookie;
+  for (int i = 0; i < 4; ++i) {
+    if (found.Header("Set-Cookie", i).starts_with("fd_help=")) {
+      help_cookie = found.Header("Set-Cookie", i);
+    }
+  }
+  EXPECT_NE(help_cookie.find("HttpOnly"), std::string::npos) << help_cookie;
+  EXPECT_NE(help_cookie.find("SameSite=Lax"), std::string::npos) << help_cookie;
+  EXPECT_NE(help_cookie.find("Max-Age=86400"), std::string::npos) << help_cookie;
+  const std::string session = SetCookie(found, "fd_help");
+  EXPECT_EQ(session.size(), 8U + 64U);
+  EXPECT_TRUE(SetCookie(Get("/help?q=bin", "Cookie: " + session + "\r\n"), "fd_help").empty())
+      << "the session is kept";
+  // The service filter and the other pages of results.
+  EXPECT_NE(Get("/help?q=recycling&service=missed-bin").body.find("/help/blue-bin"),
+            std::string::npos);
+  EXPECT_EQ(Get("/help?q=recycling&service=FLY").body.find("/help/blue-bin"), std::string::npos);
+  EXPECT_EQ(Get("/help?q=recycling&page=2").body.find("/help/blue-bin"), std::string::npos);
+  // The start page offers help too, and the service page its articles.
+  EXPECT_NE(Get("/?q=recycling").body.find("href=\"/help/blue-bin\""), std::string::npos);
+  const Reply service = Get("/services/missed-bin");
+  EXPECT_NE(service.body.find("Before you report"), std::string::npos);
+  EXPECT_NE(service.body.find("href=\"/help/blue-bin\""), std::string::npos);
+  EXPECT_EQ(service.body.find("/help/crew-script"), std::string::npos);
+}
+
+TEST_P(PortalHttpTest, HostileHelpQueriesAreFormErrorsOrNothing) {
+  const Reply too_long = Get("/help?q=" + std::string(301, 'a'));
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_NE(too_long.body.find("href=\"#q\""), std::string::npos);
+  const Reply not_utf8 = Get("/help?q=%FF%FE");
+  EXPECT_EQ(not_utf8.status, 200) << "a malformed query string reads as no search";
+  EXPECT_EQ(not_utf8.body.find("matching your search"), std::string::npos);
+  for (const char* query : {"q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "q=%00", "q=bin&page=-5",
+                            "q=bin&page=abc", "q=bin&page=99999999999999", "q=bin&service=%3Cx%3E",
+                            "q=%22%27%3E&service=", "q=recycling&q=bins", "q=*%20OR%201%3D1",
+                            "q=%E2%80%AE%F0%9F%98%80"}) {
+    const Reply reply = Get(std::string("/help?") + query);
+    EXPECT_EQ(reply.status, 200) << query;
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos) << query;
+    EXPECT_EQ(reply.body.find("<x>"), std::string::npos) << query;
+  }
+  const Reply forged = Get("/help?q=bin", "Cookie: fd_help=..%2F..%2Fetc\r\n");
+  EXPECT_EQ(forged.status, 200);
+  EXPECT_EQ(SetCookie(forged, "fd_help").size(), 8U + 64U) << "a malformed key is replaced";
+  EXPECT_EQ(Get("/help/%2E%2E%2Fadmin").status, 404);
+  EXPECT_EQ(Get("/help/" + std::string(2000, 'x')).status, 404);
+}
+
+TEST_P(PortalHttpTest, OnlyPublishedPublicArticlesAreShownSanitised) {
+  EXPECT_EQ(Get("/help/crew-script").status, 404) << "staff only";
+  EXPECT_EQ(Get("/help/draft-recycling").status, 404) << "draft";
+  EXPECT_EQ(Get("/help/no-such-article").status, 404);
+  const Reply article = Get("/help/blue-bin");
+  ASSERT_EQ(article.status, 200);
+  EXPECT_NE(article.body.find("<strong>recycling</strong>"), std::string::npos);
+  EXPECT_EQ(article.body.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(article.body.find("javascript:"), std::string::npos);
+  EXPECT_NE(article.body.find("Last updated"), std::string::npos);
+  EXPECT_NE(article.body.find("Report it online"), std::string::npos);
+  EXPECT_NE(article.body.find("href=\"/services/missed-bin\""), std::string::npos);
+  EXPECT_NE(article.body.find("Did this answer your question?"), std::string::npos);
+  EXPECT_NE(Get("/help/blue-bin?lang=ga").body.find("Ar fhreagair sé seo do cheist?"),
+            std::string::npos);
+}
+
+TEST_P(PortalHttpTest, FeedbackNeedsItsTokenIsCheckedAndCountsOncePerSession) {
+  const Reply article = Get("/help/blue-bin");
+  ASSERT_EQ(article.status, 200);
+  const std::string cookies = SetCookie(article, "fd_csrf") + "; " + SetCookie(article, "fd_help");
+  const std::string token = InputValue(article.body, "csrf_token");
+  ASSERT_EQ(token.size(), 64U);
+  const auto post = [&](const std::string& fields, const std::string& cookie) {
+    return Post("/help/blue-bin", "application/x-www-form-urlencoded", fields, cookie);
+  };
+  const auto blue_bin = usecase::GetArticleBySlug(*knowledge_, "blue-bin");
+  ASSERT_TRUE(blue_bin);
+  const auto counted = [&] {
+    auto feedback = usecase::GetFeedback(*knowledge_, blue_bin->id);
+    EXPECT_TRUE(feedback);
+    return feedback ? feedback->counts.helpful + feedback->counts.not_helpful : -1;
+  };
+  EXPECT_EQ(post("helpful=yes", cookies).status, 403) << "no token";
+  EXPECT_EQ(post("csrf_token=" + token + "&helpful=yes", "").status, 403) << "no cookie";
+  EXPECT_EQ(post("csrf_token=" + std::string(64, 'a') + "&helpful=yes", cookies).status, 403);
+  const Reply unanswered = post("csrf_token=" + token + "&comment=hmm", cookies);
+  EXPECT_EQ(unanswered.status, 422);
+  EXPECT_NE(unanswered.body.find("href=\"#helpful\""), std::string::npos);
+  EXPECT_NE(unanswered.body.find(">hmm</textarea>"), std::string::npos) << "kept";
+  const Reply long_comment =
+      post("csrf_token=" + token + "&helpful=no&comment=" + std::string(2001, 'x'), cookies);
+  EXPECT_EQ(long_comment.status, 422);
+  EXPECT_NE(long_comment.body.find("href=\"#comment\""), std::string::npos);
+  EXPECT_EQ(post("csrf_token=" + token + "&helpful=maybe", cookies).status, 422);
+  EXPECT_EQ(counted(), 0) << "nothing stored by a refused form";
+
+  const Reply sent = post("csrf_token=" + token + "&helpful=yes&comment=Clear%2C+thanks", cookies);
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_EQ(sent.Header("Location"), "/help/blue-bin?feedback=sent#feedback");
+  EXPECT_EQ(post("csrf_token=" + token + "&helpful=no", cookies).status, 303);
+  EXPECT_EQ(counted(), 1) << "one answer per session";
+  auto feedback = usecase::GetFeedback(*knowledge_, blue_bin->id);
+  ASSERT_TRUE(feedback);
+  ASSERT_EQ(feedback->recent.size(), 1U);
+  EXPECT_TRUE(feedback->recent.front().helpful);
+  EXPECT_EQ(feedback->recent.front().comment, "Clear, thanks");
+  const Reply thanked = Get("/help/blue-bin?feedback=sent", "Cookie: " + cookies + "\r\n");
+  EXPECT_NE(thanked.body.find("Thank you for your feedback"), std::string::npos);
+  EXPECT_EQ(Post("/help/crew-script", "application/x-www-form-urlencoded",
+                 "csrf_token=" + token + "&helpful=yes", cookies)
+                .status,
+            404);
+}
+
+TEST_P(PortalHttpTest, AReportAfterHelpIsMatchedToItForDeflection) {
+  const Instant start = world_->clock().Now();
+  // One visitor searches, reads, and still reports; another finds the answer and leaves.
+  const Reply searched = Get("/help?q=recycling");
+  const std::string reporter = SetCookie(searched, "fd_help");
+  ASSERT_FALSE(reporter.empty());
+  EXPECT_EQ(Get("/help/blue-bin", "Cookie: " + reporter + "\r\n").status, 200);
+  EXPECT_FALSE(SetCookie(Get("/help?q=bins"), "fd_help").empty());
+  OpenForm();
+  const Reply made = Post("/services/missed-bin", "application/x-www-form-urlencoded",
+                          "csrf_token=" + token_ +
+                              "&description=Still+missed&address=1+High+Street"
+                              "&attribute%5Bbin_type%5D=blue",
+                          cookie_ + "; " + reporter);
+  ASSERT_EQ(made.status, 303) << made.body;
+  world_->clock().Advance(std::chrono::hours(25));
+  auto figures =
+      usecase::MeasureDeflection(*knowledge_, start - std::chrono::hours(1), world_->clock().Now());
+  ASSERT_TRUE(figures) << figures.error().message();
+  EXPECT_EQ(figures->searches, 2);
+  EXPECT_EQ(figures->searches_deflected, 1) << "the reporter's search was not";
+  EXPECT_EQ(figures->views, 1);
+  EXPECT_EQ(figures->views_deflected, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PortalHttpTest,

@@ -6,6 +6,7 @@
 
 #include "frontdoor/http/router.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 #include "frontdoor/web/web.hpp"
 
@@ -13,6 +14,9 @@ namespace frontdoor::web {
 
 struct DesktopSettings {
   usecase::SignInPolicy policy;
+  // The knowledge base for the article pages (/staff/knowledge) and the suggestions while a
+  // contact is logged; null: neither is offered. Must outlive the router.
+  const usecase::KnowledgeContext* knowledge = nullptr;
 };
 
 // Registers the /staff/ routes. `site`, `cases` and `passwords` must outlive the router.

@@ -13,6 +13,7 @@
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/http/router.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/knowledge.hpp"
 
 namespace frontdoor::web {
 
@@ -66,9 +67,11 @@ void AddAssetRoutes(http::Router& router, const Site& site);
 // The citizen portal: start page and service search, a page and form per service, the
 // confirmation, tracking by reference, charter performance, and the accessibility, privacy
 // and cookies pages. `reads` says where database reads run (router.hpp); writes always run
-// on the worker pool.
+// on the worker pool. With `knowledge` (which must outlive the router), also the help pages
+// (/help, /help/{slug} and its feedback form) and the articles the start and service pages
+// offer; without it those are absent.
 void AddPortalRoutes(http::Router& router, const Site& site, const usecase::CaseContext& cases,
-                     http::Execution reads);
+                     http::Execution reads, const usecase::KnowledgeContext* knowledge = nullptr);
 
 // The HTML 404 page for paths no route matches, when the client asked for HTML (browsers
 // do); other clients keep the JSON error. For http::Router::SetFallback.
