@@ -65,13 +65,13 @@ Result<SignInCodeRecord> SignInCodes::Latest(const std::string& email) {
 
 Result<std::int64_t> SignInCodes::CountFor(const std::string& email, Instant since) {
   return QueryInt(session_,
-                  "SELECT count(*) FROM citizen_sign_in_code WHERE email = ? AND created_at >= ?",
+                  "SELECT count(*) FROM citizen_sign_in_code WHERE email = ? AND created_at > ?",
                   {std::string_view(email), ToUnixMicros(since)});
 }
 
 Result<std::int64_t> SignInCodes::CountFrom(const std::string& ip, Instant since) {
   return QueryInt(session_,
-                  "SELECT count(*) FROM citizen_sign_in_code WHERE ip = ? AND created_at >= ?",
+                  "SELECT count(*) FROM citizen_sign_in_code WHERE ip = ? AND created_at > ?",
                   {std::string_view(ip), ToUnixMicros(since)});
 }
 

@@ -181,8 +181,8 @@ Result<store::CitizenSessionRecord> ResumeCitizenSession(store::Store& store, co
     return session.error().code() == ErrorCode::kNotFound ? ended : session.error();
   }
   const Instant now = clock.Now();
-  if (now - session->last_seen_at > policy.idle_timeout ||
-      now - session->created_at > policy.absolute_timeout) {
+  if (now - session->last_seen_at >= policy.idle_timeout ||
+      now - session->created_at >= policy.absolute_timeout) {
     if (auto gone = CitizenSignOut(store, token); !gone) {
       return gone.error();
     }

@@ -33,7 +33,7 @@ class SignInCodes {
   Result<std::int64_t> Insert(const SignInCodeRecord& code);
   // The newest code issued to `email` (used or not); kNotFound when none.
   Result<SignInCodeRecord> Latest(const std::string& email);
-  // Codes issued to `email`, or from `ip`, at or after `since`.
+  // Codes issued to `email`, or from `ip`, after `since`.
   Result<std::int64_t> CountFor(const std::string& email, Instant since);
   Result<std::int64_t> CountFrom(const std::string& ip, Instant since);
   Result<void> AddGuess(std::int64_t id);
