@@ -154,7 +154,12 @@ int Serve(const Config& config) {
   const ServingCharter& serving = (*cases)->charter();
   spdlog::info("due dates on calendar {} with {} standards ({})", serving.calendar.code(),
                serving.standards.size(), serving.from_database ? "database" : "built in");
-  const usecase::CaseContext& case_context = (*cases)->context();
+  // Outgoing email: use cases queue it in their own unit of work; the worker below sends it.
+  notify::OutboxQueue mail_queue(clock, {config.smtp_from, web::WebSettings().council_name});
+  usecase::CaseContext mailing_context = (*cases)->context();
+  mailing_context.mail = &mail_queue;
+  mailing_context.public_url = config.public_url;
+  const usecase::CaseContext& case_context = mailing_context;
 
   const auto reads = db.ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
   http::Router router;
@@ -180,8 +185,6 @@ int Serve(const Config& config) {
   // Two argon2id checks at a time, whatever the number of sign-ins (64 MiB each).
   usecase::PasswordChecker passwords;
   web::AddDesktopRoutes(router, **site, case_context, passwords, {});
-  // Outgoing email: use cases queue it in their own unit of work; the worker below sends it.
-  notify::OutboxQueue mail_queue(clock, {config.smtp_from, web_settings.council_name});
   web::AddCitizenRoutes(router, **site, case_context, mail_queue);
   router.SetFallback(web::NotFoundHandler(**site));
   api::StaffAccessSettings staff_access;

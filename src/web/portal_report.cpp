@@ -343,6 +343,8 @@ http::Response Portal::SubmitReport(const http::Request& request) const {
   input.service_code = service->code;
   input.channel = "web";
   input.actor = std::string(kPortalActor);
+  input.acknowledge = true;
+  input.language = std::string(LangCode(page.lang));
   FieldErrors errors = CheckLocally(report, *submission, input);
   SubmittedAnswers answers = ReadAnswers(service->form, submission->form, site, page.lang);
   errors.merge(answers.errors);

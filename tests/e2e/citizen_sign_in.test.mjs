@@ -48,6 +48,19 @@ async function startSink() {
   };
 }
 
+// The messages to `address` whose subject has `words`, waiting up to 20 s for the first.
+async function messagesTo(address, words) {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    const found = readdirSync(sink.folder).filter((n) => n.endsWith('.eml'))
+      .map((n) => readFileSync(path.join(sink.folder, n), 'utf8'))
+      .filter((m) => m.includes(`X-Sink-Rcpt: ${address}\r\n`) && m.includes(words));
+    if (found.length > 0) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return [];
+}
+
 // The code in the newest message to `address`, waiting for the delivery worker to send it.
 async function codeSentTo(address, previous = '') {
   const deadline = Date.now() + 20000;
@@ -55,7 +68,8 @@ async function codeSentTo(address, previous = '') {
     const names = readdirSync(sink.folder).filter((n) => n.endsWith('.eml')).sort().reverse();
     for (const name of names) {
       const message = readFileSync(path.join(sink.folder, name), 'utf8');
-      if (!message.includes(`X-Sink-Rcpt: ${address}\r\n`)) continue;
+      if (!message.includes(`X-Sink-Rcpt: ${address}\r\n`) ||
+          !message.includes('Subject: Your sign-in code\r\n')) continue;
       const body = message.split('\r\n\r\n').slice(1).join('\r\n\r\n');
       const code = body.match(/\b(\d{6})\b/)?.[1];
       if (code && code !== previous) return code;
@@ -102,6 +116,14 @@ for (const javaScript of [true, false]) {
       await page.click('button:has-text("Send report")');
       await page.waitForURL(/\/requests\/[^/]+\/confirmation$/);
       const reference = (await page.locator('#reference').innerText()).trim();
+      const acknowledged = await messagesTo(email, `Subject: We have received your report ${reference}`);
+      assert.equal(acknowledged.length, 1, 'one acknowledgement by email');
+      const text = Buffer.from(acknowledged[0].replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1')
+        .toString('utf8');
+      // public_url, as configured (the default here), not the address the test reached.
+      assert.ok(text.includes(`/track?reference=${reference}\r\n`),
+                'the acknowledgement links to the track page');
 
       await page.click('.govuk-service-navigation a:has-text("Sign in")');
       await page.waitForURL(/\/sign-in$/);

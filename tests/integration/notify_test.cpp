@@ -314,6 +314,32 @@ TEST_P(NotifyTest, TwoNodesNeverClaimTheSameMessage) {
   EXPECT_LT(waited, std::chrono::seconds(4)) << "B waited for A's lock";
 }
 
+TEST_P(NotifyTest, AReportWithAnEmailIsAcknowledgedInItsOwnUnitOfWork) {
+  ctx_->mail = &queue_;
+  ctx_->public_url = "https://report.example";
+  usecase::NewCase input;
+  input.service_code = "MISSED-BIN";
+  input.description = "Black bin not emptied";
+  input.address = "1 Castle Street";
+  input.contact.email = "pat@example.com";
+  input.actor = "portal";
+  input.acknowledge = true;
+  auto created = usecase::CreateCase(*ctx_, input);
+  ASSERT_TRUE(created) << created.error().message();
+  const auto messages = Outbox("pat@example.com");
+  ASSERT_EQ(messages.size(), 1U);
+  EXPECT_EQ(messages[0].template_code, "case_received");
+  EXPECT_EQ(messages[0].case_id, created->record.id);
+  EXPECT_EQ(messages[0].subject, "We have received your report " + created->record.reference);
+  EXPECT_NE(messages[0].text_body.find("https://report.example/track?reference=" +
+                                       created->record.reference),
+            std::string::npos);
+  // Raised by staff (no acknowledge), or without an email: nothing is sent.
+  input.acknowledge = false;
+  ASSERT_TRUE(usecase::CreateCase(*ctx_, input));
+  EXPECT_EQ(Outbox("pat@example.com").size(), 1U);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NotifyTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& param_info) { return BackendName(param_info.param); });
