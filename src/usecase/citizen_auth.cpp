@@ -119,6 +119,7 @@ Result<CitizenSignedIn> VerifySignInCode(store::Store& store, const Clock& clock
   signed_in.token = RandomHex(kTokenBytes);
   bool wrong = false;
   auto done = store.Write([&](store::WriteTx& tx) -> Result<void> {
+    wrong = false;  // the unit of work may run again (PostgreSQL retries a deadlock victim)
     store::SignInCodes codes(tx);
     auto latest = codes.Latest(*email);
     if (!latest) {
