@@ -48,6 +48,7 @@ http::Response Endpoint::CreateRequest(Format format, const http::Request& reque
                                           " is not a service we offer"));
   }
   input->actor = "open311:" + post->key.name;
+  input->acknowledge = true;
   // FixMyStreet sends no Idempotency-Key (it has its own retry bookkeeping); other clients may.
   auto claim = ReadIdempotencyClaim(request, input->actor);
   if (!claim) {

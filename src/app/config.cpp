@@ -9,11 +9,12 @@
 #include "frontdoor/core/catalogue.hpp"
 #include "frontdoor/core/text.hpp"
 #include "frontdoor/http/client_address.hpp"
+#include "frontdoor/notify/smtp.hpp"
 
 namespace frontdoor::app {
 namespace {
 
-constexpr std::array<const char*, 26> kKeys{"listen",
+constexpr std::array<const char*, 30> kKeys{"listen",
                                             "db",
                                             "threads",
                                             "workers",
@@ -38,7 +39,11 @@ constexpr std::array<const char*, 26> kKeys{"listen",
                                             "trusted_proxies",
                                             "map_tile_url",
                                             "map_attribution",
-                                            "map_centre"};
+                                            "map_centre",
+                                            "smtp_url",
+                                            "smtp_from",
+                                            "smtp_username",
+                                            "smtp_password"};
 
 template <class Int>
 Result<void> ParseInt(const std::string& key, const std::string& value, Int& out, Int min,
@@ -203,6 +208,31 @@ Result<void> SetConfigValue(Config& config, const std::string& key, const std::s
       return parsed.error();
     }
     config.trusted_proxies = value;
+  } else if (key == "smtp_url") {
+    if (!value.empty()) {
+      if (auto checked = notify::CheckSmtpUrl(value); !checked) {
+        return checked.error();
+      }
+    }
+    config.smtp_url = value;
+  } else if (key == "smtp_from") {
+    // It goes into the From header and MAIL FROM: one plain address, nothing to inject.
+    const auto at = value.find('@');
+    const bool ok = at != std::string::npos && at > 0 && at + 1 < value.size() &&
+                    value.size() <= 254 && std::all_of(value.begin(), value.end(), [](char c) {
+                      return c > 0x20 && c < 0x7F &&
+                             std::string_view("<>,;\"()").find(c) == std::string_view::npos;
+                    });
+    if (!ok) {
+      return Error::Invalid("smtp_from",
+                            "smtp_from must be one email address, like "
+                            "noreply@belfastcity.gov.uk");
+    }
+    config.smtp_from = value;
+  } else if (key == "smtp_username") {
+    config.smtp_username = value;
+  } else if (key == "smtp_password") {
+    config.smtp_password = value;
   } else {
     return SetInt(key, value, config);
   }

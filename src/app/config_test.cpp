@@ -130,6 +130,28 @@ TEST(ConfigTest, AMapNeedsATileServerAndTakesACentre) {
   EXPECT_TRUE(config.map.tile_url.empty());
 }
 
+TEST(ConfigTest, SmtpIsOffByDefaultAndItsUrlAndSenderAreChecked) {
+  Config config;
+  EXPECT_TRUE(config.smtp_url.empty());
+  ASSERT_TRUE(ApplyEnvironment(config, EnvOf({{"FRONTDOOR_SMTP_URL", "smtp+starttls://mx:587"},
+                                              {"FRONTDOOR_SMTP_FROM", "noreply@council.example"},
+                                              {"FRONTDOOR_SMTP_USERNAME", "frontdoor"},
+                                              {"FRONTDOOR_SMTP_PASSWORD", "s3cret"}})));
+  EXPECT_EQ(config.smtp_url, "smtp+starttls://mx:587");
+  EXPECT_EQ(config.smtp_from, "noreply@council.example");
+  EXPECT_EQ(config.smtp_username, "frontdoor");
+  EXPECT_EQ(config.smtp_password, "s3cret");
+  for (const auto& [key, value] :
+       {std::pair{"smtp_url", "http://mx"}, std::pair{"smtp_url", "smtp://"},
+        std::pair{"smtp_from", "no-at-sign"}, std::pair{"smtp_from", "a@b.c\r\nBcc: x@y.z"},
+        std::pair{"smtp_from", "Council <a@b.c>"}}) {
+    const auto set = SetConfigValue(config, key, value);
+    ASSERT_FALSE(set) << key << "=" << value;
+    EXPECT_EQ(set.error().field_errors().at(0).field, key);
+  }
+  EXPECT_TRUE(SetConfigValue(config, "smtp_url", ""));  // off again
+}
+
 TEST(ConfigTest, UnknownKeyIsRefused) {
   Config config;
   auto set = SetConfigValue(config, "colour", "blue");

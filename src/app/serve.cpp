@@ -18,6 +18,9 @@
 #include "frontdoor/app/wiring.hpp"
 #include "frontdoor/http/metrics.hpp"
 #include "frontdoor/http/server.hpp"
+#include "frontdoor/notify/delivery.hpp"
+#include "frontdoor/notify/outbox_queue.hpp"
+#include "frontdoor/notify/smtp.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/web/desktop.hpp"
 #include "frontdoor/web/web.hpp"
@@ -30,6 +33,8 @@ namespace {
 
 // Often enough that a clock turns amber or red within a minute of its moment.
 constexpr std::chrono::seconds kSlaSweepInterval(60);
+// A sign-in code should arrive while the citizen waits; an idle poll is one indexed read.
+constexpr std::chrono::seconds kEmailDeliveryInterval(2);
 // How long an article saved on another node may take to be found here.
 constexpr std::chrono::seconds kKnowledgeRefreshInterval(15);
 
@@ -149,7 +154,12 @@ int Serve(const Config& config) {
   const ServingCharter& serving = (*cases)->charter();
   spdlog::info("due dates on calendar {} with {} standards ({})", serving.calendar.code(),
                serving.standards.size(), serving.from_database ? "database" : "built in");
-  const usecase::CaseContext& case_context = (*cases)->context();
+  // Outgoing email: use cases queue it in their own unit of work; the worker below sends it.
+  notify::OutboxQueue mail_queue(clock, {config.smtp_from, web::WebSettings().council_name});
+  usecase::CaseContext mailing_context = (*cases)->context();
+  mailing_context.mail = &mail_queue;
+  mailing_context.public_url = config.public_url;
+  const usecase::CaseContext& case_context = mailing_context;
 
   usecase::KnowledgeIndex knowledge_index;
   const usecase::KnowledgeContext knowledge{db, clock, knowledge_index,
@@ -184,6 +194,7 @@ int Serve(const Config& config) {
   web::DesktopSettings desktop_settings;
   desktop_settings.knowledge = &knowledge;
   web::AddDesktopRoutes(router, **site, case_context, passwords, desktop_settings);
+  web::AddCitizenRoutes(router, **site, case_context, mail_queue);
   router.SetFallback(web::NotFoundHandler(**site));
   api::StaffAccessSettings staff_access;
   staff_access.https = config.public_url.starts_with("https://");
@@ -232,9 +243,23 @@ int Serve(const Config& config) {
   std::cout << fmt::format("Frontdoor listening on http://{}:{}/", listen->host, server.port())
             << std::endl;
   SlaSweeper sweeper(case_context, kSlaSweepInterval);
+  std::unique_ptr<notify::SmtpTransport> smtp;
+  std::unique_ptr<notify::DeliveryWorker> delivery;
+  if (config.smtp_url.empty()) {
+    spdlog::warn("smtp_url is not set: email (sign-in codes too) stays queued in the outbox");
+  } else {
+    smtp = std::make_unique<notify::SmtpTransport>(
+        notify::SmtpSettings{config.smtp_url, config.smtp_username, config.smtp_password});
+    delivery = std::make_unique<notify::DeliveryWorker>(
+        db, clock, *smtp, notify::DeliverySettings{config.smtp_from, web_settings.council_name},
+        kEmailDeliveryInterval);
+  }
   KnowledgeRefresher knowledge_refresher(knowledge, kKnowledgeRefreshInterval);
   server.Run();
   sweeper.Stop();
+  if (delivery) {
+    delivery->Stop();
+  }
   knowledge_refresher.Stop();
   spdlog::info("stopped after draining connections");
   if (access_log) {

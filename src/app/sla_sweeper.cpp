@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "frontdoor/usecase/citizen_auth.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 
 namespace frontdoor::app {
@@ -57,6 +58,9 @@ void SlaSweeper::Loop() {
     // Ended sessions are refused anyway; old sign-in attempts no longer count towards a lock.
     if (auto purged = usecase::PurgeSignIns(ctx_.store, ctx_.clock); !purged) {
       spdlog::warn("sign-in purge failed: {}", purged.error().message());
+    }
+    if (auto purged = usecase::PurgeCitizenSignIns(ctx_.store, ctx_.clock); !purged) {
+      spdlog::warn("citizen sign-in purge failed: {}", purged.error().message());
     }
     lock.lock();
     wake_.wait_for(lock, interval_, [this] { return stopping_; });

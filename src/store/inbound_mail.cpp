@@ -93,6 +93,19 @@ Result<std::optional<std::int64_t>> InboundMessages::FindCase(
   if (!done) {
     return done.error();
   }
+  if (found) {
+    return found;
+  }
+  // A reply to one of our own messages (an acknowledgement, an update) names our Message-ID.
+  Where ours;
+  ours.In("message_id", message_ids);
+  ours.Add("case_id IS NOT NULL");
+  done = session_.Query("SELECT case_id FROM outbound_message " + ours.sql() +
+                            " ORDER BY created_at DESC, id DESC LIMIT 1",
+                        ours.params(), [&](const SqlRow& row) { found = row.Int(0); });
+  if (!done) {
+    return done.error();
+  }
   return found;
 }
 

@@ -144,6 +144,33 @@ std::string HumanDate(Instant at, const date::time_zone* zone) {
          std::to_string(static_cast<int>(ymd.year()));
 }
 
+// The "case_received" email (capability 8: sent on receipt), queued with the case so that it
+// exists if and only if the case does. Irish gets the date in figures: the Irish day and
+// month names live with the web pages' text.
+Result<void> QueueAcknowledgement(store::WriteTx& tx, const CaseContext& ctx,
+                                  const store::CaseRecord& record, const std::string& email,
+                                  const std::string& language) {
+  const bool irish = language == "ga";
+  std::string due = irish ? "a luaithe is féidir" : "as soon as we can";
+  if (record.due_at) {
+    const date::year_month_day ymd(charter::LocalDate(*record.due_at, ctx.calendar.zone()));
+    due = irish ? "faoi " + std::to_string(static_cast<unsigned>(ymd.day())) + "/" +
+                      std::to_string(static_cast<unsigned>(ymd.month())) + "/" +
+                      std::to_string(static_cast<int>(ymd.year()))
+                : "by " + HumanDate(*record.due_at, ctx.calendar.zone());
+  }
+  TemplatedMail mail;
+  mail.to = email;
+  mail.template_code = "case_received";
+  mail.language = irish ? "ga" : "en";
+  mail.personalisation = {{"reference", record.reference},
+                          {"service", record.service_name},
+                          {"due", due},
+                          {"track_url", ctx.public_url + "/track?reference=" + record.reference}};
+  mail.case_id = record.id;
+  return ctx.mail->Queue(tx, mail);
+}
+
 const charter::Standard* FindStandard(const CaseContext& ctx,
                                       const std::optional<std::string>& code) {
   if (!code) {
@@ -529,6 +556,13 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
                                    std::nullopt, Json({{"team_id", *record.team_id}}));
           !event) {
         return event.error();
+      }
+    }
+    if (ctx.mail != nullptr && input.acknowledge && checked->contact.email) {
+      if (auto queued =
+              QueueAcknowledgement(tx, ctx, record, *checked->contact.email, input.language);
+          !queued) {
+        return queued.error();
       }
     }
     // Last, so that the stored answer shows the case as written; in this unit of work, so

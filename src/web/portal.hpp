@@ -38,6 +38,12 @@ struct Portal {
                             std::string_view title) const;
 };
 
+// The verified email address of the citizen signed in on this browser, if any: a report made
+// while signed in is linked to their customer record.
+std::optional<std::string> SignedInCitizenEmail(const Site::Impl& site,
+                                                const usecase::CaseContext& cases,
+                                                const http::Request& request);
+
 // The page for a use case's error that is not the user's to fix: 503 when the database is
 // unavailable, 404 when something is not found, otherwise 500 (logged by the server through
 // the response's log_detail).

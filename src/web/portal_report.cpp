@@ -348,6 +348,8 @@ http::Response Portal::SubmitReport(const http::Request& request) const {
   input.service_code = service->code;
   input.channel = "web";
   input.actor = std::string(kPortalActor);
+  input.acknowledge = true;
+  input.language = std::string(LangCode(page.lang));
   FieldErrors errors = CheckLocally(report, *submission, input);
   SubmittedAnswers answers = ReadAnswers(service->form, submission->form, site, page.lang);
   errors.merge(answers.errors);
@@ -356,6 +358,11 @@ http::Response Portal::SubmitReport(const http::Request& request) const {
     return report.Render(page, submission->form, errors, 422);
   }
   input.attributes = std::move(answers.answers);
+  // Signed in, the report is the citizen's: matched to their customer record by the address
+  // they proved they own, unless they typed another one for this report.
+  if (!input.contact.email) {
+    input.contact.email = SignedInCitizenEmail(site, cases, request);
+  }
   auto created = usecase::CreateCase(cases, input);
   if (!created) {
     if (created.error().code() != ErrorCode::kInvalidInput) {

@@ -169,6 +169,12 @@ http::Response RenderPage(const Site::Impl& site, const PageContext& page,
   data.set("site_user",
            page.user ? Data(Object{{"user_name", page.user->name}, {"user_role", page.user->role}})
                      : Data(false));
+  // The citizen's link in the header; the staff desktop has its own navigation. Whether the
+  // session cookie is there is enough to choose the link: the page behind it checks it.
+  data.set("site_citizen_nav",
+           page.path.starts_with("/staff")
+               ? Data(false)
+               : Data(Object{{"citizen_signed_in", Data(page.has_citizen_cookie)}}));
   data.set("page_lang", std::string(LangCode(page.lang)));
   data.set("page_title", title);
   data.set("page_has_errors", Data(has_errors));

@@ -5,6 +5,7 @@
 
 #include "frontdoor/http/cookie.hpp"
 #include "frontdoor/http/error_response.hpp"
+#include "frontdoor/usecase/citizen_auth.hpp"
 
 #include "embedded.hpp"
 #include "render.hpp"
@@ -75,6 +76,8 @@ PageContext Site::Impl::Begin(const http::Request& request) const {
   } else if (const auto cookie = http::CookieValue(request, kLangCookie)) {
     page.lang = ParseLang(*cookie).value_or(Lang::kEn);
   }
+  page.has_citizen_cookie =
+      http::CookieValue(request, usecase::CitizenSessionCookieName(https)).has_value();
   const Csrf::Token token = csrf.ForRequest(request);
   page.csrf_token = token.form_token;
   if (token.is_new) {

@@ -49,6 +49,12 @@ struct Config {
   std::string trusted_proxies;
   // The report form's map: map_tile_url, map_attribution, map_centre. No tile server: no map.
   web::MapSettings map;
+  // Outgoing email (src/notify): smtp://host:port, smtp+starttls://host:port or
+  // smtps://host:port. Empty: messages stay queued in the outbox and a warning is logged.
+  std::string smtp_url;
+  std::string smtp_from = "noreply@belfastcity.gov.uk";  // From and the envelope sender
+  std::string smtp_username;                             // empty: no SMTP AUTH
+  std::string smtp_password;
 };
 
 // Sets one key from text. kInvalidInput naming the key when the key or value is wrong.

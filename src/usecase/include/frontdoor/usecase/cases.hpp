@@ -20,6 +20,7 @@
 #include "frontdoor/store/catalogue.hpp"
 #include "frontdoor/store/store.hpp"
 #include "frontdoor/usecase/idempotency.hpp"
+#include "frontdoor/usecase/mail_queue.hpp"
 
 namespace frontdoor::usecase {
 
@@ -35,6 +36,10 @@ struct CaseContext {
   // Optional: when set, creates check and route against this in-memory catalogue (one row
   // read to see that it is current) instead of reading the catalogue each time.
   CatalogueCache* catalogue_cache = nullptr;
+  // Optional: when set, a case created with `acknowledge` and a contact email queues the
+  // "case_received" email in its own unit of work; `public_url` makes its track link.
+  MailQueue* mail = nullptr;
+  std::string public_url{};
 };
 
 // Who did something, as recorded in the history: "staff:<id>", "open311:<key name>",
@@ -66,6 +71,9 @@ struct NewCase {
   ContactDetails contact;
   std::optional<std::string> media_url;
   Actor actor;
+  // Email the customer an acknowledgement (portal and Open311 reports), in this language.
+  bool acknowledge = false;
+  std::string language = "en";
 };
 
 struct DuplicateSuggestion {

@@ -42,6 +42,9 @@ struct PageContext {
   std::optional<SignedInUser> user;
   // A success message shown at the top of the page (GOV.UK notification banner).
   std::optional<std::string> flash;
+  // The browser holds a citizen session cookie (not checked): the header links to "Your
+  // requests" rather than "Sign in".
+  bool has_citizen_cookie = false;
   // Set-Cookie header values the response must carry (language choice, new CSRF cookie).
   std::vector<std::string> cookies;
 };

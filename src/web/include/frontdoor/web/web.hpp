@@ -14,6 +14,7 @@
 #include "frontdoor/http/router.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/knowledge.hpp"
+#include "frontdoor/usecase/mail_queue.hpp"
 
 namespace frontdoor::web {
 
@@ -72,6 +73,12 @@ void AddAssetRoutes(http::Router& router, const Site& site);
 // offer; without it those are absent.
 void AddPortalRoutes(http::Router& router, const Site& site, const usecase::CaseContext& cases,
                      http::Execution reads, const usecase::KnowledgeContext* knowledge = nullptr);
+
+// Citizen sign-in by an emailed code (/sign-in, /sign-in/code, POST /sign-out) and "my
+// requests" (/my-requests). `mail` queues the code's email (usecase/mail_queue.hpp); it and
+// `site` and `cases` must outlive the router. Every route runs on the worker pool: each writes.
+void AddCitizenRoutes(http::Router& router, const Site& site, const usecase::CaseContext& cases,
+                      usecase::MailQueue& mail);
 
 // The HTML 404 page for paths no route matches, when the client asked for HTML (browsers
 // do); other clients keep the JSON error. For http::Router::SetFallback.
