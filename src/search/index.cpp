@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <string_view>
 #include <utility>
@@ -29,6 +30,15 @@ std::uint32_t Span(const Token& token, std::size_t shift) {
   const std::size_t begin = token.begin + shift;
   const std::size_t length = std::min<std::size_t>(token.end - token.begin, 255);
   return static_cast<std::uint32_t>(begin << 8U) | static_cast<std::uint32_t>(length);
+}
+
+// The smallest float not below `value`: block bounds are stored as floats and must stay bounds.
+float RoundUp(double value) {
+  auto rounded = static_cast<float>(value);
+  if (static_cast<double>(rounded) < value) {
+    rounded = std::nextafter(rounded, std::numeric_limits<float>::infinity());
+  }
+  return rounded;
 }
 
 }  // namespace
@@ -85,7 +95,7 @@ Analysed AnalyseDocument(const Document& document, bool keep_text) {
   return out;
 }
 
-void Index::State::SetTagBit(std::uint32_t tag, std::uint32_t slot, bool on) {
+void IndexState::SetTagBit(std::uint32_t tag, std::uint32_t slot, bool on) {
   if (tag_bits.size() <= tag) {
     tag_bits.resize(tag + 1);
   }
@@ -97,17 +107,17 @@ void Index::State::SetTagBit(std::uint32_t tag, std::uint32_t slot, bool on) {
   bits[slot / 64] = on ? bits[slot / 64] | mask : bits[slot / 64] & ~mask;
 }
 
-bool Index::State::HasTag(std::uint32_t tag, std::uint32_t slot) const {
+bool IndexState::HasTag(std::uint32_t tag, std::uint32_t slot) const {
   if (tag >= tag_bits.size() || slot / 64 >= tag_bits[tag].size()) {
     return false;
   }
   return ((tag_bits[tag][slot / 64] >> (slot % 64)) & 1U) != 0;
 }
 
-std::uint32_t Index::State::TermId(const std::string& term) {
+std::uint32_t IndexState::TermId(const std::string& term) {
   auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
   if (inserted) {
-    terms.push_back(TermEntry{term, {}, 0});
+    terms.push_back(TermEntry{term, {}, 0, {}});
     // Numbers (references, house numbers, years) are not corrected: a near miss is another
     // number, and a million case references would fill the deletion index.
     if (!HasDigit(term)) {
@@ -117,7 +127,7 @@ std::uint32_t Index::State::TermId(const std::string& term) {
   return it->second;
 }
 
-void Index::State::Clear(std::uint32_t slot_index) {
+void IndexState::Clear(std::uint32_t slot_index) {
   Slot& slot = slots[slot_index];
   for (const std::uint32_t term : slot.terms) {
     auto& postings = terms[term].postings;
@@ -139,8 +149,8 @@ void Index::State::Clear(std::uint32_t slot_index) {
   --live;
 }
 
-void Index::State::Fill(std::uint32_t slot_index, const Document& document, Analysed& analysed,
-                        std::vector<std::uint32_t> tags) {
+void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analysed& analysed,
+                      std::vector<std::uint32_t> tags) {
   Slot& slot = slots[slot_index];
   slot.id = document.id;
   slot.live = true;
@@ -154,10 +164,7 @@ void Index::State::Fill(std::uint32_t slot_index, const Document& document, Anal
     total_length[f] += slot.lengths[f];
   }
   ++live;
-  std::array<double, kFieldCount> bound_factor{};
-  for (std::size_t f = 0; f < kFieldCount; ++f) {
-    bound_factor[f] = options.ranking.b[f] / std::max(1.0, bound_average[f]);
-  }
+  const auto bound_factor = BoundFactors();
   slot.terms.reserve(analysed.terms.size());
   for (auto& [term, info] : analysed.terms) {
     info.id = TermId(term);
@@ -166,7 +173,7 @@ void Index::State::Fill(std::uint32_t slot_index, const Document& document, Anal
         entry.postings.begin(), entry.postings.end(), slot_index,
         [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
     entry.postings.insert(it, Posting{slot_index, info.packed});
-    entry.bound = std::max(entry.bound, Saturated(info.packed, slot.lengths, bound_factor));
+    RaiseBounds(entry, slot_index, Saturated(info.packed, slot.lengths, bound_factor));
     slot.terms.push_back(info.id);
   }
   std::sort(slot.terms.begin(), slot.terms.end());
@@ -190,7 +197,7 @@ void Index::State::Fill(std::uint32_t slot_index, const Document& document, Anal
   KeepBoundsValid();
 }
 
-std::array<double, kFieldCount> Index::State::Averages() const {
+std::array<double, kFieldCount> IndexState::Averages() const {
   std::array<double, kFieldCount> averages{};
   const auto n = static_cast<double>(std::max<std::size_t>(live, 1));
   for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -199,9 +206,9 @@ std::array<double, kFieldCount> Index::State::Averages() const {
   return averages;
 }
 
-double Index::State::Saturated(std::uint32_t packed,
-                               const std::array<std::uint16_t, kFieldCount>& field_lengths,
-                               const std::array<double, kFieldCount>& length_factor) const {
+double IndexState::Saturated(std::uint32_t packed,
+                             const std::array<std::uint16_t, kFieldCount>& field_lengths,
+                             const std::array<double, kFieldCount>& length_factor) const {
   const Ranking& ranking = options.ranking;
   double tf = 0;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -216,7 +223,7 @@ double Index::State::Saturated(std::uint32_t packed,
 
 // A longer average field makes every document's normalised frequency larger, so once an
 // average passes the one the bounds assumed, they could be too low: work them out again.
-void Index::State::KeepBoundsValid() {
+void IndexState::KeepBoundsValid() {
   const auto averages = Averages();
   bool valid = true;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -226,20 +233,63 @@ void Index::State::KeepBoundsValid() {
   if (valid) {
     return;
   }
-  std::array<double, kFieldCount> factor{};
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     bound_average[f] = averages[f] * kBoundMargin;
-    factor[f] = options.ranking.b[f] / bound_average[f];
   }
+  const auto factor = BoundFactors();
   for (TermEntry& entry : terms) {
-    entry.bound = 0;
-    for (const Posting& posting : entry.postings) {
-      entry.bound = std::max(entry.bound, Saturated(posting.tfs, lengths[posting.slot], factor));
-    }
+    RebuildBounds(entry, factor);
   }
 }
 
-Index::Index(IndexOptions options) : state_(std::make_unique<State>()) {
+void IndexState::RebuildBounds(TermEntry& entry,
+                               const std::array<double, kFieldCount>& factor) const {
+  entry.bound = 0;
+  entry.blocks.clear();
+  const bool blocked = entry.postings.size() >= kBlockMinDf;
+  for (const Posting& posting : entry.postings) {
+    const double score = Saturated(posting.tfs, lengths[posting.slot], factor);
+    entry.bound = std::max(entry.bound, score);
+    const std::uint32_t block = posting.slot >> kBlockShift;
+    if (!blocked) {
+      continue;
+    }
+    if (entry.blocks.empty() || entry.blocks.back().block != block) {
+      entry.blocks.push_back({block, 0});
+    }
+    entry.blocks.back().bound = std::max(entry.blocks.back().bound, RoundUp(score));
+  }
+}
+
+void IndexState::RaiseBounds(TermEntry& entry, std::uint32_t slot, double value) const {
+  entry.bound = std::max(entry.bound, value);
+  if (entry.blocks.empty()) {
+    if (entry.postings.size() < kBlockMinDf) {
+      return;
+    }
+    // The list has just grown long enough: bound its blocks from every posting.
+    RebuildBounds(entry, BoundFactors());
+    return;
+  }
+  const std::uint32_t block = slot >> kBlockShift;
+  auto it = std::lower_bound(
+      entry.blocks.begin(), entry.blocks.end(), block,
+      [](const BlockBound& bound, std::uint32_t wanted) { return bound.block < wanted; });
+  if (it == entry.blocks.end() || it->block != block) {
+    it = entry.blocks.insert(it, BlockBound{block, 0});
+  }
+  it->bound = std::max(it->bound, RoundUp(value));
+}
+
+std::array<double, kFieldCount> IndexState::BoundFactors() const {
+  std::array<double, kFieldCount> factor{};
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    factor[f] = options.ranking.b[f] / std::max(1.0, bound_average[f]);
+  }
+  return factor;
+}
+
+Index::Index(IndexOptions options) : state_(std::make_unique<IndexState>()) {
   state_->options = options;
 }
 
@@ -248,7 +298,7 @@ Index::~Index() = default;
 void Index::Put(const Document& document) {
   Analysed analysed = AnalyseDocument(document, state_->options.keep_text);
   std::unique_lock lock(mutex_);
-  State& s = *state_;
+  IndexState& s = *state_;
   std::vector<std::uint32_t> tags;
   for (const std::string& tag : document.tags) {
     tags.push_back(
@@ -274,7 +324,7 @@ void Index::Put(const Document& document) {
 
 bool Index::Remove(std::int64_t id) {
   std::unique_lock lock(mutex_);
-  State& s = *state_;
+  IndexState& s = *state_;
   const auto it = s.slot_of.find(id);
   if (it == s.slot_of.end()) {
     return false;
@@ -317,7 +367,7 @@ void Index::SetSynonyms(const std::vector<std::vector<std::string>>& groups) {
 Results Index::Search(const Query& query) const {
   const auto tokens = Analyse(query.text);
   std::shared_lock lock(mutex_);
-  const State& s = *state_;
+  const IndexState& s = *state_;
   if (tokens.empty() || s.live == 0) {
     return {};
   }
@@ -350,7 +400,7 @@ std::size_t Index::size() const {
 
 IndexStats Index::Stats() const {
   std::shared_lock lock(mutex_);
-  const State& s = *state_;
+  const IndexState& s = *state_;
   IndexStats stats;
   stats.documents = s.live;
   // Node sizes of the standard containers are estimates (libstdc++ on 64-bit): a hash node
@@ -361,6 +411,7 @@ IndexStats Index::Stats() const {
     stats.terms += entry.postings.empty() ? 0U : 1U;
     stats.postings += entry.postings.size();
     stats.approximate_bytes += sizeof(TermEntry) + entry.postings.capacity() * sizeof(Posting) +
+                               entry.blocks.capacity() * sizeof(BlockBound) +
                                (entry.text.capacity() > 15 ? entry.text.capacity() + 1 : 0);
   }
   stats.deletion_entries = s.deletions.entries();

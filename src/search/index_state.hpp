@@ -32,6 +32,16 @@ struct Posting {
   std::uint32_t tfs = 0;
 };
 
+// Slots are grouped in fixed blocks; a common term keeps its best score in each block, so a
+// query can skip whole blocks in which it cannot reach the page (block-max pruning).
+inline constexpr unsigned kBlockShift = 7;  // 128 slots a block
+inline constexpr std::size_t kBlockMinDf = 128;
+
+struct BlockBound {
+  std::uint32_t block = 0;  // slot >> kBlockShift
+  float bound = 0;          // like TermEntry::bound, over the block's postings only
+};
+
 struct TermEntry {
   std::string text;               // the stem
   std::vector<Posting> postings;  // sorted by slot
@@ -39,6 +49,9 @@ struct TermEntry {
   // State::bound_average; the idf is applied at query time. Never below the true maximum, so
   // top-k pruning with it is exact; it may be loose after deletions.
   double bound = 0;
+  // Per block holding postings, sorted; only for terms of kBlockMinDf postings or more (a
+  // shorter list is cheap to walk), kept once built.
+  std::vector<BlockBound> blocks;
 };
 
 struct Slot {
@@ -102,7 +115,7 @@ struct TermFactors {
   std::array<double, kFieldCount> length_factor{};
 };
 
-struct Index::State {
+struct IndexState {
   IndexOptions options;
   std::unordered_map<std::string, std::uint32_t> term_ids;
   std::vector<TermEntry> terms;
@@ -137,7 +150,12 @@ struct Index::State {
   [[nodiscard]] double Saturated(std::uint32_t packed,
                                  const std::array<std::uint16_t, kFieldCount>& field_lengths,
                                  const std::array<double, kFieldCount>& length_factor) const;
+  // b[f] / bound_average[f]: the length factors bounds are worked out with.
+  [[nodiscard]] std::array<double, kFieldCount> BoundFactors() const;
   void KeepBoundsValid();
+  void RebuildBounds(TermEntry& entry, const std::array<double, kFieldCount>& factor) const;
+  // Raises the bounds of `entry` for a posting of score part `value` (against bound_average).
+  void RaiseBounds(TermEntry& entry, std::uint32_t slot, double value) const;
   [[nodiscard]] std::size_t Df(std::uint32_t term) const { return terms[term].postings.size(); }
 
   // plan.cpp: query words to clauses.

@@ -25,10 +25,13 @@ constexpr std::size_t kCorrectionDominance = 4;
 constexpr std::size_t kMaxPrefixTerms = 12;
 constexpr std::size_t kMaxPrefixScan = 400;
 constexpr std::size_t kMaxCorrections = 8;
+// One typed letter says too little to complete: its commonest completions are the commonest
+// words of the index, and walking them costs a pass over most postings.
+constexpr std::size_t kMinPrefixLetters = 2;
 
 }  // namespace
 
-Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const {
+Clause IndexState::SingleWordClause(const Token& token, bool is_prefix) const {
   Clause clause;
   std::size_t exact_df = 0;
   std::uint32_t exact = 0;
@@ -37,7 +40,7 @@ Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const 
     exact_df = Df(exact);
     clause.alternatives.push_back({{exact}, 1.0, false, 1});
   }
-  if (is_prefix) {
+  if (is_prefix && CountLetters(token.surface) >= kMinPrefixLetters) {
     std::vector<std::pair<std::size_t, std::uint32_t>> found;  // (df, term)
     std::size_t scanned = 0;
     for (auto it = surfaces.lower_bound(token.surface);
@@ -81,8 +84,8 @@ Clause Index::State::SingleWordClause(const Token& token, bool is_prefix) const 
 
 // The longest synonym phrase starting at tokens[i]; on a match, advances i past it and
 // fills `clause` with every phrase of its group that the index can match.
-bool Index::State::SynonymClause(const std::vector<Token>& tokens, std::size_t& i,
-                                 Clause& clause) const {
+bool IndexState::SynonymClause(const std::vector<Token>& tokens, std::size_t& i,
+                               Clause& clause) const {
   const auto starts = synonym_starts.find(tokens[i].term);
   if (starts == synonym_starts.end()) {
     return false;
@@ -130,7 +133,7 @@ bool Index::State::SynonymClause(const std::vector<Token>& tokens, std::size_t& 
   return true;
 }
 
-std::vector<Clause> Index::State::Plan(const std::vector<Token>& tokens, bool prefix_last) const {
+std::vector<Clause> IndexState::Plan(const std::vector<Token>& tokens, bool prefix_last) const {
   std::vector<Clause> clauses;
   std::size_t i = 0;
   while (i < tokens.size() && clauses.size() < kMaxQueryClauses) {

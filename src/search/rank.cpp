@@ -29,6 +29,20 @@ struct Cursor {
   const Posting* at = nullptr;
   const Posting* end = nullptr;
   TermFactors factors;
+  const BlockBound* block = nullptr;  // the term's block bounds, if it has them
+  const BlockBound* block_end = nullptr;
+  double bound = 0;  // the term's bound over all blocks
+
+  // The most this term's part can be in `block` (blocks asked in increasing order).
+  double BlockBoundAt(std::uint32_t wanted) {
+    if (block == nullptr) {
+      return bound;
+    }
+    while (block != block_end && block->block < wanted) {
+      ++block;
+    }
+    return block != block_end && block->block == wanted ? block->bound : 0.0;
+  }
 };
 
 // Moves the cursor to the first posting at or after `target`: galloping, then a binary
@@ -83,7 +97,7 @@ bool Better(const Scored& a, const Scored& b) {
 // BM25F: field frequencies are length-normalised and weighted per field, summed, then
 // saturated once, so a word repeated in the body cannot outweigh one title mention. The parts
 // that do not depend on the document are worked out once per term and query.
-TermFactors Index::State::Factors(std::uint32_t term) const {
+TermFactors IndexState::Factors(std::uint32_t term) const {
   TermFactors factors;
   const auto n = static_cast<double>(live);
   const auto df = static_cast<double>(Df(term));
@@ -95,7 +109,7 @@ TermFactors Index::State::Factors(std::uint32_t term) const {
   return factors;
 }
 
-double Index::State::TermScore(const Posting& posting, const TermFactors& factors) const {
+double IndexState::TermScore(const Posting& posting, const TermFactors& factors) const {
   return factors.idf * Saturated(posting.tfs, lengths[posting.slot], factors.length_factor);
 }
 
@@ -124,164 +138,265 @@ double ClauseScore(const TermScoreFn& term_score, const PlannedClause& clause,
   return best;
 }
 
-}  // namespace
+// One query's walk over the postings (see the top of the file).
+class TopK {
+ public:
+  TopK(const IndexState& state, const std::vector<Clause>& clauses,
+       const std::vector<std::vector<std::uint32_t>>& filters, const Query& query);
+  void Run();
+  // The page, best first; `total` filled in.
+  std::vector<Scored> Page(Results& results);
 
-Results Index::State::Rank(const std::vector<Clause>& clauses,
-                           const std::vector<std::vector<std::uint32_t>>& filters,
-                           const Query& query) const {
-  Results results;
+ private:
+  [[nodiscard]] std::uint32_t NextCandidate() const;
+  [[nodiscard]] bool Passes(std::uint32_t slot) const;
+  // Whether the block of `slot` cannot reach the page; if so, moves past it.
+  bool SkipBlock(std::uint32_t slot);
+  // Scores `slot` in full; false when it was shown it could not reach the page.
+  bool Score(std::uint32_t slot, double& sum, std::size_t& matched);
+  void MoveEssentialTo(std::uint32_t target);
+  void Keep(const Scored& candidate);
+
+  const IndexState& state_;
+  const std::vector<std::vector<std::uint32_t>>& filters_;
+  std::vector<Cursor> cursors_;
+  std::vector<PlannedClause> planned_;
+  std::vector<std::size_t> order_;  // clauses by bound, lowest first
+  std::vector<double> prefix_;      // prefix_[i]: what order_[0..i) can add at most
+  std::vector<double> scores_;      // per clause, for the candidate
+  double clause_count_ = 0;
+  std::size_t k_ = 0;
+  bool prune_ = true;
+  std::vector<Scored> heap_;   // the best k so far, worst at the front
+  double threshold_ = 0;       // the k-th score, once there are k
+  std::size_t essential_ = 0;  // order_[essential_..n) supply the candidates
+  std::uint32_t checked_block_ = kNoSlot;
+  std::size_t counted_ = 0;
+  std::size_t dropped_ = 0;
+  std::size_t examined_ = 0;
+  std::size_t passed_ = 0;
+};
+
+TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
+           const std::vector<std::vector<std::uint32_t>>& filters, const Query& query)
+    : state_(state), filters_(filters), planned_(clauses.size()) {
   const std::size_t n = clauses.size();
-  if (n == 0) {
-    return results;
-  }
-  std::vector<Cursor> cursors;
-  std::vector<PlannedClause> planned(n);
   for (std::size_t c = 0; c < n; ++c) {
-    PlannedClause& plan = planned[c];
-    plan.first = cursors.size();
+    PlannedClause& plan = planned_[c];
+    plan.first = cursors_.size();
     for (const Alternative& alternative : clauses[c].alternatives) {
-      PlannedAlternative out{cursors.size(), alternative.terms.size(),
+      PlannedAlternative out{cursors_.size(), alternative.terms.size(),
                              alternative.weight / alternative.words, alternative.partial};
       double bound = 0;
       for (const std::uint32_t term : alternative.terms) {
-        const auto& postings = terms[term].postings;
-        cursors.push_back({postings.data(), postings.data() + postings.size(), Factors(term)});
-        bound += cursors.back().factors.idf * terms[term].bound;
-        plan.max_df = std::max(plan.max_df, postings.size());
+        const TermEntry& entry = state.terms[term];
+        const auto& blocks = entry.blocks;
+        cursors_.push_back({entry.postings.data(), entry.postings.data() + entry.postings.size(),
+                            state.Factors(term), blocks.empty() ? nullptr : blocks.data(),
+                            blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound});
+        bound += cursors_.back().factors.idf * entry.bound;
+        plan.max_df = std::max(plan.max_df, entry.postings.size());
       }
       plan.bound = std::max(plan.bound, out.scale * bound * kBoundRounding);
       plan.alternatives.push_back(out);
     }
-    plan.last = cursors.size();
+    plan.last = cursors_.size();
   }
-  // Clauses by bound, lowest first; prefix[i] bounds what the first i of them can add.
-  std::vector<std::size_t> order(n);
+  order_.resize(n);
   for (std::size_t c = 0; c < n; ++c) {
-    order[c] = c;
+    order_[c] = c;
   }
-  std::stable_sort(order.begin(), order.end(), [&planned](std::size_t a, std::size_t b) {
-    return planned[a].bound < planned[b].bound;
+  std::stable_sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) {
+    return planned_[a].bound < planned_[b].bound;
   });
-  std::vector<double> prefix(n + 1, 0);
+  prefix_.assign(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    prefix[i + 1] = prefix[i] + planned[order[i]].bound;
+    prefix_[i + 1] = prefix_[i] + planned_[order_[i]].bound;
   }
-  const auto clause_count = static_cast<double>(n);
-  const std::size_t k = query.limit > std::numeric_limits<std::size_t>::max() - query.offset
-                            ? std::numeric_limits<std::size_t>::max()
-                            : query.offset + query.limit;
-  const bool prune = !query.exhaustive && k > 0;
-  std::vector<Scored> heap;   // the best k so far, worst at the front
-  double threshold = 0;       // the k-th score, once there are k
-  std::size_t essential = 0;  // clauses order[essential..n) supply the candidates
-  std::size_t counted = 0;
-  std::size_t dropped = 0;
-  std::size_t examined = 0;
-  std::size_t passed = 0;
-  std::vector<double> scores(n);
-  const auto term_score = [this](const Posting& posting, const TermFactors& factors) {
-    return TermScore(posting, factors);
-  };
-  const auto passes = [this, &filters](std::uint32_t slot) {
-    return std::all_of(filters.begin(), filters.end(), [this, slot](const auto& group) {
-      return std::any_of(group.begin(), group.end(),
-                         [this, slot](std::uint32_t tag) { return HasTag(tag, slot); });
-    });
-  };
-  while (essential < n) {
-    std::uint32_t slot = kNoSlot;
-    for (std::size_t i = essential; i < n; ++i) {
-      const PlannedClause& plan = planned[order[i]];
-      for (std::size_t c = plan.first; c < plan.last; ++c) {
-        if (cursors[c].at != cursors[c].end) {
-          slot = std::min(slot, cursors[c].at->slot);
-        }
+  scores_.resize(n);
+  clause_count_ = static_cast<double>(n);
+  k_ = query.limit > std::numeric_limits<std::size_t>::max() - query.offset
+           ? std::numeric_limits<std::size_t>::max()
+           : query.offset + query.limit;
+  prune_ = !query.exhaustive && k_ > 0;
+}
+
+std::uint32_t TopK::NextCandidate() const {
+  std::uint32_t slot = kNoSlot;
+  for (std::size_t i = essential_; i < order_.size(); ++i) {
+    const PlannedClause& plan = planned_[order_[i]];
+    for (std::size_t c = plan.first; c < plan.last; ++c) {
+      if (cursors_[c].at != cursors_[c].end) {
+        slot = std::min(slot, cursors_[c].at->slot);
       }
     }
+  }
+  return slot;
+}
+
+bool TopK::Passes(std::uint32_t slot) const {
+  return std::all_of(filters_.begin(), filters_.end(), [this, slot](const auto& group) {
+    return std::any_of(group.begin(), group.end(),
+                       [this, slot](std::uint32_t tag) { return state_.HasTag(tag, slot); });
+  });
+}
+
+void TopK::MoveEssentialTo(std::uint32_t target) {
+  for (std::size_t i = essential_; i < order_.size(); ++i) {
+    const PlannedClause& plan = planned_[order_[i]];
+    for (std::size_t c = plan.first; c < plan.last; ++c) {
+      Advance(cursors_[c], target);
+    }
+  }
+}
+
+bool TopK::SkipBlock(std::uint32_t slot) {
+  const std::uint32_t block = slot >> kBlockShift;
+  if (!prune_ || heap_.size() < k_ || block == checked_block_) {
+    return false;
+  }
+  double reach = prefix_[essential_];
+  std::size_t clauses = essential_;
+  for (std::size_t i = essential_; i < order_.size(); ++i) {
+    const PlannedClause& plan = planned_[order_[i]];
+    double best = 0;
+    for (const PlannedAlternative& alternative : plan.alternatives) {
+      double sum = 0;
+      for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
+        sum += cursors_[c].factors.idf * cursors_[c].BlockBoundAt(block);
+      }
+      best = std::max(best, alternative.scale * sum * kBoundRounding);
+    }
+    reach += best;
+    clauses += best > 0 ? 1U : 0U;
+  }
+  if (reach * static_cast<double>(clauses) / clause_count_ >= threshold_) {
+    checked_block_ = block;
+    return false;
+  }
+  const std::uint64_t next = (std::uint64_t{block} + 1) << kBlockShift;
+  MoveEssentialTo(next > kNoSlot ? kNoSlot : static_cast<std::uint32_t>(next));
+  ++dropped_;
+  return true;
+}
+
+bool TopK::Score(std::uint32_t slot, double& sum, std::size_t& matched) {
+  const auto term_score = [this](const Posting& posting, const TermFactors& factors) {
+    return state_.TermScore(posting, factors);
+  };
+  std::fill(scores_.begin(), scores_.end(), 0.0);
+  const std::size_t n = order_.size();
+  for (std::size_t i = essential_; i < n; ++i) {
+    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
+    sum += scores_[order_[i]];
+    matched += scores_[order_[i]] > 0 ? 1U : 0U;
+  }
+  const bool full = prune_ && heap_.size() == k_;
+  for (std::size_t i = essential_; i-- > 0;) {
+    // The most the rest could bring, coordination included.
+    const double reach = (sum + prefix_[i + 1]) * static_cast<double>(matched + i + 1);
+    if (full && reach / clause_count_ < threshold_) {
+      ++dropped_;
+      return false;
+    }
+    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
+    sum += scores_[order_[i]];
+    matched += scores_[order_[i]] > 0 ? 1U : 0U;
+  }
+  return true;
+}
+
+void TopK::Keep(const Scored& candidate) {
+  if (heap_.size() < k_ || !prune_) {
+    heap_.push_back(candidate);
+    std::push_heap(heap_.begin(), heap_.end(), Better);
+  } else if (Better(candidate, heap_.front())) {
+    std::pop_heap(heap_.begin(), heap_.end(), Better);
+    heap_.back() = candidate;
+    std::push_heap(heap_.begin(), heap_.end(), Better);
+  }
+  if (prune_ && heap_.size() == k_) {
+    threshold_ = heap_.front().score;
+    const std::size_t n = order_.size();
+    while (essential_ < n &&
+           prefix_[essential_ + 1] * static_cast<double>(essential_ + 1) / clause_count_ <
+               threshold_) {
+      ++essential_;
+    }
+  }
+}
+
+void TopK::Run() {
+  while (essential_ < order_.size()) {
+    const std::uint32_t slot = NextCandidate();
     if (slot == kNoSlot) {
       break;
     }
-    ++examined;
-    bool keep = passes(slot);
+    if (SkipBlock(slot)) {
+      continue;
+    }
+    ++examined_;
     double sum = 0;
     std::size_t matched = 0;
+    bool keep = Passes(slot);
     if (keep) {
-      ++passed;
-      std::fill(scores.begin(), scores.end(), 0.0);
-      for (std::size_t i = essential; i < n; ++i) {
-        scores[order[i]] = ClauseScore(term_score, planned[order[i]], cursors, slot);
-        sum += scores[order[i]];
-        matched += scores[order[i]] > 0 ? 1U : 0U;
-      }
-      const bool full = prune && heap.size() == k;
-      for (std::size_t i = essential; i-- > 0;) {
-        // The most the rest could bring, coordination included.
-        const double reach = (sum + prefix[i + 1]) * static_cast<double>(matched + i + 1);
-        if (full && reach / clause_count < threshold) {
-          keep = false;
-          ++dropped;
-          break;
-        }
-        scores[order[i]] = ClauseScore(term_score, planned[order[i]], cursors, slot);
-        sum += scores[order[i]];
-        matched += scores[order[i]] > 0 ? 1U : 0U;
-      }
+      ++passed_;
+      keep = Score(slot, sum, matched);
     }
-    for (std::size_t i = essential; i < n; ++i) {
-      const PlannedClause& plan = planned[order[i]];
-      for (std::size_t c = plan.first; c < plan.last; ++c) {
-        Advance(cursors[c], slot + 1);
-      }
-    }
+    MoveEssentialTo(slot + 1);
     if (!keep || matched == 0) {
       continue;
     }
-    ++counted;
+    ++counted_;
     double total = 0;
-    for (const double score : scores) {
+    for (const double score : scores_) {
       total += score;  // in clause order, whatever order they were found in
     }
     // Coordination: of two documents, the one that answers more of the query ranks
     // higher even when the other repeats one word often.
-    const Scored candidate{total * (static_cast<double>(matched) / clause_count), slot,
-                           slots[slot].id};
-    if (heap.size() < k || !prune) {
-      heap.push_back(candidate);
-      std::push_heap(heap.begin(), heap.end(), Better);
-    } else if (Better(candidate, heap.front())) {
-      std::pop_heap(heap.begin(), heap.end(), Better);
-      heap.back() = candidate;
-      std::push_heap(heap.begin(), heap.end(), Better);
-    }
-    if (prune && heap.size() == k) {
-      threshold = heap.front().score;
-      while (essential < n &&
-             prefix[essential + 1] * static_cast<double>(essential + 1) / clause_count <
-                 threshold) {
-        ++essential;
-      }
-    }
+    Keep({total * (static_cast<double>(matched) / clause_count_), slot, state_.slots[slot].id});
   }
-  results.total = counted;
-  if (essential > 0 || dropped > 0) {
+}
+
+std::vector<Scored> TopK::Page(Results& results) {
+  results.total = counted_;
+  if (essential_ > 0 || dropped_ > 0) {
     // Documents were skipped unscored, so the count is estimated: at least those seen, and
     // as many as the commonest clause matches times the share that passed the filters.
     std::size_t most = 0;
-    for (const PlannedClause& plan : planned) {
+    for (const PlannedClause& plan : planned_) {
       most = std::max(most, plan.max_df);
     }
     const double share =
-        examined == 0 ? 1 : static_cast<double>(passed) / static_cast<double>(examined);
+        examined_ == 0 ? 1 : static_cast<double>(passed_) / static_cast<double>(examined_);
     results.total =
-        std::max(counted + dropped,
+        std::max(counted_ + dropped_,
                  static_cast<std::size_t>(std::llround(static_cast<double>(most) * share)));
     results.total_is_exact = false;
   }
-  std::sort_heap(heap.begin(), heap.end(), Better);
-  for (std::size_t i = std::min(query.offset, heap.size()); i < heap.size() && i < k; ++i) {
-    Hit hit{heap[i].id, heap[i].score, {}, {}};
+  std::sort_heap(heap_.begin(), heap_.end(), Better);
+  if (heap_.size() > k_) {
+    heap_.resize(k_);
+  }
+  return std::move(heap_);
+}
+
+}  // namespace
+
+Results IndexState::Rank(const std::vector<Clause>& clauses,
+                         const std::vector<std::vector<std::uint32_t>>& filters,
+                         const Query& query) const {
+  Results results;
+  if (clauses.empty()) {
+    return results;
+  }
+  TopK top(*this, clauses, filters, query);
+  top.Run();
+  const auto page = top.Page(results);
+  for (std::size_t i = std::min(query.offset, page.size()); i < page.size(); ++i) {
+    Hit hit{page[i].id, page[i].score, {}, {}};
     if (query.snippets && options.keep_text) {
-      AddSnippets(clauses, hit, heap[i].slot);
+      AddSnippets(clauses, hit, page[i].slot);
     }
     results.hits.push_back(std::move(hit));
   }
@@ -290,8 +405,8 @@ Results Index::State::Rank(const std::vector<Clause>& clauses,
 
 // Highlighting from the term ids and spans stored with the document: no analysis at query
 // time, and only for the page returned.
-void Index::State::AddSnippets(const std::vector<Clause>& clauses, Hit& hit,
-                               std::uint32_t slot_index) const {
+void IndexState::AddSnippets(const std::vector<Clause>& clauses, Hit& hit,
+                             std::uint32_t slot_index) const {
   std::vector<std::uint32_t> marked;
   for (const Clause& clause : clauses) {
     for (const Alternative& alternative : clause.alternatives) {

@@ -89,6 +89,8 @@ struct IndexStats {
 // Queries longer than this many words are cut (after synonym matching).
 inline constexpr std::size_t kMaxQueryClauses = 32;
 
+struct IndexState;  // private to the module
+
 class Index {
  public:
   explicit Index(IndexOptions options = {});
@@ -109,8 +111,7 @@ class Index {
   [[nodiscard]] IndexStats Stats() const;
 
  private:
-  struct State;
-  std::unique_ptr<State> state_;
+  std::unique_ptr<IndexState> state_;
   mutable std::shared_mutex mutex_;
 };
 
