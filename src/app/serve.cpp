@@ -13,6 +13,7 @@
 #include "frontdoor/api/knowledge_routes.hpp"
 #include "frontdoor/api/open311.hpp"
 #include "frontdoor/api/operational.hpp"
+#include "frontdoor/api/search_routes.hpp"
 #include "frontdoor/api/staff_api.hpp"
 #include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/wiring.hpp"
@@ -22,6 +23,7 @@
 #include "frontdoor/web/desktop.hpp"
 #include "frontdoor/web/web.hpp"
 
+#include "case_search_refresher.hpp"
 #include "knowledge_refresher.hpp"
 #include "sla_sweeper.hpp"
 
@@ -32,6 +34,8 @@ namespace {
 constexpr std::chrono::seconds kSlaSweepInterval(60);
 // How long an article saved on another node may take to be found here.
 constexpr std::chrono::seconds kKnowledgeRefreshInterval(15);
+// Cases change all day: a change made on any node is found within about this long.
+constexpr std::chrono::seconds kCaseSearchRefreshInterval(2);
 
 // JSON string contents: enough escaping for the log lines we write.
 std::string JsonEscape(std::string_view text) {
@@ -188,6 +192,9 @@ int Serve(const Config& config) {
   }
   spdlog::info("knowledge index: {} articles", knowledge_index.index().size());
   api::AddKnowledgeRoutes(router, knowledge, reads, staff_access);
+  usecase::CaseSearchIndex case_index;
+  const api::SearchContext search_context{db, clock, case_index};
+  api::AddSearchRoutes(router, search_context, reads, staff_access);
   api::InboundEmailSettings inbound;
   inbound.secret = config.inbound_email_secret;
   inbound.intake.triage_service = config.email_triage_service;
@@ -231,7 +238,9 @@ int Serve(const Config& config) {
             << std::endl;
   SlaSweeper sweeper(case_context, kSlaSweepInterval);
   KnowledgeRefresher knowledge_refresher(knowledge, kKnowledgeRefreshInterval);
+  CaseSearchRefresher case_search_refresher(db, case_index, kCaseSearchRefreshInterval);
   server.Run();
+  case_search_refresher.Stop();
   sweeper.Stop();
   knowledge_refresher.Stop();
   spdlog::info("stopped after draining connections");
