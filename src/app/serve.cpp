@@ -178,7 +178,10 @@ int Serve(const Config& config) {
   web::AddPortalRoutes(router, **site, case_context, reads);
   // Two argon2id checks at a time, whatever the number of sign-ins (64 MiB each).
   usecase::PasswordChecker passwords;
-  web::AddDesktopRoutes(router, **site, case_context, passwords, {});
+  usecase::CaseSearchIndex case_index;
+  web::DesktopSettings desktop_settings;
+  desktop_settings.case_index = &case_index;
+  web::AddDesktopRoutes(router, **site, case_context, passwords, desktop_settings);
   router.SetFallback(web::NotFoundHandler(**site));
   api::StaffAccessSettings staff_access;
   staff_access.https = config.public_url.starts_with("https://");
@@ -192,7 +195,6 @@ int Serve(const Config& config) {
   }
   spdlog::info("knowledge index: {} articles", knowledge_index.index().size());
   api::AddKnowledgeRoutes(router, knowledge, reads, staff_access);
-  usecase::CaseSearchIndex case_index;
   const api::SearchContext search_context{db, clock, case_index};
   api::AddSearchRoutes(router, search_context, reads, staff_access);
   api::InboundEmailSettings inbound;

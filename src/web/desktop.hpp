@@ -74,6 +74,7 @@ struct Desktop {
   http::Response LogContact(const http::Request& request) const;      // POST /staff/contacts
   http::Response CustomerSearch(const http::Request& request) const;  // GET /staff/customers
   http::Response CustomerPage(const http::Request& request) const;    // GET /staff/customers/{id}
+  http::Response Search(const http::Request& request) const;          // GET /staff/search
   http::Response Users(const http::Request& request) const;           // GET /staff/admin/users
   http::Response AddUser(const http::Request& request) const;         // POST /staff/admin/users
   http::Response UsersPage(const http::Form& form, const std::vector<ErrorLink>& errors,

@@ -344,6 +344,7 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
       http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/opening-hours", &Desktop::SaveOpeningHours,
       http::Execution::kBlocking);
+  add(Method::kGet, "/staff/search", &Desktop::Search, http::Execution::kBlocking);
 }
 
 }  // namespace frontdoor::web

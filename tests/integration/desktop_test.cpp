@@ -21,6 +21,7 @@
 #include "frontdoor/http/form.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
+#include "frontdoor/usecase/case_search.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/charter.hpp"
@@ -168,7 +169,10 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
     const http::Execution reads =
         store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
     web::AddPortalRoutes(router_, *site_, *ctx_, reads);
-    web::AddDesktopRoutes(router_, *site_, *ctx_, passwords_, {});
+    ASSERT_TRUE(usecase::LoadCaseIndex(*store_, case_index_));
+    web::DesktopSettings settings;
+    settings.case_index = &case_index_;
+    web::AddDesktopRoutes(router_, *site_, *ctx_, passwords_, settings);
     http::ServerOptions options;
     options.port = 0;
     options.handle_signals = false;
@@ -221,6 +225,7 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
   usecase::PasswordChecker passwords_{2};
   std::string bin_case_;
   std::string licence_case_;
+  usecase::CaseSearchIndex case_index_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   std::thread runner_;
@@ -292,6 +297,24 @@ TEST_P(DesktopTest, AFormPostedWithoutItsCsrfTokenIsRefused) {
                 {{"email", "officer@council.example"}, {"password", std::string(kPassword)}}, false)
           .status,
       403);
+}
+
+TEST_P(DesktopTest, SearchFindsCasesTheStaffMemberMaySeeWithoutJavaScript) {
+  Browser officer = SignedIn("officer");
+  const Page bins = officer.Get("/staff/search?q=missed+bins");
+  ASSERT_EQ(bins.status, 200) << bins.body;
+  EXPECT_TRUE(bins.Has("/staff/cases/" + bin_case_));
+  // An officer of CNS does not find the licensing department's case, even by reference.
+  EXPECT_FALSE(officer.Get("/staff/search?q=licence").Has(licence_case_));
+  EXPECT_FALSE(
+      officer.Get("/staff/search?q=" + licence_case_).Has("/staff/cases/" + licence_case_));
+  Browser agent = SignedIn("agent");
+  EXPECT_TRUE(agent.Get("/staff/search?q=" + licence_case_).Has("/staff/cases/" + licence_case_));
+  const Page empty = agent.Get("/staff/search?q=+");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(empty.Has("govuk-error-summary"));
+  EXPECT_EQ(agent.Get("/staff/search").status, 200);
+  EXPECT_EQ(Browser(port_).Get("/staff/search?q=bin").status, 303);
 }
 
 TEST_P(DesktopTest, TheWorklistIsOrderedByDueDateAndFiltered) {

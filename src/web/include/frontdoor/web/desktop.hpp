@@ -5,6 +5,7 @@
 #pragma once
 
 #include "frontdoor/http/router.hpp"
+#include "frontdoor/usecase/case_search.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 #include "frontdoor/web/web.hpp"
@@ -13,6 +14,8 @@ namespace frontdoor::web {
 
 struct DesktopSettings {
   usecase::SignInPolicy policy;
+  // The case search index behind /staff/search; null: cases are not searched (customers are).
+  const usecase::CaseSearchIndex* case_index = nullptr;
 };
 
 // Registers the /staff/ routes. `site`, `cases` and `passwords` must outlive the router.
