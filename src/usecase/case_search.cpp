@@ -149,41 +149,18 @@ Instant CaseSearchIndex::watermark() const {
   return watermark_;
 }
 
-Result<std::size_t> LoadCaseIndex(store::Store& store, CaseSearchIndex& index) {
-  std::size_t count = 0;
-  std::int64_t after = 0;
-  for (;;) {
-    // One short read transaction per page: a long one would hold back WAL checkpoints
-    // (SQLite) and vacuum (PostgreSQL) for the whole load.
-    auto page =
-        store::ReadValue<std::vector<store::CaseSearchRow>>(store, [after](store::ReadTx& tx) {
-          return store::CaseSearchRows(tx).Page(after, kCaseIndexPage);
-        });
-    if (!page) {
-      return page.error();
-    }
-    for (const auto& row : *page) {
-      index.Put(row);
-      after = row.id;
-    }
-    count += page->size();
-    if (page->size() < static_cast<std::size_t>(kCaseIndexPage)) {
-      break;
-    }
-  }
-  index.MarkLoaded();
-  return count;
-}
+namespace {
 
-Result<std::size_t> RefreshCaseIndex(store::Store& store, CaseSearchIndex& index) {
-  const Instant since = index.watermark() - kRefreshMargin;
+// Puts every page `read(tx, after_id)` gives, in keyset order, until a short page. One short
+// read transaction per page: a long one would hold back WAL checkpoints (SQLite) and vacuum
+// (PostgreSQL) for the whole load.
+template <class ReadPage>
+Result<std::size_t> PutPages(store::Store& store, CaseSearchIndex& index, const ReadPage& read) {
   std::size_t count = 0;
   std::int64_t after = 0;
   for (;;) {
     auto page = store::ReadValue<std::vector<store::CaseSearchRow>>(
-        store, [since, after](store::ReadTx& tx) {
-          return store::CaseSearchRows(tx).ChangedSince(since, after, kCaseIndexPage);
-        });
+        store, [&read, after](store::ReadTx& tx) { return read(tx, after); });
     if (!page) {
       return page.error();
     }
@@ -196,6 +173,25 @@ Result<std::size_t> RefreshCaseIndex(store::Store& store, CaseSearchIndex& index
       return count;
     }
   }
+}
+
+}  // namespace
+
+Result<std::size_t> LoadCaseIndex(store::Store& store, CaseSearchIndex& index) {
+  auto count = PutPages(store, index, [](store::ReadTx& tx, std::int64_t after) {
+    return store::CaseSearchRows(tx).Page(after, kCaseIndexPage);
+  });
+  if (count) {
+    index.MarkLoaded();
+  }
+  return count;
+}
+
+Result<std::size_t> RefreshCaseIndex(store::Store& store, CaseSearchIndex& index) {
+  const Instant since = index.watermark() - kRefreshMargin;
+  return PutPages(store, index, [since](store::ReadTx& tx, std::int64_t after) {
+    return store::CaseSearchRows(tx).ChangedSince(since, after, kCaseIndexPage);
+  });
 }
 
 Result<CaseSearchResult> SearchCases(store::Store& store, const CaseSearchIndex& index,

@@ -126,6 +126,8 @@ struct Desktop {
 // An error's field errors as summary links; an error without any links its message to
 // `fallback`.
 [[nodiscard]] std::vector<ErrorLink> Links(const Error& error, std::string_view fallback);
+// A customer's name as the desktop shows it (desktop_customers.cpp).
+[[nodiscard]] std::string CustomerDisplayName(const store::CustomerRecord& customer);
 
 // The canonical reference in a path, or nullopt when it cannot be one.
 [[nodiscard]] std::optional<std::string> CanonicalReference(std::string_view text);

@@ -16,17 +16,6 @@ namespace {
 constexpr std::size_t kCaseHits = 20;
 constexpr int kCustomerHits = 10;
 
-std::string CustomerName(const store::CustomerRecord& customer) {
-  if (customer.kind == "organisation" && customer.organisation_name) {
-    return *customer.organisation_name;
-  }
-  std::string name = customer.first_name.value_or("");
-  if (customer.last_name) {
-    name += (name.empty() ? "" : " ") + *customer.last_name;
-  }
-  return name.empty() ? "Customer " + std::to_string(customer.id) : name;
-}
-
 Data CaseRow(const usecase::CaseSearchHit& hit) {
   const auto& row = hit.row;
   std::string place = row.address.value_or("");
@@ -43,7 +32,7 @@ Data CaseRow(const usecase::CaseSearchHit& hit) {
 Data CustomerRow(const usecase::Candidate& candidate) {
   const auto& customer = candidate.customer;
   return Object{{"customer_id", std::to_string(customer.id)},
-                {"customer_name", CustomerName(customer)},
+                {"customer_name", CustomerDisplayName(customer)},
                 {"customer_email", customer.email.value_or("")},
                 {"customer_postcode", customer.postcode.value_or("")}};
 }
