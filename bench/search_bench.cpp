@@ -3,12 +3,17 @@
 // (issue #7): p99 under 5 ms over 10,000 articles and over 1,000,000 cases. Documents are generated
 // (a Zipf-distributed vocabulary of council words and made-up words, so term frequencies look like
 // real text); queries are two or three words, a tenth with a typo and a tenth typed as a prefix.
+// Besides wall-clock percentiles (distorted when other work shares the cores), each search's
+// thread CPU time is measured (cpu_p50_ms, cpu_p99_ms, cpu_mean_ms): on 2 cores the goal
+// needs a mean well under 0.15 ms.
 // Each benchmark builds its index once, then reports latency percentiles as counters
 // (milliseconds).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <random>
@@ -157,6 +162,18 @@ void RunClients(benchmark::State& state, const Index& index, const std::vector<Q
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // FRONTDOOR_BENCH_SLOWEST=1 lists the 25 queries that took the most CPU (to find what
+  // to make faster).
+  if (std::getenv("FRONTDOOR_BENCH_SLOWEST") != nullptr) {
+    std::vector<std::pair<double, std::size_t>> worst;
+    for (std::size_t i = 0; i < cpu.size(); ++i) worst.emplace_back(cpu[i], i);
+    std::sort(worst.rbegin(), worst.rend());
+    for (std::size_t w = 0; w < 25 && w < worst.size(); ++w) {
+      const Query& q = queries[worst[w].second % queries.size()];
+      std::fprintf(stderr, "%.3f ms cpu [%s]%s\n", worst[w].first, q.text.c_str(),
+                   q.prefix_last ? " (prefix)" : "");
+    }
+  }
   std::sort(latencies.begin(), latencies.end());
   std::sort(cpu.begin(), cpu.end());
   const auto at = [](const std::vector<double>& sorted, double p) {
@@ -167,6 +184,12 @@ void RunClients(benchmark::State& state, const Index& index, const std::vector<Q
   // CPU time of the search itself: what it costs whatever else the machine is doing.
   state.counters["cpu_p50_ms"] = at(cpu, 0.50);
   state.counters["cpu_p99_ms"] = at(cpu, 0.99);
+  double cpu_total = 0;
+  for (const double c : cpu) {
+    cpu_total += c;
+  }
+  // The mean is what sets throughput: 2 cores give 2000 / cpu_mean_ms searches a second.
+  state.counters["cpu_mean_ms"] = cpu_total / static_cast<double>(cpu.size());
   state.counters["max_ms"] = latencies.back();
   state.counters["queries_per_s"] = static_cast<double>(latencies.size()) / seconds;
   state.counters["mean_hits"] =
@@ -217,9 +240,10 @@ BENCHMARK(BM_SearchArticles)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-// Cases as the staff search would index them: service name as title, reference as keywords,
-// customer name as summary, address and description as body; no stored text (snippets come
-// from the case itself).
+// Cases as the staff search indexes them (usecase/case_search.cpp): service name as title,
+// customer name as keywords, address and postcode as summary, description as body, no stored
+// text (a page of hits is read back from the database). References are not indexed (they are
+// looked up directly). Tags: status, service, department.
 const Index& Cases(double& build_seconds, double& rss_mb) {
   static double seconds = 0;
   static double rss = 0;
@@ -239,13 +263,18 @@ const Index& Cases(double& build_seconds, double& rss_mb) {
     for (int id = 1; id <= 1'000'000; ++id) {
       Document document;
       document.id = id;
-      char reference[32];
-      std::snprintf(reference, sizeof reference, "BCC-%02d-%06d", 24 + id % 3, id);
-      document.fields = {kCouncilWords[static_cast<std::size_t>(id) % 35] + " case", reference,
-                         std::string(kFirst[id % 12]) + " " + kLast[(id / 12) % 12],
-                         std::to_string(id % 300) + " " + vocabulary[zipf(random)] + " Road " +
-                             Words(vocabulary, zipf, random, 18)};
-      document.tags = {id % 4 == 0 ? "status:closed" : "status:open"};
+      const auto service = static_cast<std::size_t>(id) % 35;
+      char postcode[16];
+      std::snprintf(postcode, sizeof postcode, "BT%d %d%c%c", 1 + id % 17, id % 10, 'A' + id % 26,
+                    'A' + (id / 26) % 26);
+      document.fields = {
+          kCouncilWords[service] + " " + kCouncilWords[(service + 7) % 35],
+          std::string(kFirst[id % 12]) + " " + kLast[(id / 12) % 12],
+          std::to_string(id % 300) + " " + vocabulary[zipf(random)] + " Road, " + postcode,
+          Words(vocabulary, zipf, random, 18)};
+      document.tags = {id % 4 == 0 ? "status:closed" : "status:open",
+                       "service:" + std::to_string(service),
+                       "department:" + std::to_string(service % 10)};
       built->Put(document);
     }
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -262,8 +291,10 @@ void BM_SearchCases(benchmark::State& state) {
   double rss_mb = 0;
   const Index& index = Cases(build_seconds, rss_mb);
   const auto queries = Queries(Vocabulary(30'000), 4000);
+  // The third argument: an officer's search, cut to one department of ten.
+  const std::vector<std::vector<std::string>> officer = {{"department:3"}};
   for (auto _ : state) {
-    RunClients(state, index, queries, {});
+    RunClients(state, index, queries, state.range(2) != 0 ? officer : decltype(officer){});
   }
   const auto stats = index.Stats();
   state.counters["documents"] = static_cast<double>(stats.documents);
@@ -271,9 +302,11 @@ void BM_SearchCases(benchmark::State& state) {
   state.counters["rss_MB"] = rss_mb;
   state.counters["build_s"] = build_seconds;
 }
+// Arguments: clients, snippets (none for cases), and whether the search is an officer's.
 BENCHMARK(BM_SearchCases)
-    ->Args({1, 0})
-    ->Args({64, 0})
+    ->Args({1, 0, 0})
+    ->Args({64, 0, 0})
+    ->Args({64, 0, 1})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "frontdoor/api/attachment_routes.hpp"
+#include "frontdoor/api/search_routes.hpp"
 #include "frontdoor/http/error_response.hpp"
 
 #include "openapi_document.hpp"
@@ -91,6 +92,9 @@ std::vector<StaffRouteAccess> StaffRouteTable() {
     table.push_back({route.method, route.pattern, route.action});
   }
   for (const auto& route : AttachmentRouteTable()) {
+    table.push_back(route);
+  }
+  for (const auto& route : SearchRouteTable()) {
     table.push_back(route);
   }
   return table;

@@ -13,6 +13,7 @@
 #include "frontdoor/api/knowledge_routes.hpp"
 #include "frontdoor/api/open311.hpp"
 #include "frontdoor/api/operational.hpp"
+#include "frontdoor/api/search_routes.hpp"
 #include "frontdoor/api/staff_api.hpp"
 #include "frontdoor/app/charter_command.hpp"
 #include "frontdoor/app/wiring.hpp"
@@ -25,6 +26,7 @@
 #include "frontdoor/web/desktop.hpp"
 #include "frontdoor/web/web.hpp"
 
+#include "case_search_refresher.hpp"
 #include "knowledge_refresher.hpp"
 #include "sla_sweeper.hpp"
 
@@ -37,6 +39,8 @@ constexpr std::chrono::seconds kSlaSweepInterval(60);
 constexpr std::chrono::seconds kEmailDeliveryInterval(2);
 // How long an article saved on another node may take to be found here.
 constexpr std::chrono::seconds kKnowledgeRefreshInterval(15);
+// Cases change all day: a change made on any node is found within about this long.
+constexpr std::chrono::seconds kCaseSearchRefreshInterval(2);
 
 // JSON string contents: enough escaping for the log lines we write.
 std::string JsonEscape(std::string_view text) {
@@ -191,8 +195,10 @@ int Serve(const Config& config) {
   web::AddPortalRoutes(router, **site, case_context, reads, &knowledge);
   // Two argon2id checks at a time, whatever the number of sign-ins (64 MiB each).
   usecase::PasswordChecker passwords;
+  usecase::CaseSearchIndex case_index;
   web::DesktopSettings desktop_settings;
   desktop_settings.knowledge = &knowledge;
+  desktop_settings.case_index = &case_index;
   web::AddDesktopRoutes(router, **site, case_context, passwords, desktop_settings);
   web::AddCitizenRoutes(router, **site, case_context, mail_queue);
   router.SetFallback(web::NotFoundHandler(**site));
@@ -201,6 +207,8 @@ int Serve(const Config& config) {
   api::AddStaffApiRoutes(router, case_context, reads, staff_access);
   api::AddAttachmentRoutes(router, case_context, reads, staff_access);
   api::AddKnowledgeRoutes(router, knowledge, reads, staff_access);
+  const api::SearchContext search_context{db, clock, case_index};
+  api::AddSearchRoutes(router, search_context, reads, staff_access);
   api::InboundEmailSettings inbound;
   inbound.secret = config.inbound_email_secret;
   inbound.intake.triage_service = config.email_triage_service;
@@ -255,7 +263,9 @@ int Serve(const Config& config) {
         kEmailDeliveryInterval);
   }
   KnowledgeRefresher knowledge_refresher(knowledge, kKnowledgeRefreshInterval);
+  CaseSearchRefresher case_search_refresher(db, case_index, kCaseSearchRefreshInterval);
   server.Run();
+  case_search_refresher.Stop();
   sweeper.Stop();
   if (delivery) {
     delivery->Stop();

@@ -10,6 +10,7 @@
 
 #include "frontdoor/search/analyser.hpp"
 #include "frontdoor/search/index.hpp"
+#include "frontdoor/search/snippet.hpp"
 
 namespace frontdoor::search {
 namespace {
@@ -79,6 +80,107 @@ TEST(IndexPropertyTest, RandomUpdatesAgreeWithAPlainModel) {
       for (const std::int64_t expected : Matching(model, word)) {
         EXPECT_TRUE(found.contains(expected)) << word << " lost document " << expected;
       }
+    }
+  }
+}
+
+Document RandomDocument(std::mt19937& random, std::int64_t id) {
+  std::uniform_int_distribution<int> words(0, 12);
+  std::uniform_int_distribution<int> tag(0, 3);
+  Document document;
+  document.id = id;
+  document.fields = {RandomText(random, 1 + words(random) / 4),
+                     RandomText(random, words(random) / 3), RandomText(random, words(random)),
+                     RandomText(random, 3 * words(random))};
+  document.tags = {"group:" + std::to_string(tag(random))};
+  return document;
+}
+
+Query RandomQuery(std::mt19937& random) {
+  std::uniform_int_distribution<std::size_t> pick(0, kWords.size() - 1);
+  std::uniform_int_distribution<int> dice(0, 9);
+  Query query;
+  const int words = 1 + dice(random) % 4;
+  for (int i = 0; i < words; ++i) {
+    std::string word = kWords[pick(random)];
+    if (dice(random) == 0 && word.size() > 4) {
+      std::swap(word[1], word[2]);  // a typo
+    }
+    query.text += word + " ";
+  }
+  if (dice(random) < 2) {
+    query.text.resize(query.text.size() - 2);  // an unfinished last word
+    query.prefix_last = true;
+  }
+  if (dice(random) < 3) {
+    query.filters = {{"group:" + std::to_string(dice(random) % 4), "group:1"}};
+  }
+  query.offset = dice(random) < 3 ? static_cast<std::size_t>(dice(random)) : 0;
+  query.limit = 1 + static_cast<std::size_t>(dice(random));
+  query.snippets = false;
+  return query;
+}
+
+// The key property of top-k retrieval: skipping documents that cannot reach the page never
+// changes the page. Hits, their order and their scores equal those of scoring everything.
+TEST(IndexPropertyTest, TopKEqualsTheExhaustiveRanking) {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::int64_t> id_of(1, 400);
+  std::uniform_int_distribution<int> dice(0, 9);
+  int pruned = 0;  // queries where documents were skipped: the property must be exercised
+  for (int corpus = 0; corpus < 8; ++corpus) {
+    Index index;
+    index.SetSynonyms({{"bin", "wheelie bin", "refuse"}, {"rats", "pest control"}});
+    for (std::int64_t id = 1; id <= 200 + corpus * 100; ++id) {
+      index.Put(RandomDocument(random, id));
+    }
+    for (int step = 0; step < 200; ++step) {
+      // Updates between queries move field averages and leave bounds loose or stale.
+      if (dice(random) < 3) {
+        const std::int64_t id = id_of(random);
+        if (dice(random) < 3) {
+          static_cast<void>(index.Remove(id));
+        } else {
+          index.Put(RandomDocument(random, id));
+        }
+      }
+      Query query = RandomQuery(random);
+      const Results fast = index.Search(query);
+      query.exhaustive = true;
+      const Results slow = index.Search(query);
+      ASSERT_EQ(fast.hits.size(), slow.hits.size()) << query.text;
+      for (std::size_t i = 0; i < fast.hits.size(); ++i) {
+        ASSERT_EQ(fast.hits[i].id, slow.hits[i].id) << query.text << " at " << i;
+        ASSERT_EQ(fast.hits[i].score, slow.hits[i].score) << query.text << " at " << i;
+      }
+      EXPECT_TRUE(slow.total_is_exact);
+      pruned += fast.total_is_exact ? 0 : 1;
+      if (fast.total_is_exact) {
+        EXPECT_EQ(fast.total, slow.total) << query.text;
+      }
+      if (!fast.hits.empty()) {
+        EXPECT_GE(fast.total, query.offset + fast.hits.size()) << query.text;
+      }
+    }
+  }
+  EXPECT_GT(pruned, 100);
+}
+
+TEST(IndexPropertyTest, SnippetsMarkTheSameWordsAsHighlightingTheText) {
+  std::mt19937 random(13);
+  Index index;
+  std::map<std::int64_t, Document> documents;
+  for (std::int64_t id = 1; id <= 50; ++id) {
+    documents[id] = RandomDocument(random, id);
+    index.Put(documents[id]);
+  }
+  for (const std::string& word : kWords) {
+    Query query;
+    query.text = word;
+    query.limit = 50;
+    const TermSet terms = {Stem(Fold(word))};
+    for (const Hit& hit : index.Search(query).hits) {
+      EXPECT_EQ(hit.title_html, Highlight(documents[hit.id].fields[0], terms)) << word;
     }
   }
 }

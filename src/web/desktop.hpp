@@ -81,6 +81,7 @@ struct Desktop {
   [[nodiscard]] Data ContactSuggestions(const std::string& summary) const;
   http::Response CustomerSearch(const http::Request& request) const;  // GET /staff/customers
   http::Response CustomerPage(const http::Request& request) const;    // GET /staff/customers/{id}
+  http::Response Search(const http::Request& request) const;          // GET /staff/search
   http::Response Users(const http::Request& request) const;           // GET /staff/admin/users
   http::Response AddUser(const http::Request& request) const;         // POST /staff/admin/users
   http::Response UsersPage(const http::Form& form, const std::vector<ErrorLink>& errors,
@@ -132,6 +133,8 @@ struct Desktop {
 // An error's field errors as summary links; an error without any links its message to
 // `fallback`.
 [[nodiscard]] std::vector<ErrorLink> Links(const Error& error, std::string_view fallback);
+// A customer's name as the desktop shows it (desktop_customers.cpp).
+[[nodiscard]] std::string CustomerDisplayName(const store::CustomerRecord& customer);
 
 // The canonical reference in a path, or nullopt when it cannot be one.
 [[nodiscard]] std::optional<std::string> CanonicalReference(std::string_view text);

@@ -16,17 +16,6 @@ namespace {
 
 constexpr int kTimelinePage = 50;
 
-std::string DisplayName(const store::CustomerRecord& customer) {
-  if (customer.kind == "organisation" && customer.organisation_name) {
-    return *customer.organisation_name;
-  }
-  std::string name = customer.first_name.value_or("");
-  if (customer.last_name) {
-    name += (name.empty() ? "" : " ") + *customer.last_name;
-  }
-  return name.empty() ? "Customer " + std::to_string(customer.id) : name;
-}
-
 Data Row(std::string key, std::string value) {
   return Object{{"row_key", std::move(key)},
                 {"row_lines", Data(List{Data(std::move(value))})},
@@ -38,6 +27,17 @@ usecase::Viewer ViewerOf(const access::Principal& who) {
 }
 
 }  // namespace
+
+std::string CustomerDisplayName(const store::CustomerRecord& customer) {
+  if (customer.kind == "organisation" && customer.organisation_name) {
+    return *customer.organisation_name;
+  }
+  std::string name = customer.first_name.value_or("");
+  if (customer.last_name) {
+    name += (name.empty() ? "" : " ") + *customer.last_name;
+  }
+  return name.empty() ? "Customer " + std::to_string(customer.id) : name;
+}
 
 http::Response Desktop::CustomerSearch(const http::Request& request) const {
   PageContext page = site.Begin(request);
@@ -74,7 +74,7 @@ http::Response Desktop::CustomerSearch(const http::Request& request) const {
     } else {
       for (const auto& customer : *found) {
         results.emplace_back(Object{{"customer_id", std::to_string(customer.id)},
-                                    {"customer_name", DisplayName(customer)},
+                                    {"customer_name", CustomerDisplayName(customer)},
                                     {"customer_email", customer.email.value_or("")},
                                     {"customer_phone", customer.phone.value_or("")},
                                     {"customer_postcode", customer.postcode.value_or("")}});
@@ -189,8 +189,8 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
                          : Data(false)},
                     {"pagination_next_title", t("Older")}};
   }
-  return Render(page, "staff_customer", DisplayName(customer),
-                Object{{"customer_name", DisplayName(customer)},
+  return Render(page, "staff_customer", CustomerDisplayName(customer),
+                Object{{"customer_name", CustomerDisplayName(customer)},
                        {"customer_restricted", Data(customer.restricted)},
                        {"details", Object{{"rows", Data(details)}}},
                        {"entries", Data(entries)},

@@ -353,6 +353,7 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
     add(Method::kGet, "/staff/article-suggestions", &Desktop::SuggestionsJson,
         http::Execution::kBlocking);
   }
+  add(Method::kGet, "/staff/search", &Desktop::Search, http::Execution::kBlocking);
 }
 
 }  // namespace frontdoor::web

@@ -22,6 +22,7 @@
 #include "frontdoor/http/form.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
+#include "frontdoor/usecase/case_search.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/charter.hpp"
@@ -189,8 +190,10 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
         ASSERT_TRUE(usecase::SetArticlePublished(*knowledge_, created->id, true, "test"));
       }
     }
+    ASSERT_TRUE(usecase::LoadCaseIndex(*store_, case_index_));
     web::DesktopSettings desktop;
     desktop.knowledge = knowledge_.get();
+    desktop.case_index = &case_index_;
     web::AddDesktopRoutes(router_, *site_, *ctx_, passwords_, desktop);
     http::ServerOptions options;
     options.port = 0;
@@ -246,6 +249,7 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
   usecase::PasswordChecker passwords_{2};
   std::string bin_case_;
   std::string licence_case_;
+  usecase::CaseSearchIndex case_index_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   std::thread runner_;
@@ -317,6 +321,24 @@ TEST_P(DesktopTest, AFormPostedWithoutItsCsrfTokenIsRefused) {
                 {{"email", "officer@council.example"}, {"password", std::string(kPassword)}}, false)
           .status,
       403);
+}
+
+TEST_P(DesktopTest, SearchFindsCasesTheStaffMemberMaySeeWithoutJavaScript) {
+  Browser officer = SignedIn("officer");
+  const Page bins = officer.Get("/staff/search?q=missed+bins");
+  ASSERT_EQ(bins.status, 200) << bins.body;
+  EXPECT_TRUE(bins.Has("/staff/cases/" + bin_case_));
+  // An officer of CNS does not find the licensing department's case, even by reference.
+  EXPECT_FALSE(officer.Get("/staff/search?q=licence").Has(licence_case_));
+  EXPECT_FALSE(
+      officer.Get("/staff/search?q=" + licence_case_).Has("/staff/cases/" + licence_case_));
+  Browser agent = SignedIn("agent");
+  EXPECT_TRUE(agent.Get("/staff/search?q=" + licence_case_).Has("/staff/cases/" + licence_case_));
+  const Page empty = agent.Get("/staff/search?q=+");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(empty.Has("govuk-error-summary"));
+  EXPECT_EQ(agent.Get("/staff/search").status, 200);
+  EXPECT_EQ(Browser(port_).Get("/staff/search?q=bin").status, 303);
 }
 
 TEST_P(DesktopTest, TheWorklistIsOrderedByDueDateAndFiltered) {

@@ -15,6 +15,7 @@
 
 #include "frontdoor/api/attachment_routes.hpp"
 #include "frontdoor/api/knowledge_routes.hpp"
+#include "frontdoor/api/search_routes.hpp"
 #include "frontdoor/api/staff_api.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/core/access.hpp"
@@ -76,6 +77,10 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
     knowledge_ = std::make_unique<usecase::KnowledgeContext>(
         usecase::KnowledgeContext{*store_, clock_, knowledge_index_, nullptr});
     api::AddKnowledgeRoutes(router_, *knowledge_, reads);
+    ASSERT_TRUE(usecase::LoadCaseIndex(*store_, case_index_));
+    search_ =
+        std::make_unique<api::SearchContext>(api::SearchContext{*store_, clock_, case_index_});
+    api::AddSearchRoutes(router_, *search_, reads);
     http::ServerOptions options;
     options.port = 0;
     options.handle_signals = false;
@@ -205,6 +210,8 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
   std::vector<Credentials> callers_;
   std::string own_case_;    // a CNS case
   std::string other_case_;  // a PE case
+  usecase::CaseSearchIndex case_index_;
+  std::unique_ptr<api::SearchContext> search_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   std::thread runner_;

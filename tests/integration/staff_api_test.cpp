@@ -17,6 +17,7 @@
 #include "frontdoor/api/charter_routes.hpp"
 #include "frontdoor/api/inbound_email_routes.hpp"
 #include "frontdoor/api/knowledge_routes.hpp"
+#include "frontdoor/api/search_routes.hpp"
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
@@ -783,6 +784,8 @@ class OpenApiSyncTest : public ::testing::Test {
     knowledge_ = std::make_unique<usecase::KnowledgeContext>(
         usecase::KnowledgeContext{*store_, clock_, knowledge_index_, nullptr});
     api::AddKnowledgeRoutes(router_, *knowledge_, http::Execution::kInline);
+    search_ = std::make_unique<api::SearchContext>(api::SearchContext{*store_, clock_, cases_});
+    api::AddSearchRoutes(router_, *search_, http::Execution::kInline);
     boost::system::error_code ec;
     document_ = json::parse(api::StaffOpenApiDocument(), ec);
     ASSERT_FALSE(ec) << "the document is not JSON: " << ec.message();
@@ -821,6 +824,8 @@ class OpenApiSyncTest : public ::testing::Test {
   std::unique_ptr<usecase::CaseContext> ctx_;
   usecase::KnowledgeIndex knowledge_index_;
   std::unique_ptr<usecase::KnowledgeContext> knowledge_;
+  usecase::CaseSearchIndex cases_;
+  std::unique_ptr<api::SearchContext> search_;
   http::Router router_;
   json::value document_;
 };

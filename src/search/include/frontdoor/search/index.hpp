@@ -1,6 +1,6 @@
 // An in-memory full-text index with BM25F ranking, the engine behind knowledge-base search
-// (and later staff search over cases). Pure: documents come in as text, nothing is read or
-// written outside memory, so SQLite and PostgreSQL deployments rank identically.
+// and staff search over cases. Pure: documents come in as text, nothing is read or written
+// outside memory, so SQLite and PostgreSQL deployments rank identically.
 //
 // Queries: every word is a clause and documents are ranked by the sum of their clauses'
 // BM25F scores over four weighted fields. A clause is satisfied by the exact term, by an
@@ -8,6 +8,11 @@
 // by a corrected spelling (edit distance 1 from 4 letters, 2 from 8) when the word is not in
 // the index or far rarer than the correction, and, for the word being typed, by any term
 // starting with it. Variants score less than the exact term, so exact matches rank first.
+//
+// Only the best offset + limit documents are scored in full (MaxScore over per-term upper
+// bounds): a query costs about the postings of its rarest words, not of all its words. The
+// hits are exactly those an exhaustive ranking gives; `total` is exact only when nothing was
+// skipped (Results::total_is_exact), otherwise an estimate.
 //
 // Thread-safe: searches share a lock, updates (Put, Remove, SetSynonyms) take it alone.
 #pragma once
@@ -54,6 +59,8 @@ struct Query {
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool snippets = true;
+  // Score every matching document: exact total, slower. For tests and comparisons.
+  bool exhaustive = false;
 };
 
 struct Hit {
@@ -65,7 +72,10 @@ struct Hit {
 
 struct Results {
   std::vector<Hit> hits;
-  std::size_t total = 0;  // documents matched before offset and limit
+  // Documents matched before offset and limit. When documents that could not reach the page
+  // were skipped, an estimate (never below the documents seen): total_is_exact is false.
+  std::size_t total = 0;
+  bool total_is_exact = true;
 };
 
 struct IndexStats {
@@ -78,6 +88,8 @@ struct IndexStats {
 
 // Queries longer than this many words are cut (after synonym matching).
 inline constexpr std::size_t kMaxQueryClauses = 32;
+
+struct IndexState;  // private to the module
 
 class Index {
  public:
@@ -99,8 +111,7 @@ class Index {
   [[nodiscard]] IndexStats Stats() const;
 
  private:
-  struct State;
-  std::unique_ptr<State> state_;
+  std::unique_ptr<IndexState> state_;
   mutable std::shared_mutex mutex_;
 };
 

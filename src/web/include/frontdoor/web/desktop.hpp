@@ -5,6 +5,7 @@
 #pragma once
 
 #include "frontdoor/http/router.hpp"
+#include "frontdoor/usecase/case_search.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
@@ -17,6 +18,8 @@ struct DesktopSettings {
   // The knowledge base for the article pages (/staff/knowledge) and the suggestions while a
   // contact is logged; null: neither is offered. Must outlive the router.
   const usecase::KnowledgeContext* knowledge = nullptr;
+  // The case search index behind /staff/search; null: cases are not searched (customers are).
+  const usecase::CaseSearchIndex* case_index = nullptr;
 };
 
 // Registers the /staff/ routes. `site`, `cases` and `passwords` must outlive the router.

@@ -1,0 +1,176 @@
+// The private state of search::Index, shared by its three parts: index.cpp (updates,
+// statistics), plan.cpp (query words to clauses) and rank.cpp (top-k evaluation, snippets).
+// Not thread-safe: Index guards it with its reader/writer lock.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "frontdoor/search/analyser.hpp"
+#include "frontdoor/search/index.hpp"
+
+#include "typo.hpp"
+
+namespace frontdoor::search {
+
+inline constexpr unsigned kTfBits = 8;
+inline constexpr std::uint32_t kTfMax = 255;
+// Snippets look at the opening of long texts only: enough to find the query's words in any
+// real article, and a bound on the work (and the stored token offsets) per document.
+inline constexpr std::size_t kSnippetScanBytes = 16 * 1024;
+
+// A document slot and its frequency in each field, 8 bits per field.
+struct Posting {
+  std::uint32_t slot = 0;
+  std::uint32_t tfs = 0;
+};
+
+// Slots are grouped in fixed blocks; a common term keeps its best score in each block, so a
+// query can skip whole blocks in which it cannot reach the page (block-max pruning).
+inline constexpr unsigned kBlockShift = 7;  // 128 slots a block
+inline constexpr std::size_t kBlockMinDf = 128;
+
+struct BlockBound {
+  std::uint32_t block = 0;  // slot >> kBlockShift
+  float bound = 0;          // like TermEntry::bound, over the block's postings only
+};
+
+struct TermEntry {
+  std::string text;               // the stem
+  std::vector<Posting> postings;  // sorted by slot
+  // At least the saturated BM25F frequency part (no idf) of every posting, worked out against
+  // State::bound_average; the idf is applied at query time. Never below the true maximum, so
+  // top-k pruning with it is exact; it may be loose after deletions.
+  double bound = 0;
+  // Per block holding postings, sorted; only for terms of kBlockMinDf postings or more (a
+  // shorter list is cheap to walk), kept once built.
+  std::vector<BlockBound> blocks;
+};
+
+struct Slot {
+  std::int64_t id = 0;
+  bool live = false;
+  std::array<std::uint16_t, kFieldCount> lengths{};
+  std::vector<std::uint32_t> terms;  // sorted: the postings to remove on update
+  std::vector<std::uint32_t> tags;   // sorted
+  std::string title;
+  std::string text;  // summary and body, for snippets
+  // Words of the title, then of the text's opening, as term ids and packed spans (byte
+  // offset << 8 | length): snippets mark words from these instead of analysing again.
+  std::vector<std::uint32_t> token_terms;
+  std::vector<std::uint32_t> token_spans;
+  std::uint32_t title_tokens = 0;
+};
+
+// A term of a document analysed outside the lock; `id` is filled in under it.
+struct TermInfo {
+  std::uint32_t packed = 0;  // frequency in each field
+  std::uint32_t id = 0;
+};
+
+struct StoredToken {
+  const TermInfo* term = nullptr;  // a value of Analysed::terms
+  std::uint32_t span = 0;
+};
+
+struct Analysed {
+  std::map<std::string, TermInfo> terms;
+  std::map<std::string, std::string> surfaces;  // folded word -> its term (prefix matching)
+  std::array<std::uint16_t, kFieldCount> lengths{};
+  std::vector<StoredToken> title_tokens;
+  std::vector<StoredToken> text_tokens;
+};
+
+[[nodiscard]] Analysed AnalyseDocument(const Document& document, bool keep_text);
+
+// How much of a document's text (summary + "\n" + body) snippets are made from: all of it
+// up to kSnippetScanBytes, else the opening cut at a space. Always below 2^24 (spans).
+[[nodiscard]] std::size_t ScanLength(std::string_view summary, std::string_view body);
+
+// One way of meeting a clause. A phrase of several words scores the mean of its words, so a
+// two-word synonym counts as much as one word, not twice as much.
+struct Alternative {
+  std::vector<std::uint32_t> terms;
+  double weight = 1;
+  // The phrase the user typed may be met in part (Irish mutations, a word the article does
+  // not use); a synonym phrase only as a whole, or synonyms would add noise.
+  bool partial = false;
+  double words = 1;  // the phrase's length, present in the index or not
+};
+
+// A query word (or synonym phrase): met by its best alternative.
+struct Clause {
+  std::vector<Alternative> alternatives;
+};
+
+struct TermFactors {
+  double idf = 0;
+  std::array<double, kFieldCount> length_factor{};
+};
+
+struct IndexState {
+  IndexOptions options;
+  std::unordered_map<std::string, std::uint32_t> term_ids;
+  std::vector<TermEntry> terms;
+  std::map<std::string, std::uint32_t, std::less<>> surfaces;  // folded word -> term id
+  DeletionIndex deletions;
+  std::unordered_map<std::string, std::uint32_t> tag_ids;
+  // Per tag, one bit per slot: a filter is a bit test, not a search through the slot's tags.
+  std::vector<std::vector<std::uint64_t>> tag_bits;
+  std::vector<Slot> slots;
+  // Field lengths per slot, apart from the slots: scoring reads them for every posting.
+  std::vector<std::array<std::uint16_t, kFieldCount>> lengths;
+  std::vector<std::uint32_t> free_slots;
+  std::unordered_map<std::int64_t, std::uint32_t> slot_of;
+  std::array<std::uint64_t, kFieldCount> total_length{};
+  std::size_t live = 0;
+  // Field lengths the term bounds were worked out against: at least the true averages.
+  std::array<double, kFieldCount> bound_average{};
+  // Synonym groups as phrases of stems; phrases indexed by their first stem.
+  std::vector<std::vector<std::vector<std::string>>> synonyms;
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> synonym_starts;
+
+  // index.cpp: updates.
+  void SetTagBit(std::uint32_t tag, std::uint32_t slot, bool on);
+  [[nodiscard]] bool HasTag(std::uint32_t tag, std::uint32_t slot) const;
+  std::uint32_t TermId(const std::string& term);
+  void Clear(std::uint32_t slot_index);
+  void Fill(std::uint32_t slot_index, const Document& document, Analysed& analysed,
+            std::vector<std::uint32_t> tags);
+  [[nodiscard]] std::array<double, kFieldCount> Averages() const;
+  // Saturated BM25F frequency part of `packed` in a document of `lengths`, given
+  // length_factor[f] = b[f] / average length of field f.
+  [[nodiscard]] double Saturated(std::uint32_t packed,
+                                 const std::array<std::uint16_t, kFieldCount>& field_lengths,
+                                 const std::array<double, kFieldCount>& length_factor) const;
+  // b[f] / bound_average[f]: the length factors bounds are worked out with.
+  [[nodiscard]] std::array<double, kFieldCount> BoundFactors() const;
+  void KeepBoundsValid();
+  void RebuildBounds(TermEntry& entry, const std::array<double, kFieldCount>& factor) const;
+  // Raises the bounds of `entry` for a posting of score part `value` (against bound_average).
+  void RaiseBounds(TermEntry& entry, std::uint32_t slot, double value) const;
+  [[nodiscard]] std::size_t Df(std::uint32_t term) const { return terms[term].postings.size(); }
+
+  // plan.cpp: query words to clauses.
+  [[nodiscard]] Clause SingleWordClause(const Token& token, bool is_prefix) const;
+  [[nodiscard]] bool SynonymClause(const std::vector<Token>& tokens, std::size_t& i,
+                                   Clause& clause) const;
+  [[nodiscard]] std::vector<Clause> Plan(const std::vector<Token>& tokens, bool prefix_last) const;
+
+  // rank.cpp: scoring and the top k.
+  [[nodiscard]] TermFactors Factors(std::uint32_t term) const;
+  [[nodiscard]] double TermScore(const Posting& posting, const TermFactors& factors) const;
+  [[nodiscard]] Results Rank(const std::vector<Clause>& clauses,
+                             const std::vector<std::vector<std::uint32_t>>& filters,
+                             const Query& query) const;
+  void AddSnippets(const std::vector<Clause>& clauses, Hit& hit, std::uint32_t slot) const;
+};
+
+}  // namespace frontdoor::search

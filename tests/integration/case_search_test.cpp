@@ -1,0 +1,387 @@
+// Staff search over cases and customers on SQLite and PostgreSQL: the index loaded from the
+// store, references looked up directly, names with typos, addresses, postcodes, filters,
+// restricted customers kept out, officers cut to their departments, refresh after a change,
+// and the two HTTP routes (including 503 while the index loads).
+#include "frontdoor/usecase/case_search.hpp"
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "frontdoor/api/search_routes.hpp"
+#include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/http/server.hpp"
+#include "frontdoor/usecase/accounts.hpp"
+#include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/customers.hpp"
+
+#include "raw_client.hpp"
+#include "test_store.hpp"
+
+namespace frontdoor::testing {
+namespace {
+
+constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;  // 2026-03-02T10:00:00Z
+
+charter::WorkingCalendar NineToFive() {
+  return charter::WorkingCalendar::Create(
+             "test",
+             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
+             {})
+      .value();
+}
+
+access::Principal Agent() {
+  return {"staff:1", access::Role::kAgent, {"CNS"}, std::nullopt};
+}
+access::Principal Officer(std::string department) {
+  return {"staff:2", access::Role::kOfficer, {std::move(department)}, std::nullopt};
+}
+access::Principal Manager() {
+  return {"staff:3", access::Role::kManager, {"CNS"}, std::nullopt};
+}
+
+class CaseSearchTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    database_ = NewTestDatabase(GetParam());
+    store_ = OpenTestStore(*database_, clock_);
+    ASSERT_TRUE(store_->Migrate());
+    ctx_ = std::make_unique<usecase::CaseContext>(
+        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
+    ASSERT_TRUE(usecase::CreateDepartment(*store_, "PE", "Place and Economy"));
+    ASSERT_TRUE(usecase::CreateTeam(*store_, {"bins", "Bins", "CNS", std::nullopt}));
+    ASSERT_TRUE(usecase::CreateTeam(*store_, {"licensing", "Licensing", "PE", std::nullopt}));
+    for (const auto& [code, name, department, team] :
+         {std::tuple{"BIN", "Missed bin", "CNS", "bins"},
+          std::tuple{"LIC", "Licence enquiry", "PE", "licensing"}}) {
+      usecase::ServiceInput service;
+      service.code = code;
+      service.name = name;
+      service.department_code = department;
+      service.default_team_code = team;
+      ASSERT_TRUE(usecase::CreateService(*store_, clock_, service));
+    }
+    usecase::CustomerInput hidden;
+    hidden.first_name = "Grainne";
+    hidden.last_name = "Kelly";
+    hidden.email = "grainne@example.org";
+    hidden.restricted = true;
+    ASSERT_TRUE(usecase::CreateCustomer(*store_, clock_, hidden));
+    bin_ = Raise("BIN", "Black bin not emptied on Tuesday", "12 Castle Street", "BT1 1AA",
+                 {"Siobhan", "O'Neill", "siobhan@example.org", std::nullopt});
+    licence_ = Raise("LIC", "Question about a street trading licence", "4 Donegall Road",
+                     "BT12 5AB", {"Patrick", "Murphy", "patrick@example.org", std::nullopt});
+    restricted_ = Raise("BIN", "Recycling box stolen from the garden", "7 Lisburn Road", "BT9 6AA",
+                        {std::nullopt, std::nullopt, "grainne@example.org", std::nullopt});
+    auto loaded = usecase::LoadCaseIndex(*store_, index_);
+    ASSERT_TRUE(loaded) << loaded.error().message();
+    EXPECT_EQ(*loaded, 3U);
+  }
+
+  std::string Raise(const std::string& service, const std::string& description,
+                    const std::string& address, const std::string& postcode,
+                    usecase::ContactDetails contact) {
+    usecase::NewCase input;
+    input.service_code = service;
+    input.channel = "phone";
+    input.description = description;
+    input.address = address;
+    input.postcode = postcode;
+    input.contact = std::move(contact);
+    input.actor = "system";
+    auto created = usecase::CreateCase(*ctx_, input);
+    EXPECT_TRUE(created) << created.error().message();
+    return created ? created->record.reference : "";
+  }
+
+  std::vector<std::string> Find(usecase::CaseSearch search,
+                                const access::Principal& caller = Agent()) {
+    auto found = usecase::SearchCases(*store_, index_, search, caller);
+    EXPECT_TRUE(found) << found.error().message();
+    std::vector<std::string> references;
+    if (found) {
+      for (const auto& hit : found->hits) {
+        references.push_back(hit.row.reference);
+      }
+    }
+    return references;
+  }
+  std::vector<std::string> Find(const std::string& q, const access::Principal& caller = Agent()) {
+    usecase::CaseSearch search;
+    search.q = q;
+    return Find(search, caller);
+  }
+
+  ManualClock clock_{FromUnixMicros(kMondayMorning)};
+  charter::WorkingCalendar calendar_ = NineToFive();
+  std::vector<charter::Standard> standards_;
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<usecase::CaseContext> ctx_;
+  usecase::CaseSearchIndex index_;
+  std::string bin_;
+  std::string licence_;
+  std::string restricted_;
+};
+
+using References = std::vector<std::string>;
+
+TEST_P(CaseSearchTest, AReferenceIsLookedUpDirectlyAsTyped) {
+  std::string typed = bin_;
+  std::transform(typed.begin(), typed.end(), typed.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  usecase::CaseSearch search;
+  search.q = "  " + typed + " ";
+  auto found = usecase::SearchCases(*store_, index_, search, Agent());
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(found->by_reference);
+  EXPECT_EQ(found->total, 1U);
+  ASSERT_EQ(found->hits.size(), 1U);
+  EXPECT_EQ(found->hits[0].row.reference, bin_);
+  EXPECT_EQ(found->hits[0].row.customer_name, "Siobhan O'Neill");
+}
+
+TEST_P(CaseSearchTest, ANameWithATypoFindsTheCustomersCase) {
+  EXPECT_EQ(Find("Siobhan O'Neil"), References{bin_});
+  EXPECT_EQ(Find("patrik murphy"), References{licence_});
+}
+
+TEST_P(CaseSearchTest, AddressesAndPostcodesFindTheirCases) {
+  EXPECT_EQ(Find("castle street").front(), bin_);
+  EXPECT_EQ(Find("BT1 1AA"), References{bin_});
+  EXPECT_EQ(Find("bt12 5ab"), References{licence_});
+  EXPECT_EQ(Find("Donegall Rd 4").front(), licence_);
+}
+
+TEST_P(CaseSearchTest, FiltersByStatusServiceTeamAndDepartment) {
+  usecase::CaseSearch search;
+  search.q = "street";
+  EXPECT_EQ(Find(search).size(), 2U);
+  search.services = {"LIC"};
+  EXPECT_EQ(Find(search), References{licence_});
+  search.services = {};
+  search.teams = {"bins"};
+  EXPECT_EQ(Find(search), References{bin_});
+  search.teams = {};
+  search.departments = {"PE"};
+  EXPECT_EQ(Find(search), References{licence_});
+  search.departments = {};
+  search.statuses = {"closed"};
+  EXPECT_TRUE(Find(search).empty());
+  search.statuses = {"new", "closed"};
+  EXPECT_EQ(Find(search).size(), 2U);
+}
+
+TEST_P(CaseSearchTest, ARestrictedCustomersNameIsNeverIndexed) {
+  EXPECT_TRUE(Find("Grainne Kelly").empty());
+  EXPECT_TRUE(Find("Grainne Kelly", Manager()).empty());
+  const auto found = Find("recycling box");
+  ASSERT_EQ(found, References{restricted_});
+  usecase::CaseSearch by_reference;
+  by_reference.q = restricted_;
+  auto direct = usecase::SearchCases(*store_, index_, by_reference, Agent());
+  ASSERT_TRUE(direct);
+  ASSERT_EQ(direct->hits.size(), 1U);
+  EXPECT_TRUE(direct->hits[0].row.customer_restricted);
+  EXPECT_EQ(direct->hits[0].row.customer_name, "");
+}
+
+TEST_P(CaseSearchTest, AnOfficerSeesOnlyTheirDepartmentsCases) {
+  EXPECT_TRUE(Find("bin", Officer("PE")).empty());
+  EXPECT_TRUE(Find(bin_, Officer("PE")).empty());
+  EXPECT_TRUE(Find("Siobhan", Officer("PE")).empty());
+  EXPECT_EQ(Find("licence", Officer("PE")), References{licence_});
+  EXPECT_EQ(Find("bin", Officer("CNS")).size(), 2U);
+  EXPECT_EQ(Find("bin", Agent()).size(), 2U);
+  access::Principal nowhere = Officer("PE");
+  nowhere.departments.clear();
+  EXPECT_TRUE(Find("licence", nowhere).empty());
+}
+
+TEST_P(CaseSearchTest, BadInputNamesItsField) {
+  usecase::CaseSearch search;
+  auto empty = usecase::SearchCases(*store_, index_, search, Agent());
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().field_errors().front().field, "q");
+  search.q = "bin";
+  search.statuses = {"lost"};
+  auto status = usecase::SearchCases(*store_, index_, search, Agent());
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().field_errors().front().field, "status");
+  search.statuses = {};
+  search.q = std::string(301, 'a');
+  EXPECT_FALSE(usecase::SearchCases(*store_, index_, search, Agent()));
+  search.q = std::string("\xff\xfe", 2);
+  EXPECT_FALSE(usecase::SearchCases(*store_, index_, search, Agent()));
+}
+
+TEST_P(CaseSearchTest, UntilLoadedOnlyReferencesAnswer) {
+  usecase::CaseSearchIndex fresh;
+  usecase::CaseSearch search;
+  search.q = "bin";
+  auto text = usecase::SearchCases(*store_, fresh, search, Agent());
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().code(), ErrorCode::kUnavailable);
+  search.q = bin_;
+  auto reference = usecase::SearchCases(*store_, fresh, search, Agent());
+  ASSERT_TRUE(reference);
+  EXPECT_EQ(reference->hits.size(), 1U);
+}
+
+TEST_P(CaseSearchTest, RefreshPicksUpNewCasesAndRenamedCustomers) {
+  clock_.Advance(std::chrono::minutes(5));
+  const std::string fresh = Raise("BIN", "Overflowing litter bin", "1 Malone Road", "BT9 5AA",
+                                  {"Ciaran", "Devlin", "ciaran@example.org", std::nullopt});
+  EXPECT_TRUE(Find("Devlin").empty());
+  auto refreshed = usecase::RefreshCaseIndex(*store_, index_);
+  ASSERT_TRUE(refreshed) << refreshed.error().message();
+  EXPECT_GE(*refreshed, 1U);
+  EXPECT_EQ(Find("Devlin"), References{fresh});
+}
+
+TEST_P(CaseSearchTest, CustomersByNameEmailPostcodeAndReference) {
+  auto by_name = usecase::SearchCustomersByText(*store_, "Siobhan O'Neil", Agent());
+  ASSERT_TRUE(by_name) << by_name.error().message();
+  ASSERT_FALSE(by_name->empty());
+  EXPECT_EQ(by_name->front().customer.email, "siobhan@example.org");
+  auto by_email = usecase::SearchCustomersByText(*store_, "PATRICK@example.org", Agent());
+  ASSERT_TRUE(by_email);
+  ASSERT_EQ(by_email->size(), 1U);
+  auto by_reference = usecase::SearchCustomersByText(*store_, licence_, Agent());
+  ASSERT_TRUE(by_reference);
+  ASSERT_EQ(by_reference->size(), 1U);
+  EXPECT_EQ(by_reference->front().customer.last_name, "Murphy");
+  auto empty = usecase::SearchCustomersByText(*store_, " ", Agent());
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().field_errors().front().field, "q");
+}
+
+TEST_P(CaseSearchTest, RestrictedCustomersOnlyForThoseWhoMayOpenThem) {
+  auto agent = usecase::SearchCustomersByText(*store_, "Grainne Kelly", Agent());
+  ASSERT_TRUE(agent) << agent.error().message();
+  EXPECT_TRUE(agent->empty());
+  auto manager = usecase::SearchCustomersByText(*store_, "Grainne Kelly", Manager());
+  ASSERT_TRUE(manager);
+  ASSERT_EQ(manager->size(), 1U);
+  EXPECT_TRUE(manager->front().customer.restricted);
+}
+
+// The routes over a real socket, authenticated by a staff API key.
+class SearchRoutesTest : public CaseSearchTest {
+ protected:
+  void SetUp() override {
+    CaseSearchTest::SetUp();
+    auto key = usecase::CreateApiKey(*store_, clock_, "crm", "staff");
+    ASSERT_TRUE(key);
+    key_ = key->key;
+    context_ = std::make_unique<api::SearchContext>(api::SearchContext{*store_, clock_, index_});
+    unloaded_context_ =
+        std::make_unique<api::SearchContext>(api::SearchContext{*store_, clock_, unloaded_});
+    const http::Execution reads =
+        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+    api::AddSearchRoutes(router_, *context_, reads);
+    api::AddSearchRoutes(unloaded_router_, *unloaded_context_, reads);
+    for (auto* pair : {&loaded_server_, &unloaded_server_}) {
+      http::ServerOptions options;
+      options.port = 0;
+      options.handle_signals = false;
+      options.io_threads = 1;
+      options.worker_threads = 2;
+      pair->server = std::make_unique<http::Server>(
+          options, pair == &loaded_server_ ? router_ : unloaded_router_,
+          [](const http::AccessRecord&) {}, [](std::string_view, std::string_view) {});
+      ASSERT_TRUE(pair->server->Listen());
+      pair->runner = std::thread([server = pair->server.get()] { server->Run(); });
+    }
+  }
+
+  void TearDown() override {
+    for (auto* pair : {&loaded_server_, &unloaded_server_}) {
+      if (pair->server) {
+        pair->server->Shutdown();
+        pair->runner.join();
+      }
+    }
+  }
+
+  std::string Get(const std::string& target, bool loaded = true) {
+    const auto port = (loaded ? loaded_server_ : unloaded_server_).server->port();
+    return HttpRequest(port, "GET " + target + " HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer " +
+                                 key_ + "\r\nConnection: close\r\n\r\n");
+  }
+
+  struct Running {
+    std::unique_ptr<http::Server> server;
+    std::thread runner;
+  };
+  std::string key_;
+  usecase::CaseSearchIndex unloaded_;
+  std::unique_ptr<api::SearchContext> context_;
+  std::unique_ptr<api::SearchContext> unloaded_context_;
+  http::Router router_;
+  http::Router unloaded_router_;
+  Running loaded_server_;
+  Running unloaded_server_;
+};
+
+TEST_P(SearchRoutesTest, CasesAnswerJsonWithTheHits) {
+  const std::string raw = Get("/api/v1/search/cases?q=castle+street&limit=5");
+  EXPECT_EQ(StatusOf(raw), 200) << raw;
+  EXPECT_NE(BodyOf(raw).find("\"reference\":\"" + bin_ + "\""), std::string::npos) << raw;
+  EXPECT_NE(BodyOf(raw).find("\"customer_name\":\"Siobhan O'Neill\""), std::string::npos);
+  const std::string filtered = Get("/api/v1/search/cases?q=street&service=LIC&status=new");
+  EXPECT_EQ(StatusOf(filtered), 200);
+  EXPECT_EQ(BodyOf(filtered).find(bin_), std::string::npos);
+  EXPECT_NE(BodyOf(filtered).find(licence_), std::string::npos);
+}
+
+TEST_P(SearchRoutesTest, BadParametersAreNamed) {
+  const std::string missing = Get("/api/v1/search/cases");
+  EXPECT_EQ(StatusOf(missing), 422);
+  EXPECT_NE(BodyOf(missing).find("\"q\""), std::string::npos) << missing;
+  EXPECT_EQ(StatusOf(Get("/api/v1/search/cases?q=bin&limit=500")), 422);
+  EXPECT_EQ(StatusOf(Get("/api/v1/search/cases?q=bin&colour=red")), 422);
+  EXPECT_EQ(StatusOf(Get("/api/v1/search/cases?q=bin&status=lost")), 422);
+  EXPECT_EQ(StatusOf(Get("/api/v1/search/cases?q=%FF%FE")), 422);
+  EXPECT_EQ(StatusOf(Get("/api/v1/search/customers?q=")), 422);
+}
+
+TEST_P(SearchRoutesTest, CaseSearchIsUnavailableUntilLoaded) {
+  const std::string raw = Get("/api/v1/search/cases?q=bin", false);
+  EXPECT_EQ(StatusOf(raw), 503);
+  EXPECT_NE(raw.find("Retry-After"), std::string::npos) << raw;
+  EXPECT_EQ(StatusOf(Get("/api/v1/search/cases?q=" + bin_, false)), 200);
+}
+
+TEST_P(SearchRoutesTest, CustomersAnswerJsonWithoutRestrictedOnesForAKey) {
+  const std::string raw = Get("/api/v1/search/customers?q=Siobhan+O%27Neil");
+  EXPECT_EQ(StatusOf(raw), 200) << raw;
+  EXPECT_NE(BodyOf(raw).find("siobhan@example.org"), std::string::npos);
+  const std::string hidden = Get("/api/v1/search/customers?q=Grainne+Kelly");
+  EXPECT_EQ(StatusOf(hidden), 200);
+  EXPECT_EQ(BodyOf(hidden).find("grainne"), std::string::npos) << hidden;
+}
+
+TEST_P(SearchRoutesTest, NoKeyNoSearch) {
+  const auto port = loaded_server_.server->port();
+  EXPECT_EQ(StatusOf(HttpRequest(port,
+                                 "GET /api/v1/search/cases?q=bin HTTP/1.1\r\nHost: "
+                                 "test\r\nConnection: close\r\n\r\n")),
+            401);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CaseSearchTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+INSTANTIATE_TEST_SUITE_P(Backends, SearchRoutesTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace frontdoor::testing
