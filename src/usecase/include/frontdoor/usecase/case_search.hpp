@@ -78,8 +78,8 @@ struct CaseSearchResult {
   bool by_reference = false;  // the query was a case reference, looked up directly
 };
 
-// Ranked cases the caller may see. An officer searches only the cases of their departments;
-// the other roles every case (core/access.hpp: they read any case). kInvalidInput naming
+// Ranked cases the caller may read, as the access policy says (core/access.hpp: today every
+// staff role reads any department's cases, as on the case page). kInvalidInput naming
 // "q" (empty or over 300 characters), "status", "limit"...; kUnavailable while the index is
 // still loading.
 Result<CaseSearchResult> SearchCases(store::Store& store, const CaseSearchIndex& index,
