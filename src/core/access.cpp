@@ -28,6 +28,8 @@ Reach StaffReach(Role role, Action action) {
     // who answer for them.
     case Action::kReadRestrictedCustomer:
     case Action::kMergeCustomers: return role == Role::kManager ? Reach::kAny : Reach::kNone;
+    // Managers own what their services tell the public, so they keep its articles true.
+    case Action::kManageKnowledge: return role == Role::kManager ? Reach::kAny : Reach::kNone;
     case Action::kManageCatalogue:
     case Action::kManageCharter:
     case Action::kManageUsers: return Reach::kNone;
@@ -90,6 +92,7 @@ std::string_view ActionName(Action action) {
     case Action::kReadCatalogue: return "read catalogue";
     case Action::kManageCatalogue: return "manage catalogue";
     case Action::kManageCharter: return "manage charter";
+    case Action::kManageKnowledge: return "manage knowledge";
     case Action::kManageUsers: return "manage users";
   }
   return "unknown";

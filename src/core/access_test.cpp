@@ -36,6 +36,7 @@ constexpr std::array kMatrix{
     Row{A::kReadCatalogue, {'a', 'a', 'a', 'a', 'a', '-'}},
     Row{A::kManageCatalogue, {'-', '-', '-', 'a', 'a', '-'}},
     Row{A::kManageCharter, {'-', '-', '-', 'a', 'a', '-'}},
+    Row{A::kManageKnowledge, {'-', '-', 'a', 'a', 'a', '-'}},
     Row{A::kManageUsers, {'-', '-', '-', 'a', '-', '-'}},
 };
 

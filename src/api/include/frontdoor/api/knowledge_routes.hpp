@@ -2,7 +2,7 @@
 // withdraw, versions, review list, feedback), synonyms, article search and suggestions
 // while a contact is logged, the self-service event log and deflection figures. Described
 // in the same OpenAPI document as the rest of the staff API. Reading needs the catalogue
-// read right (every staff role); changing articles and synonyms the catalogue management
+// read right (every staff role); changing articles and synonyms the knowledge management
 // right (managers and administrators, staff API keys). Handlers are safe on any thread.
 #pragma once
 

@@ -22,6 +22,7 @@
 //   read catalogue            any    any      any      any    any        -
 //   manage catalogue          -      -        -        any    any        -
 //   manage charter            -      -        -        any    any        -
+//   manage knowledge          -      -        any      any    any        -
 //   manage users              -      -        -        any    -          -
 //
 // An Open311 key reaches only the Open311 routes, which do not ask this policy.
@@ -50,6 +51,7 @@ enum class Action {
   kReadCatalogue,
   kManageCatalogue,
   kManageCharter,
+  kManageKnowledge,  // articles and synonyms
   kManageUsers,
 };
 
