@@ -107,7 +107,7 @@ for (const javaScript of [true, false]) {
       await page.goto(server.url + '/staff/knowledge');
       await checkPage(page, `${mode}-help-08-staff-search`);
       await page.fill('#q', 'bulky waste');
-      await page.click('form[role="search"] button:has-text("Search")');
+      await page.click('form[action="/staff/knowledge"] button:has-text("Search")');
       await page.waitForURL(/\/staff\/knowledge\?q=/);
       const staffOnly = page.locator('a[href="/staff/knowledge/staff-bulky-waste-bookings"]');
       assert.equal(await staffOnly.count(), 1, 'staff articles are found by staff');
