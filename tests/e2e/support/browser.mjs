@@ -68,7 +68,16 @@ async function analyse(page) {
 // Runs axe on the page (no violations of the WCAG A/AA rules) and saves a full-page
 // screenshot named `name`.png. Returns the axe results.
 export async function checkPage(page, name) {
-  await page.screenshot({ path: path.join(artefactsDir(), `${name}.png`), fullPage: true });
+  const file = path.join(artefactsDir(), `${name}.png`);
+  try {
+    await page.screenshot({ path: file, fullPage: true });
+  } catch {
+    // Chromium now and then refuses a capture ("Unable to capture screenshot") while other
+    // browsers load the machine; a second attempt a moment later succeeds, and a second
+    // failure still fails the test.
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: file, fullPage: true });
+  }
   const results = await analyse(page);
   const summary = results.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
