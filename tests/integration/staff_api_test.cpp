@@ -470,9 +470,9 @@ TEST_P(StaffApiTest, TransitionsFollowTheLifecycle) {
 
 TEST_P(StaffApiTest, AssignmentMovesTeamOfficerAndPriority) {
   CreateCatalogue();
-  auto officer = usecase::AddStaffUser(*store_, clock_,
-                                       {"officer@example.org", "Olive Officer", "officer",
-                                        "CNS", "correct horse battery staple"});
+  auto officer = usecase::AddStaffUser(
+      *store_, clock_,
+      {"officer@example.org", "Olive Officer", "officer", "CNS", "correct horse battery staple"});
   ASSERT_TRUE(officer) << officer.error().message();
   const std::string ref = RaiseCase();
   const std::string url = "/api/v1/cases/" + ref + "/assignment";
