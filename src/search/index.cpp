@@ -118,11 +118,6 @@ std::uint32_t IndexState::TermId(const std::string& term) {
   auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
   if (inserted) {
     terms.push_back(TermEntry{term, {}, 0, {}});
-    // Numbers (references, house numbers, years) are not corrected: a near miss is another
-    // number, and a million case references would fill the deletion index.
-    if (!HasDigit(term)) {
-      deletions.Add(term, it->second);
-    }
   }
   return it->second;
 }
@@ -178,7 +173,13 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
   }
   std::sort(slot.terms.begin(), slot.terms.end());
   for (const auto& [surface, term] : analysed.surfaces) {
-    surfaces.emplace(surface, term_ids.at(term));
+    const auto [entry, inserted] = surfaces.emplace(surface, term_ids.at(term));
+    // Words with digits never get here (AnalyseDocument): a near miss of a reference or a
+    // postcode is another one, and a million of them would fill the deletion index.
+    if (inserted) {
+      deletions.Add(surface, static_cast<std::uint32_t>(surface_list.size()));
+      surface_list.push_back(entry);
+    }
   }
   if (options.keep_text) {
     const auto& fields = document.fields;
@@ -415,7 +416,7 @@ IndexStats Index::Stats() const {
                                (entry.text.capacity() > 15 ? entry.text.capacity() + 1 : 0);
   }
   stats.deletion_entries = s.deletions.entries();
-  stats.approximate_bytes += stats.deletion_entries * 12 + s.surfaces.size() * kTreeNode +
+  stats.approximate_bytes += stats.deletion_entries * 12 + s.surfaces.size() * (kTreeNode + 8) +
                              s.term_ids.size() * (kHashNode + 8) + s.slot_of.size() * kHashNode;
   for (const Slot& slot : s.slots) {
     stats.approximate_bytes += sizeof(Slot) + slot.terms.capacity() * 4 + slot.tags.capacity() * 4 +

@@ -120,6 +120,12 @@ struct IndexState {
   std::unordered_map<std::string, std::uint32_t> term_ids;
   std::vector<TermEntry> terms;
   std::map<std::string, std::uint32_t, std::less<>> surfaces;  // folded word -> term id
+  // Spelling correction compares what the user typed with the words documents use, before
+  // stemming: stems are shorter and more alike ("recyl" is two edits from "regul", while
+  // "recyling" is far from "regulations"). Ids in `deletions` index this list of the
+  // surfaces' map entries (never erased, so the iterators stay valid).
+  using SurfaceEntry = std::map<std::string, std::uint32_t, std::less<>>::const_iterator;
+  std::vector<SurfaceEntry> surface_list;
   DeletionIndex deletions;
   std::unordered_map<std::string, std::uint32_t> tag_ids;
   // Per tag, one bit per slot: a filter is a bit test, not a search through the slot's tags.
