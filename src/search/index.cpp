@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <string_view>
@@ -39,6 +40,14 @@ float RoundUp(double value) {
     rounded = std::nextafter(rounded, std::numeric_limits<float>::infinity());
   }
   return rounded;
+}
+
+std::size_t TierBytes(const TermEntry& entry) {
+  std::size_t bytes = entry.tiers.capacity() * sizeof(Tier);
+  for (const Tier& tier : entry.tiers) {
+    bytes += tier.postings.capacity() * sizeof(Posting);
+  }
+  return bytes;
 }
 
 }  // namespace
@@ -117,7 +126,7 @@ bool IndexState::HasTag(std::uint32_t tag, std::uint32_t slot) const {
 std::uint32_t IndexState::TermId(const std::string& term) {
   auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
   if (inserted) {
-    terms.push_back(TermEntry{term, {}, 0, {}});
+    terms.push_back(TermEntry{term, {}, 0, {}, {}, 0});
   }
   return it->second;
 }
@@ -131,6 +140,14 @@ void IndexState::Clear(std::uint32_t slot_index) {
         [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
     if (it != postings.end() && it->slot == slot_index) {
       postings.erase(it);
+    }
+    for (Tier& tier : terms[term].tiers) {
+      const auto in_tier = std::lower_bound(
+          tier.postings.begin(), tier.postings.end(), slot_index,
+          [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
+      if (in_tier != tier.postings.end() && in_tier->slot == slot_index) {
+        tier.postings.erase(in_tier);
+      }
     }
   }
   for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -167,8 +184,9 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
     const auto it = std::lower_bound(
         entry.postings.begin(), entry.postings.end(), slot_index,
         [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
-    entry.postings.insert(it, Posting{slot_index, info.packed});
-    RaiseBounds(entry, slot_index, Saturated(info.packed, slot.lengths, bound_factor));
+    const Posting posting{slot_index, info.packed};
+    entry.postings.insert(it, posting);
+    RaiseBounds(entry, posting, Saturated(info.packed, slot.lengths, bound_factor));
     slot.terms.push_back(info.id);
   }
   std::sort(slot.terms.begin(), slot.terms.end());
@@ -248,9 +266,15 @@ void IndexState::RebuildBounds(TermEntry& entry,
   entry.bound = 0;
   entry.blocks.clear();
   const bool blocked = entry.postings.size() >= kBlockMinDf;
+  const bool tiered = entry.postings.size() >= kTierMinDf;
+  std::vector<double> parts;
+  parts.reserve(tiered ? entry.postings.size() : 0);
   for (const Posting& posting : entry.postings) {
     const double score = Saturated(posting.tfs, lengths[posting.slot], factor);
     entry.bound = std::max(entry.bound, score);
+    if (tiered) {
+      parts.push_back(score);
+    }
     const std::uint32_t block = posting.slot >> kBlockShift;
     if (!blocked) {
       continue;
@@ -260,19 +284,59 @@ void IndexState::RebuildBounds(TermEntry& entry,
     }
     entry.blocks.back().bound = std::max(entry.blocks.back().bound, RoundUp(score));
   }
+  BuildTiers(entry, parts);
 }
 
-void IndexState::RaiseBounds(TermEntry& entry, std::uint32_t slot, double value) const {
-  entry.bound = std::max(entry.bound, value);
-  if (entry.blocks.empty()) {
-    if (entry.postings.size() < kBlockMinDf) {
-      return;
+void IndexState::BuildTiers(TermEntry& entry, const std::vector<double>& parts) const {
+  entry.tiers.clear();
+  entry.tiers_df = 0;
+  if (entry.postings.size() < kTierMinDf) {
+    return;
+  }
+  entry.tiers_df = entry.postings.size();
+  std::vector<double> sorted = parts;
+  std::sort(sorted.begin(), sorted.end(), std::greater<>());
+  for (const unsigned shift : kTierShifts) {
+    const std::size_t rank = sorted.size() >> shift;
+    if (rank < kTierMinSize) {
+      continue;
     }
-    // The list has just grown long enough: bound its blocks from every posting.
+    // At most `rank` parts are above the rank-th largest; ties at the cut stay out, so a
+    // list of many equal parts gives a small tier rather than a useless large one.
+    Tier tier{RoundUp(sorted[rank]), shift, {}};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i] > static_cast<double>(tier.cut)) {
+        tier.postings.push_back(entry.postings[i]);
+      }
+    }
+    if (!tier.postings.empty()) {
+      entry.tiers.push_back(std::move(tier));
+    }
+  }
+}
+
+void IndexState::RaiseBounds(TermEntry& entry, const Posting& posting, double value) const {
+  entry.bound = std::max(entry.bound, value);
+  const std::size_t df = entry.postings.size();
+  if ((entry.blocks.empty() && df >= kBlockMinDf) ||
+      (df >= kTierMinDf && df >= 2 * entry.tiers_df)) {
+    // The list has just grown long enough for blocks, or for (new) tiers: work them out
+    // from every posting.
     RebuildBounds(entry, BoundFactors());
     return;
   }
-  const std::uint32_t block = slot >> kBlockShift;
+  const auto by_slot = [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; };
+  for (Tier& tier : entry.tiers) {
+    if (value > static_cast<double>(tier.cut)) {
+      tier.postings.insert(
+          std::lower_bound(tier.postings.begin(), tier.postings.end(), posting.slot, by_slot),
+          posting);
+    }
+  }
+  if (entry.blocks.empty()) {
+    return;
+  }
+  const std::uint32_t block = posting.slot >> kBlockShift;
   auto it = std::lower_bound(
       entry.blocks.begin(), entry.blocks.end(), block,
       [](const BlockBound& bound, std::uint32_t wanted) { return bound.block < wanted; });
@@ -412,7 +476,7 @@ IndexStats Index::Stats() const {
     stats.terms += entry.postings.empty() ? 0U : 1U;
     stats.postings += entry.postings.size();
     stats.approximate_bytes += sizeof(TermEntry) + entry.postings.capacity() * sizeof(Posting) +
-                               entry.blocks.capacity() * sizeof(BlockBound) +
+                               entry.blocks.capacity() * sizeof(BlockBound) + TierBytes(entry) +
                                (entry.text.capacity() > 15 ? entry.text.capacity() + 1 : 0);
   }
   stats.deletion_entries = s.deletions.entries();

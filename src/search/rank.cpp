@@ -24,14 +24,19 @@ namespace {
 // Bounds are summed in another order than scores; this keeps float rounding on the safe side.
 constexpr double kBoundRounding = 1 + 1e-9;
 constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
+// Deeper pages than this are looked for by the ordinary walk: the smallest tiers hold about
+// this many postings, too few to fill them.
+constexpr std::size_t kMaxTierPage = 64;
 
 struct Cursor {
+  const Posting* begin = nullptr;
   const Posting* at = nullptr;
   const Posting* end = nullptr;
   TermFactors factors;
   const BlockBound* block = nullptr;  // the term's block bounds, if it has them
   const BlockBound* block_end = nullptr;
   double bound = 0;  // the term's bound over all blocks
+  std::uint32_t term = 0;
 
   // The most this term's part can be in `block` (blocks asked in increasing order).
   double BlockBoundAt(std::uint32_t wanted) {
@@ -144,6 +149,10 @@ class TopK {
   TopK(const IndexState& state, const std::vector<Clause>& clauses,
        const std::vector<std::vector<std::uint32_t>>& filters, const Query& query);
   void Run();
+  // Looks for the page among the postings of the query's terms' impact tiers (smallest tiers
+  // first); true when it is shown that no other document can reach it. Otherwise leaves the
+  // walk as it was before, for Run.
+  bool RunTiers();
   // The page, best first; `total` filled in.
   std::vector<Scored> Page(Results& results);
 
@@ -156,6 +165,10 @@ class TopK {
   bool Score(std::uint32_t slot, double& sum, std::size_t& matched);
   void MoveEssentialTo(std::uint32_t target);
   void Keep(const Scored& candidate);
+  // Filters and scores `slot`, keeping it if it reaches the page.
+  void Consider(std::uint32_t slot);
+  bool RunTier(unsigned shift);
+  void Reset();
 
   const IndexState& state_;
   const std::vector<std::vector<std::uint32_t>>& filters_;
@@ -175,6 +188,8 @@ class TopK {
   std::size_t dropped_ = 0;
   std::size_t examined_ = 0;
   std::size_t passed_ = 0;
+  bool tiered_ = false;        // the page came from the tiers: the rest went unscored
+  std::size_t abandoned_ = 0;  // documents examined by tier attempts that failed
 };
 
 TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
@@ -191,9 +206,11 @@ TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
       for (const std::uint32_t term : alternative.terms) {
         const TermEntry& entry = state.terms[term];
         const auto& blocks = entry.blocks;
-        cursors_.push_back({entry.postings.data(), entry.postings.data() + entry.postings.size(),
-                            state.Factors(term), blocks.empty() ? nullptr : blocks.data(),
-                            blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound});
+        cursors_.push_back({entry.postings.data(), entry.postings.data(),
+                            entry.postings.data() + entry.postings.size(), state.Factors(term),
+                            blocks.empty() ? nullptr : blocks.data(),
+                            blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound,
+                            term});
         bound += cursors_.back().factors.idf * entry.bound;
         plan.max_df = std::max(plan.max_df, entry.postings.size());
       }
@@ -326,6 +343,27 @@ void TopK::Keep(const Scored& candidate) {
   }
 }
 
+void TopK::Consider(std::uint32_t slot) {
+  ++examined_;
+  double sum = 0;
+  std::size_t matched = 0;
+  if (!Passes(slot)) {
+    return;
+  }
+  ++passed_;
+  if (!Score(slot, sum, matched) || matched == 0) {
+    return;
+  }
+  ++counted_;
+  double total = 0;
+  for (const double score : scores_) {
+    total += score;  // in clause order, whatever order they were found in
+  }
+  // Coordination: of two documents, the one that answers more of the query ranks
+  // higher even when the other repeats one word often.
+  Keep({total * (static_cast<double>(matched) / clause_count_), slot, state_.slots[slot].id});
+}
+
 void TopK::Run() {
   while (essential_ < order_.size()) {
     const std::uint32_t slot = NextCandidate();
@@ -335,32 +373,116 @@ void TopK::Run() {
     if (SkipBlock(slot)) {
       continue;
     }
-    ++examined_;
-    double sum = 0;
-    std::size_t matched = 0;
-    bool keep = Passes(slot);
-    if (keep) {
-      ++passed_;
-      keep = Score(slot, sum, matched);
-    }
+    Consider(slot);
     MoveEssentialTo(slot + 1);
-    if (!keep || matched == 0) {
-      continue;
-    }
-    ++counted_;
-    double total = 0;
-    for (const double score : scores_) {
-      total += score;  // in clause order, whatever order they were found in
-    }
-    // Coordination: of two documents, the one that answers more of the query ranks
-    // higher even when the other repeats one word often.
-    Keep({total * (static_cast<double>(matched) / clause_count_), slot, state_.slots[slot].id});
   }
+}
+
+// Common words in short documents have nearly equal scores everywhere, so block bounds skip
+// nothing and MaxScore walks every posting. But a page of k is made of documents in which
+// some word scores high: if every posting outside the tiers tried scores at most the tier's
+// cut, a document in none of them scores at most the sum of the cuts (each clause at its
+// best alternative), and once k documents found in the tiers beat that, the page is final.
+// The tiers are tried from the smallest (a single common word: a few hundred postings); an
+// attempt that fails (filters reject most candidates, or the cuts are too close to the page)
+// costs at most its tiers' postings, a sixteenth of the lists for the largest, before the
+// ordinary walk.
+bool TopK::RunTiers() {
+  if (!prune_ || k_ > kMaxTierPage) {
+    return false;
+  }
+  for (auto shift = kTierShifts.begin(); shift != kTierShifts.end(); ++shift) {
+    if (RunTier(*shift)) {
+      tiered_ = true;
+      return true;
+    }
+    Reset();
+  }
+  return false;
+}
+
+bool TopK::RunTier(unsigned shift) {
+  struct List {
+    const Posting* at;
+    const Posting* end;
+  };
+  std::vector<List> lists;
+  lists.reserve(cursors_.size());
+  std::vector<double> low(cursors_.size(), 0);  // what a posting outside the list can score
+  std::size_t candidates = 0;
+  std::size_t postings = 0;
+  for (std::size_t c = 0; c < cursors_.size(); ++c) {
+    const TermEntry& entry = state_.terms[cursors_[c].term];
+    // The smallest tier at least as large as asked for, or else the whole list.
+    const Tier* chosen = nullptr;
+    for (const Tier& tier : entry.tiers) {
+      if (tier.shift <= shift) {
+        chosen = &tier;
+        break;
+      }
+    }
+    const auto& list = chosen == nullptr ? entry.postings : chosen->postings;
+    lists.push_back({list.data(), list.data() + list.size()});
+    low[c] = chosen == nullptr ? 0.0 : cursors_[c].factors.idf * static_cast<double>(chosen->cut);
+    candidates += list.size();
+    postings += entry.postings.size();
+  }
+  // Not worth it when the candidates are not far fewer than the postings MaxScore would walk.
+  if (candidates * 4 > postings) {
+    return false;
+  }
+  double reach = 0;  // the most a document in none of the lists can score
+  for (const PlannedClause& plan : planned_) {
+    double best = 0;
+    for (const PlannedAlternative& alternative : plan.alternatives) {
+      double sum = 0;
+      for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
+        sum += low[c];
+      }
+      best = std::max(best, alternative.scale * sum * kBoundRounding);
+    }
+    reach += best;
+  }
+  while (true) {
+    std::uint32_t slot = kNoSlot;
+    for (const List& list : lists) {
+      if (list.at != list.end) {
+        slot = std::min(slot, list.at->slot);
+      }
+    }
+    if (slot == kNoSlot) {
+      break;
+    }
+    Consider(slot);
+    for (List& list : lists) {
+      if (list.at != list.end && list.at->slot == slot) {
+        ++list.at;
+      }
+    }
+  }
+  return heap_.size() == k_ && reach < threshold_;
+}
+
+void TopK::Reset() {
+  for (Cursor& cursor : cursors_) {
+    cursor.at = cursor.begin;
+    cursor.block = cursor.block == nullptr ? nullptr : state_.terms[cursor.term].blocks.data();
+  }
+  heap_.clear();
+  threshold_ = 0;
+  essential_ = 0;
+  checked_block_ = kNoSlot;
+  counted_ = 0;
+  dropped_ = 0;
+  abandoned_ += examined_;
+  examined_ = 0;
+  passed_ = 0;
 }
 
 std::vector<Scored> TopK::Page(Results& results) {
   results.total = counted_;
-  if (essential_ > 0 || dropped_ > 0) {
+  results.examined = examined_ + abandoned_;
+  if (essential_ > 0 || dropped_ > 0 || tiered_) {
     // Documents were skipped unscored, so the count is estimated: at least those seen, and
     // as many as the commonest clause matches times the share that passed the filters.
     std::size_t most = 0;
@@ -391,7 +513,9 @@ Results IndexState::Rank(const std::vector<Clause>& clauses,
     return results;
   }
   TopK top(*this, clauses, filters, query);
-  top.Run();
+  if (!top.RunTiers()) {
+    top.Run();
+  }
   const auto page = top.Page(results);
   for (std::size_t i = std::min(query.offset, page.size()); i < page.size(); ++i) {
     Hit hit{page[i].id, page[i].score, {}, {}};

@@ -77,6 +77,9 @@ struct Results {
   // were skipped, an estimate (never below the documents seen): total_is_exact is false.
   std::size_t total = 0;
   bool total_is_exact = true;
+  // Documents the search looked at (filtered, and scored unless shown unable to reach the
+  // page): the work it did, for tests and benchmarks.
+  std::size_t examined = 0;
 };
 
 struct IndexStats {
