@@ -143,6 +143,12 @@ double ClauseScore(const TermScoreFn& term_score, const PlannedClause& clause,
   return best;
 }
 
+// A list walked once in slot order.
+struct List {
+  const Posting* at = nullptr;
+  const Posting* end = nullptr;
+};
+
 // One query's walk over the postings (see the top of the file).
 class TopK {
  public:
@@ -150,8 +156,8 @@ class TopK {
        const std::vector<std::vector<std::uint32_t>>& filters, const Query& query);
   void Run();
   // Looks for the page among the postings of the query's terms' impact tiers (smallest tiers
-  // first); true when it is shown that no other document can reach it. Otherwise leaves the
-  // walk as it was before, for Run.
+  // first); true when it is shown that no other document can reach it. Otherwise the page
+  // found so far stays, for Run to go on from.
   bool RunTiers();
   // The page, best first; `total` filled in.
   std::vector<Scored> Page(Results& results);
@@ -168,7 +174,13 @@ class TopK {
   // Filters and scores `slot`, keeping it if it reaches the page.
   void Consider(std::uint32_t slot);
   bool RunTier(unsigned shift);
-  void Reset();
+  // Whether `slot` was considered by a tier attempt already (slots asked in increasing order).
+  bool Done(std::uint32_t slot);
+  // Back to the first posting of every list, for another pass in slot order.
+  void Rewind();
+  // The most a document can score that only the skipped cursors match.
+  [[nodiscard]] double SkippedReach() const;
+  void SkipMoreCursors();
 
   const IndexState& state_;
   const std::vector<std::vector<std::uint32_t>>& filters_;
@@ -188,8 +200,17 @@ class TopK {
   std::size_t dropped_ = 0;
   std::size_t examined_ = 0;
   std::size_t passed_ = 0;
-  bool tiered_ = false;        // the page came from the tiers: the rest went unscored
-  std::size_t abandoned_ = 0;  // documents examined by tier attempts that failed
+  bool tiered_ = false;  // the page came from the tiers: the rest went unscored
+  // The lists of the last tier attempt, from their start: what was considered already.
+  std::vector<List> done_;
+  // MaxScore per cursor as well as per clause: a clause's corrections and completions are
+  // worth less than its exact word, and often far more common. Cursors whose documents
+  // together cannot reach the page supply no candidates (skip_), only probed when scoring.
+  std::vector<char> skip_;
+  std::vector<double> cursor_bound_;   // weight / words x idf x term bound
+  std::vector<std::size_t> by_bound_;  // cursors, lowest bound first
+  std::size_t next_skip_ = 0;          // by_bound_[next_skip_] is the next to try
+  std::size_t skipped_clauses_ = 0;    // order_[0..skipped_clauses_) have all theirs skipped
 };
 
 TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
@@ -212,6 +233,7 @@ TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
                             blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound,
                             term});
         bound += cursors_.back().factors.idf * entry.bound;
+        cursor_bound_.push_back(out.scale * cursors_.back().factors.idf * entry.bound);
         plan.max_df = std::max(plan.max_df, entry.postings.size());
       }
       plan.bound = std::max(plan.bound, out.scale * bound * kBoundRounding);
@@ -231,6 +253,14 @@ TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
     prefix_[i + 1] = prefix_[i] + planned_[order_[i]].bound;
   }
   scores_.resize(n);
+  skip_.assign(cursors_.size(), 0);
+  by_bound_.resize(cursors_.size());
+  for (std::size_t c = 0; c < cursors_.size(); ++c) {
+    by_bound_[c] = c;
+  }
+  std::stable_sort(by_bound_.begin(), by_bound_.end(), [this](std::size_t a, std::size_t b) {
+    return cursor_bound_[a] < cursor_bound_[b];
+  });
   clause_count_ = static_cast<double>(n);
   k_ = query.limit > std::numeric_limits<std::size_t>::max() - query.offset
            ? std::numeric_limits<std::size_t>::max()
@@ -240,12 +270,9 @@ TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
 
 std::uint32_t TopK::NextCandidate() const {
   std::uint32_t slot = kNoSlot;
-  for (std::size_t i = essential_; i < order_.size(); ++i) {
-    const PlannedClause& plan = planned_[order_[i]];
-    for (std::size_t c = plan.first; c < plan.last; ++c) {
-      if (cursors_[c].at != cursors_[c].end) {
-        slot = std::min(slot, cursors_[c].at->slot);
-      }
+  for (std::size_t c = 0; c < cursors_.size(); ++c) {
+    if (skip_[c] == 0 && cursors_[c].at != cursors_[c].end) {
+      slot = std::min(slot, cursors_[c].at->slot);
     }
   }
   return slot;
@@ -259,10 +286,55 @@ bool TopK::Passes(std::uint32_t slot) const {
 }
 
 void TopK::MoveEssentialTo(std::uint32_t target) {
-  for (std::size_t i = essential_; i < order_.size(); ++i) {
-    const PlannedClause& plan = planned_[order_[i]];
-    for (std::size_t c = plan.first; c < plan.last; ++c) {
+  for (std::size_t c = 0; c < cursors_.size(); ++c) {
+    if (skip_[c] == 0) {
       Advance(cursors_[c], target);
+    }
+  }
+}
+
+double TopK::SkippedReach() const {
+  double reach = 0;
+  double clauses = 0;
+  for (const PlannedClause& plan : planned_) {
+    double best = 0;
+    for (const PlannedAlternative& alternative : plan.alternatives) {
+      double sum = 0;
+      bool whole = true;  // every cursor of the alternative skipped
+      for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
+        if (skip_[c] != 0) {
+          sum += cursor_bound_[c];
+        } else {
+          whole = false;
+        }
+      }
+      // A phrase that must be met whole cannot be, by a document none of its unskipped
+      // cursors holds.
+      if (alternative.partial || whole) {
+        best = std::max(best, sum * kBoundRounding);
+      }
+    }
+    reach += best;
+    clauses += best > 0 ? 1 : 0;
+  }
+  return reach * clauses / clause_count_;
+}
+
+void TopK::SkipMoreCursors() {
+  for (; skipped_clauses_ < essential_; ++skipped_clauses_) {
+    const PlannedClause& plan = planned_[order_[skipped_clauses_]];
+    std::fill(skip_.begin() + static_cast<std::ptrdiff_t>(plan.first),
+              skip_.begin() + static_cast<std::ptrdiff_t>(plan.last), 1);
+  }
+  for (; next_skip_ < by_bound_.size(); ++next_skip_) {
+    const std::size_t c = by_bound_[next_skip_];
+    if (skip_[c] != 0) {
+      continue;
+    }
+    skip_[c] = 1;
+    if (SkippedReach() >= threshold_) {
+      skip_[c] = 0;
+      return;
     }
   }
 }
@@ -340,6 +412,7 @@ void TopK::Keep(const Scored& candidate) {
                threshold_) {
       ++essential_;
     }
+    SkipMoreCursors();
   }
 }
 
@@ -373,7 +446,9 @@ void TopK::Run() {
     if (SkipBlock(slot)) {
       continue;
     }
-    Consider(slot);
+    if (!Done(slot)) {
+      Consider(slot);
+    }
     MoveEssentialTo(slot + 1);
   }
 }
@@ -383,29 +458,25 @@ void TopK::Run() {
 // some word scores high: if every posting outside the tiers tried scores at most the tier's
 // cut, a document in none of them scores at most the sum of the cuts (each clause at its
 // best alternative), and once k documents found in the tiers beat that, the page is final.
-// The tiers are tried from the smallest (a single common word: a few hundred postings); an
+// The tiers are tried from the smallest (a single common word: a few hundred postings). An
 // attempt that fails (filters reject most candidates, or the cuts are too close to the page)
-// costs at most its tiers' postings, a sixteenth of the lists for the largest, before the
-// ordinary walk.
+// is not lost: a larger tier holds the smaller (higher cuts keep fewer postings), so the next
+// attempt, and the ordinary walk last, go on with the page found so far, whose k-th score
+// lets MaxScore prune from the start, and skip the documents already considered.
 bool TopK::RunTiers() {
   if (!prune_ || k_ > kMaxTierPage) {
     return false;
   }
-  for (auto shift = kTierShifts.begin(); shift != kTierShifts.end(); ++shift) {
-    if (RunTier(*shift)) {
+  for (const unsigned shift : kTierShifts) {
+    if (RunTier(shift)) {
       tiered_ = true;
       return true;
     }
-    Reset();
   }
   return false;
 }
 
 bool TopK::RunTier(unsigned shift) {
-  struct List {
-    const Posting* at;
-    const Posting* end;
-  };
   std::vector<List> lists;
   lists.reserve(cursors_.size());
   std::vector<double> low(cursors_.size(), 0);  // what a posting outside the list can score
@@ -443,9 +514,10 @@ bool TopK::RunTier(unsigned shift) {
     }
     reach += best;
   }
+  std::vector<List> walk = lists;
   while (true) {
     std::uint32_t slot = kNoSlot;
-    for (const List& list : lists) {
+    for (const List& list : walk) {
       if (list.at != list.end) {
         slot = std::min(slot, list.at->slot);
       }
@@ -453,36 +525,47 @@ bool TopK::RunTier(unsigned shift) {
     if (slot == kNoSlot) {
       break;
     }
-    Consider(slot);
-    for (List& list : lists) {
+    if (!Done(slot)) {
+      Consider(slot);
+    }
+    for (List& list : walk) {
       if (list.at != list.end && list.at->slot == slot) {
         ++list.at;
       }
     }
   }
-  return heap_.size() == k_ && reach < threshold_;
+  if (heap_.size() == k_ && reach < threshold_) {
+    return true;
+  }
+  Rewind();
+  done_ = std::move(lists);
+  return false;
 }
 
-void TopK::Reset() {
+bool TopK::Done(std::uint32_t slot) {
+  bool done = false;
+  for (List& list : done_) {
+    while (list.at != list.end && list.at->slot < slot) {
+      ++list.at;
+    }
+    done = done || (list.at != list.end && list.at->slot == slot);
+  }
+  return done;
+}
+
+void TopK::Rewind() {
   for (Cursor& cursor : cursors_) {
     cursor.at = cursor.begin;
     cursor.block = cursor.block == nullptr ? nullptr : state_.terms[cursor.term].blocks.data();
   }
-  heap_.clear();
-  threshold_ = 0;
-  essential_ = 0;
   checked_block_ = kNoSlot;
-  counted_ = 0;
-  dropped_ = 0;
-  abandoned_ += examined_;
-  examined_ = 0;
-  passed_ = 0;
 }
 
 std::vector<Scored> TopK::Page(Results& results) {
   results.total = counted_;
-  results.examined = examined_ + abandoned_;
-  if (essential_ > 0 || dropped_ > 0 || tiered_) {
+  results.examined = examined_;
+  const bool skipped = std::any_of(skip_.begin(), skip_.end(), [](char s) { return s != 0; });
+  if (skipped || dropped_ > 0 || tiered_) {
     // Documents were skipped unscored, so the count is estimated: at least those seen, and
     // as many as the commonest clause matches times the share that passed the filters.
     std::size_t most = 0;
