@@ -622,24 +622,22 @@ void IndexState::AddSnippets(const std::vector<Clause>& clauses, Hit& hit,
   }
   std::sort(marked.begin(), marked.end());
   const Slot& slot = slots[slot_index];
-  // A token's position is its index in the slot's stored arrays.
-  const Matcher match = [&slot, &marked](const Token& token) -> std::size_t {
-    const std::uint32_t term = slot.token_terms[token.position];
-    return std::binary_search(marked.begin(), marked.end(), term) ? std::size_t{term} + 1 : 0;
-  };
-  const auto tokens = [&slot](std::size_t first, std::size_t last) {
-    std::vector<Token> out;
+  // Each stored word marked straight from its term id: no tokens, no analysis.
+  const auto words = [&slot, &marked](std::size_t first, std::size_t last) {
+    std::vector<MarkedWord> out;
     out.reserve(last - first);
     for (std::size_t i = first; i < last; ++i) {
       const std::uint32_t span = slot.token_spans[i];
       const std::size_t begin = span >> 8U;
-      out.push_back(Token{{}, {}, static_cast<std::uint32_t>(i), begin, begin + (span & 0xFFU)});
+      const std::uint32_t term = slot.token_terms[i];
+      const bool is_marked = std::binary_search(marked.begin(), marked.end(), term);
+      out.push_back({begin, begin + (span & 0xFFU), is_marked ? std::size_t{term} + 1 : 0});
     }
     return out;
   };
-  hit.title_html = Highlight(slot.title, tokens(0, slot.title_tokens), match);
+  hit.title_html = Highlight(slot.title, words(0, slot.title_tokens));
   const std::string_view text = std::string_view(slot.text).substr(0, ScanLength({}, slot.text));
-  hit.snippet_html = Snippet(text, tokens(slot.title_tokens, slot.token_terms.size()), match);
+  hit.snippet_html = Snippet(text, words(slot.title_tokens, slot.token_terms.size()));
 }
 
 }  // namespace frontdoor::search
