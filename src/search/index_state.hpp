@@ -1,5 +1,6 @@
-// The private state of search::Index, shared by its three parts: index.cpp (updates,
-// statistics), plan.cpp (query words to clauses) and rank.cpp (top-k evaluation, snippets).
+// The private state of search::Index, shared by its parts: index.cpp (updates, statistics),
+// plan.cpp (query words to clauses), rank.cpp (scoring, snippets) with top_k.cpp and
+// tiers.cpp (the top-k walk).
 // Not thread-safe: Index guards it with its reader/writer lock.
 #pragma once
 
@@ -44,7 +45,7 @@ struct BlockBound {
 
 // Impact tiers: a long list also keeps, in slot order, its postings that score above a cut,
 // so a query of common words can look for its page among those first and skip the rest of
-// every list once the rest provably cannot reach the page (rank.cpp, RunTier).
+// every list once the rest provably cannot reach the page (tiers.cpp).
 inline constexpr std::size_t kTierMinDf = 4096;
 // Tiers hold about df >> shift postings: a 4096th, a 256th and a 16th of the list.
 inline constexpr std::array<unsigned, 3> kTierShifts{12, 8, 4};
