@@ -158,6 +158,7 @@ void IndexState::Clear(std::uint32_t slot_index) {
   }
   slot = Slot{};
   lengths[slot_index] = {};
+  ids[slot_index] = 0;
   --live;
 }
 
@@ -168,6 +169,7 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
   slot.live = true;
   slot.lengths = analysed.lengths;
   lengths[slot_index] = analysed.lengths;
+  ids[slot_index] = document.id;
   slot.tags = std::move(tags);
   for (const std::uint32_t tag : slot.tags) {
     SetTagBit(tag, slot_index, true);
@@ -382,6 +384,7 @@ void Index::Put(const Document& document) {
     slot = static_cast<std::uint32_t>(s.slots.size());
     s.slots.emplace_back();
     s.lengths.emplace_back();
+    s.ids.emplace_back();
   }
   s.slot_of[document.id] = slot;
   s.Fill(slot, document, analysed, std::move(tags));
@@ -487,7 +490,7 @@ IndexStats Index::Stats() const {
                                slot.title.capacity() + slot.text.capacity() +
                                (slot.token_terms.capacity() + slot.token_spans.capacity()) * 4;
   }
-  stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]);
+  stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]) + s.ids.capacity() * 8;
   for (const auto& bits : s.tag_bits) {
     stats.approximate_bytes += bits.capacity() * 8;
   }

@@ -253,7 +253,11 @@ void TopK::Consider(std::uint32_t slot) {
   }
   // Coordination: of two documents, the one that answers more of the query ranks
   // higher even when the other repeats one word often.
-  Keep({total * (static_cast<double>(matched) / clause_count_), slot, state_.slots[slot].id});
+  const double score = total * (static_cast<double>(matched) / clause_count_);
+  if (prune_ && heap_.size() == k_ && score < threshold_) {
+    return;  // below the page: Keep would not take it, and its id need not be read
+  }
+  Keep({score, slot, state_.ids[slot]});
 }
 
 void TopK::Run() {
