@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <string_view>
@@ -39,6 +40,14 @@ float RoundUp(double value) {
     rounded = std::nextafter(rounded, std::numeric_limits<float>::infinity());
   }
   return rounded;
+}
+
+std::size_t TierBytes(const TermEntry& entry) {
+  std::size_t bytes = entry.tiers.capacity() * sizeof(Tier);
+  for (const Tier& tier : entry.tiers) {
+    bytes += tier.postings.capacity() * sizeof(Posting);
+  }
+  return bytes;
 }
 
 }  // namespace
@@ -117,12 +126,7 @@ bool IndexState::HasTag(std::uint32_t tag, std::uint32_t slot) const {
 std::uint32_t IndexState::TermId(const std::string& term) {
   auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
   if (inserted) {
-    terms.push_back(TermEntry{term, {}, 0, {}});
-    // Numbers (references, house numbers, years) are not corrected: a near miss is another
-    // number, and a million case references would fill the deletion index.
-    if (!HasDigit(term)) {
-      deletions.Add(term, it->second);
-    }
+    terms.push_back(TermEntry{term, {}, 0, {}, {}, 0});
   }
   return it->second;
 }
@@ -137,6 +141,14 @@ void IndexState::Clear(std::uint32_t slot_index) {
     if (it != postings.end() && it->slot == slot_index) {
       postings.erase(it);
     }
+    for (Tier& tier : terms[term].tiers) {
+      const auto in_tier = std::lower_bound(
+          tier.postings.begin(), tier.postings.end(), slot_index,
+          [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
+      if (in_tier != tier.postings.end() && in_tier->slot == slot_index) {
+        tier.postings.erase(in_tier);
+      }
+    }
   }
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     total_length[f] -= slot.lengths[f];
@@ -146,6 +158,7 @@ void IndexState::Clear(std::uint32_t slot_index) {
   }
   slot = Slot{};
   lengths[slot_index] = {};
+  ids[slot_index] = 0;
   --live;
 }
 
@@ -156,6 +169,7 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
   slot.live = true;
   slot.lengths = analysed.lengths;
   lengths[slot_index] = analysed.lengths;
+  ids[slot_index] = document.id;
   slot.tags = std::move(tags);
   for (const std::uint32_t tag : slot.tags) {
     SetTagBit(tag, slot_index, true);
@@ -172,13 +186,20 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
     const auto it = std::lower_bound(
         entry.postings.begin(), entry.postings.end(), slot_index,
         [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
-    entry.postings.insert(it, Posting{slot_index, info.packed});
-    RaiseBounds(entry, slot_index, Saturated(info.packed, slot.lengths, bound_factor));
+    const Posting posting{slot_index, info.packed};
+    entry.postings.insert(it, posting);
+    RaiseBounds(entry, posting, Saturated(info.packed, slot.lengths, bound_factor));
     slot.terms.push_back(info.id);
   }
   std::sort(slot.terms.begin(), slot.terms.end());
   for (const auto& [surface, term] : analysed.surfaces) {
-    surfaces.emplace(surface, term_ids.at(term));
+    const auto [entry, inserted] = surfaces.emplace(surface, term_ids.at(term));
+    // Words with digits never get here (AnalyseDocument): a near miss of a reference or a
+    // postcode is another one, and a million of them would fill the deletion index.
+    if (inserted) {
+      deletions.Add(surface, static_cast<std::uint32_t>(surface_list.size()));
+      surface_list.push_back(entry);
+    }
   }
   if (options.keep_text) {
     const auto& fields = document.fields;
@@ -247,9 +268,15 @@ void IndexState::RebuildBounds(TermEntry& entry,
   entry.bound = 0;
   entry.blocks.clear();
   const bool blocked = entry.postings.size() >= kBlockMinDf;
+  const bool tiered = entry.postings.size() >= kTierMinDf;
+  std::vector<double> parts;
+  parts.reserve(tiered ? entry.postings.size() : 0);
   for (const Posting& posting : entry.postings) {
     const double score = Saturated(posting.tfs, lengths[posting.slot], factor);
     entry.bound = std::max(entry.bound, score);
+    if (tiered) {
+      parts.push_back(score);
+    }
     const std::uint32_t block = posting.slot >> kBlockShift;
     if (!blocked) {
       continue;
@@ -259,19 +286,59 @@ void IndexState::RebuildBounds(TermEntry& entry,
     }
     entry.blocks.back().bound = std::max(entry.blocks.back().bound, RoundUp(score));
   }
+  BuildTiers(entry, parts);
 }
 
-void IndexState::RaiseBounds(TermEntry& entry, std::uint32_t slot, double value) const {
-  entry.bound = std::max(entry.bound, value);
-  if (entry.blocks.empty()) {
-    if (entry.postings.size() < kBlockMinDf) {
-      return;
+void IndexState::BuildTiers(TermEntry& entry, const std::vector<double>& parts) const {
+  entry.tiers.clear();
+  entry.tiers_df = 0;
+  if (entry.postings.size() < kTierMinDf) {
+    return;
+  }
+  entry.tiers_df = entry.postings.size();
+  std::vector<double> sorted = parts;
+  std::sort(sorted.begin(), sorted.end(), std::greater<>());
+  for (const unsigned shift : kTierShifts) {
+    const std::size_t rank = sorted.size() >> shift;
+    if (rank < kTierMinSize) {
+      continue;
     }
-    // The list has just grown long enough: bound its blocks from every posting.
+    // At most `rank` parts are above the rank-th largest; ties at the cut stay out, so a
+    // list of many equal parts gives a small tier rather than a useless large one.
+    Tier tier{RoundUp(sorted[rank]), shift, {}};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i] > static_cast<double>(tier.cut)) {
+        tier.postings.push_back(entry.postings[i]);
+      }
+    }
+    if (!tier.postings.empty()) {
+      entry.tiers.push_back(std::move(tier));
+    }
+  }
+}
+
+void IndexState::RaiseBounds(TermEntry& entry, const Posting& posting, double value) const {
+  entry.bound = std::max(entry.bound, value);
+  const std::size_t df = entry.postings.size();
+  if ((entry.blocks.empty() && df >= kBlockMinDf) ||
+      (df >= kTierMinDf && df >= 2 * entry.tiers_df)) {
+    // The list has just grown long enough for blocks, or for (new) tiers: work them out
+    // from every posting.
     RebuildBounds(entry, BoundFactors());
     return;
   }
-  const std::uint32_t block = slot >> kBlockShift;
+  const auto by_slot = [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; };
+  for (Tier& tier : entry.tiers) {
+    if (value > static_cast<double>(tier.cut)) {
+      tier.postings.insert(
+          std::lower_bound(tier.postings.begin(), tier.postings.end(), posting.slot, by_slot),
+          posting);
+    }
+  }
+  if (entry.blocks.empty()) {
+    return;
+  }
+  const std::uint32_t block = posting.slot >> kBlockShift;
   auto it = std::lower_bound(
       entry.blocks.begin(), entry.blocks.end(), block,
       [](const BlockBound& bound, std::uint32_t wanted) { return bound.block < wanted; });
@@ -317,6 +384,7 @@ void Index::Put(const Document& document) {
     slot = static_cast<std::uint32_t>(s.slots.size());
     s.slots.emplace_back();
     s.lengths.emplace_back();
+    s.ids.emplace_back();
   }
   s.slot_of[document.id] = slot;
   s.Fill(slot, document, analysed, std::move(tags));
@@ -411,18 +479,18 @@ IndexStats Index::Stats() const {
     stats.terms += entry.postings.empty() ? 0U : 1U;
     stats.postings += entry.postings.size();
     stats.approximate_bytes += sizeof(TermEntry) + entry.postings.capacity() * sizeof(Posting) +
-                               entry.blocks.capacity() * sizeof(BlockBound) +
+                               entry.blocks.capacity() * sizeof(BlockBound) + TierBytes(entry) +
                                (entry.text.capacity() > 15 ? entry.text.capacity() + 1 : 0);
   }
   stats.deletion_entries = s.deletions.entries();
-  stats.approximate_bytes += stats.deletion_entries * 12 + s.surfaces.size() * kTreeNode +
+  stats.approximate_bytes += stats.deletion_entries * 12 + s.surfaces.size() * (kTreeNode + 8) +
                              s.term_ids.size() * (kHashNode + 8) + s.slot_of.size() * kHashNode;
   for (const Slot& slot : s.slots) {
     stats.approximate_bytes += sizeof(Slot) + slot.terms.capacity() * 4 + slot.tags.capacity() * 4 +
                                slot.title.capacity() + slot.text.capacity() +
                                (slot.token_terms.capacity() + slot.token_spans.capacity()) * 4;
   }
-  stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]);
+  stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]) + s.ids.capacity() * 8;
   for (const auto& bits : s.tag_bits) {
     stats.approximate_bytes += bits.capacity() * 8;
   }

@@ -1,5 +1,6 @@
-// The private state of search::Index, shared by its three parts: index.cpp (updates,
-// statistics), plan.cpp (query words to clauses) and rank.cpp (top-k evaluation, snippets).
+// The private state of search::Index, shared by its parts: index.cpp (updates, statistics),
+// plan.cpp (query words to clauses), rank.cpp (scoring, snippets) with top_k.cpp and
+// tiers.cpp (the top-k walk).
 // Not thread-safe: Index guards it with its reader/writer lock.
 #pragma once
 
@@ -42,6 +43,22 @@ struct BlockBound {
   float bound = 0;          // like TermEntry::bound, over the block's postings only
 };
 
+// Impact tiers: a long list also keeps, in slot order, its postings that score above a cut,
+// so a query of common words can look for its page among those first and skip the rest of
+// every list once the rest provably cannot reach the page (tiers.cpp).
+inline constexpr std::size_t kTierMinDf = 4096;
+// Tiers hold about df >> shift postings: a 4096th, a 256th and a 16th of the list.
+inline constexpr std::array<unsigned, 3> kTierShifts{12, 8, 4};
+inline constexpr std::size_t kTierMinSize = 64;
+
+struct Tier {
+  // Every posting of the list not in `postings` has a score part (like TermEntry::bound)
+  // of at most `cut`; the ones in it are above it.
+  float cut = 0;
+  unsigned shift = 0;             // holds about df >> shift postings
+  std::vector<Posting> postings;  // sorted by slot
+};
+
 struct TermEntry {
   std::string text;               // the stem
   std::vector<Posting> postings;  // sorted by slot
@@ -52,6 +69,10 @@ struct TermEntry {
   // Per block holding postings, sorted; only for terms of kBlockMinDf postings or more (a
   // shorter list is cheap to walk), kept once built.
   std::vector<BlockBound> blocks;
+  // Smallest first; only for lists of kTierMinDf postings or more. Built again when the list
+  // has doubled since (tiers_df), so their sizes stay near their targets.
+  std::vector<Tier> tiers;
+  std::size_t tiers_df = 0;
 };
 
 struct Slot {
@@ -120,6 +141,12 @@ struct IndexState {
   std::unordered_map<std::string, std::uint32_t> term_ids;
   std::vector<TermEntry> terms;
   std::map<std::string, std::uint32_t, std::less<>> surfaces;  // folded word -> term id
+  // Spelling correction compares what the user typed with the words documents use, before
+  // stemming: stems are shorter and more alike ("recyl" is two edits from "regul", while
+  // "recyling" is far from "regulations"). Ids in `deletions` index this list of the
+  // surfaces' map entries (never erased, so the iterators stay valid).
+  using SurfaceEntry = std::map<std::string, std::uint32_t, std::less<>>::const_iterator;
+  std::vector<SurfaceEntry> surface_list;
   DeletionIndex deletions;
   std::unordered_map<std::string, std::uint32_t> tag_ids;
   // Per tag, one bit per slot: a filter is a bit test, not a search through the slot's tags.
@@ -127,6 +154,9 @@ struct IndexState {
   std::vector<Slot> slots;
   // Field lengths per slot, apart from the slots: scoring reads them for every posting.
   std::vector<std::array<std::uint16_t, kFieldCount>> lengths;
+  // Document ids per slot, likewise: a page's ties are broken by id, and a Slot is three cache
+  // lines away from the next.
+  std::vector<std::int64_t> ids;
   std::vector<std::uint32_t> free_slots;
   std::unordered_map<std::int64_t, std::uint32_t> slot_of;
   std::array<std::uint64_t, kFieldCount> total_length{};
@@ -154,8 +184,12 @@ struct IndexState {
   [[nodiscard]] std::array<double, kFieldCount> BoundFactors() const;
   void KeepBoundsValid();
   void RebuildBounds(TermEntry& entry, const std::array<double, kFieldCount>& factor) const;
-  // Raises the bounds of `entry` for a posting of score part `value` (against bound_average).
-  void RaiseBounds(TermEntry& entry, std::uint32_t slot, double value) const;
+  // Raises the bounds of `entry` for a posting just added, of score part `value` (against
+  // bound_average), and adds it to the tiers it belongs to.
+  void RaiseBounds(TermEntry& entry, const Posting& posting, double value) const;
+  // Works out the cuts of `entry`'s tiers from `parts` (score part of each posting, in list
+  // order) and fills them; drops them when the list is short.
+  void BuildTiers(TermEntry& entry, const std::vector<double>& parts) const;
   [[nodiscard]] std::size_t Df(std::uint32_t term) const { return terms[term].postings.size(); }
 
   // plan.cpp: query words to clauses.

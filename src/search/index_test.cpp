@@ -58,6 +58,33 @@ TEST_F(IndexTest, AMisspeltWordFindsTheRightOne) {
   EXPECT_EQ(Find(index_, "complants").front(), 4);
 }
 
+// Issue 7: corrections are looked for among whole words, then stemmed. On stems, "recyling"
+// (stem "recyl") was two edits from "regul" and found building regulations.
+TEST(IndexTypoTest, Issue7CorrectionsCompareWholeWordsNotStems) {
+  Index index;
+  index.Put(Doc(1, "Building regulations approval", "Regulations for extensions."));
+  index.Put(Doc(2, "Building control", "Apply for regulation approval."));
+  EXPECT_TRUE(Find(index, "recyling").empty());
+  EXPECT_EQ(Find(index, "regulaton"), (std::vector<std::int64_t>{1, 2}));
+  index.Put(Doc(3, "Recycling centres", "Opening hours."));
+  EXPECT_EQ(Find(index, "recyling"), std::vector<std::int64_t>{3});
+  EXPECT_EQ(Find(index, "recyclng"), std::vector<std::int64_t>{3});
+}
+
+// Distance 1 from 4 letters and 2 from 8 counts the letters the user typed, not the stem's.
+TEST(IndexTypoTest, AllowedTyposCountTheTypedWord) {
+  Index index;
+  index.Put(Doc(1, "Collections", "Weekly."));
+  // "colectons" has 9 letters: two typos allowed, though its stem "colecton" has 8.
+  EXPECT_EQ(Find(index, "colectons"), std::vector<std::int64_t>{1});
+  // "colectins" -> "collections" is three edits: too many.
+  EXPECT_TRUE(Find(index, "colectis").empty());
+  // A 7-letter word gets one typo only, though its correction is longer.
+  index.Put(Doc(2, "Licence", "Dogs."));
+  EXPECT_EQ(Find(index, "licnce"), std::vector<std::int64_t>{2});
+  EXPECT_TRUE(Find(index, "lcnce").empty());
+}
+
 TEST_F(IndexTest, ShortWordsAreNotCorrected) {
   EXPECT_TRUE(Find(index_, "dig").empty());
 }

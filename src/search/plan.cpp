@@ -64,20 +64,27 @@ Clause IndexState::SingleWordClause(const Token& token, bool is_prefix) const {
     return clause;
   }
   std::vector<std::tuple<std::size_t, int, std::uint32_t>> corrections;  // (df, -distance, term)
-  for (const std::uint32_t candidate : deletions.Candidates(token.term, allowed)) {
-    if ((exact_df > 0 && candidate == exact) || Df(candidate) <= exact_df * kCorrectionDominance) {
+  for (const std::uint32_t candidate : deletions.Candidates(token.surface, allowed)) {
+    const auto& [surface, term] = *surface_list[candidate];
+    if ((exact_df > 0 && term == exact) || Df(term) <= exact_df * kCorrectionDominance) {
       continue;
     }
-    const int distance = EditDistance(token.term, terms[candidate].text, allowed);
+    const int distance = EditDistance(token.surface, surface, allowed);
     if (distance != 0 && distance <= allowed) {
-      corrections.emplace_back(Df(candidate), -distance, candidate);
+      corrections.emplace_back(Df(term), -distance, term);
     }
   }
+  // Several words may stem alike ("recycle", "recycled"): each stem once, at its nearest.
   std::sort(corrections.begin(), corrections.end(), std::greater<>());
-  for (std::size_t k = 0; k < corrections.size() && k < kMaxCorrections; ++k) {
+  std::size_t added = 0;
+  for (std::size_t k = 0; k < corrections.size() && added < kMaxCorrections; ++k) {
     const auto& [df, negative_distance, term] = corrections[k];
+    if (k > 0 && std::get<2>(corrections[k - 1]) == term) {
+      continue;
+    }
     clause.alternatives.push_back(
         {{term}, negative_distance == -1 ? kOneTypoWeight : kTwoTyposWeight, false, 1});
+    ++added;
   }
   return clause;
 }

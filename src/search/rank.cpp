@@ -1,98 +1,14 @@
-// Ranking: BM25F per clause, a coordination factor, and the top k found by MaxScore
-// (Turtle and Flood, 1995) instead of scoring every document that matches.
-//
-// Documents are visited in slot order through one cursor per term of every clause. Each term
-// has an upper bound on its score (TermEntry::bound times its idf), so each clause has one.
-// Clauses are sorted by bound; once k documents are held, the clauses whose bounds together
-// (times the best coordination they could reach) fall below the k-th score are
-// "non-essential": a document only they match cannot enter, so candidates come from the
-// other clauses alone, and the non-essential ones are only probed (by galloping) for the
-// candidates, stopping as soon as a candidate cannot reach the k-th score. Every document
-// that is scored is scored completely, in clause order, so its score is bit for bit what an
-// exhaustive pass gives (Query::exhaustive; the property tests compare the two).
+// Ranking: BM25F per clause and a coordination factor; the top k is found by TopK
+// (top_k.hpp), and snippets are made for the page only.
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "frontdoor/search/snippet.hpp"
 
 #include "index_state.hpp"
+#include "top_k.hpp"
 
 namespace frontdoor::search {
-namespace {
-
-// Bounds are summed in another order than scores; this keeps float rounding on the safe side.
-constexpr double kBoundRounding = 1 + 1e-9;
-constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
-
-struct Cursor {
-  const Posting* at = nullptr;
-  const Posting* end = nullptr;
-  TermFactors factors;
-  const BlockBound* block = nullptr;  // the term's block bounds, if it has them
-  const BlockBound* block_end = nullptr;
-  double bound = 0;  // the term's bound over all blocks
-
-  // The most this term's part can be in `block` (blocks asked in increasing order).
-  double BlockBoundAt(std::uint32_t wanted) {
-    if (block == nullptr) {
-      return bound;
-    }
-    while (block != block_end && block->block < wanted) {
-      ++block;
-    }
-    return block != block_end && block->block == wanted ? block->bound : 0.0;
-  }
-};
-
-// Moves the cursor to the first posting at or after `target`: galloping, then a binary
-// search, so skipping far through a long list costs a logarithm, not a walk.
-void Advance(Cursor& cursor, std::uint32_t target) {
-  if (cursor.at == cursor.end || cursor.at->slot >= target) {
-    return;
-  }
-  const Posting* low = cursor.at;  // low->slot < target
-  std::size_t step = 1;
-  while (step < static_cast<std::size_t>(cursor.end - low) && low[step].slot < target) {
-    low += step;
-    step *= 2;
-  }
-  const Posting* high = step < static_cast<std::size_t>(cursor.end - low) ? low + step : cursor.end;
-  cursor.at = std::lower_bound(
-      low + 1, high, target,
-      [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
-}
-
-struct PlannedAlternative {
-  std::size_t first = 0;  // its cursors: [first, first + count)
-  std::size_t count = 0;
-  double scale = 1;  // weight / words
-  bool partial = false;
-};
-
-struct PlannedClause {
-  std::vector<PlannedAlternative> alternatives;
-  std::size_t first = 0;  // every cursor of the clause: [first, last)
-  std::size_t last = 0;
-  double bound = 0;
-  std::size_t max_df = 0;
-};
-
-struct Scored {
-  double score = 0;
-  std::uint32_t slot = 0;
-  std::int64_t id = 0;
-};
-
-// Higher score first; equal scores by document id, so pages are stable.
-bool Better(const Scored& a, const Scored& b) {
-  if (a.score != b.score) {
-    return a.score > b.score;
-  }
-  return a.id < b.id;
-}
-
-}  // namespace
 
 // BM25F: field frequencies are length-normalised and weighted per field, summed, then
 // saturated once, so a word repeated in the body cannot outweigh one title mention. The parts
@@ -113,276 +29,6 @@ double IndexState::TermScore(const Posting& posting, const TermFactors& factors)
   return factors.idf * Saturated(posting.tfs, lengths[posting.slot], factors.length_factor);
 }
 
-namespace {
-
-// The clause's score at `slot` (0 when it does not match), its cursors moved up to `slot`.
-template <class TermScoreFn>
-double ClauseScore(const TermScoreFn& term_score, const PlannedClause& clause,
-                   std::vector<Cursor>& cursors, std::uint32_t slot) {
-  double best = 0;
-  for (const PlannedAlternative& alternative : clause.alternatives) {
-    double sum = 0;
-    std::size_t present = 0;
-    for (std::size_t k = alternative.first; k < alternative.first + alternative.count; ++k) {
-      Cursor& cursor = cursors[k];
-      Advance(cursor, slot);
-      if (cursor.at != cursor.end && cursor.at->slot == slot) {
-        sum += term_score(*cursor.at, cursor.factors);
-        ++present;
-      }
-    }
-    if (alternative.partial ? present > 0 : present == alternative.count) {
-      best = std::max(best, alternative.scale * sum);
-    }
-  }
-  return best;
-}
-
-// One query's walk over the postings (see the top of the file).
-class TopK {
- public:
-  TopK(const IndexState& state, const std::vector<Clause>& clauses,
-       const std::vector<std::vector<std::uint32_t>>& filters, const Query& query);
-  void Run();
-  // The page, best first; `total` filled in.
-  std::vector<Scored> Page(Results& results);
-
- private:
-  [[nodiscard]] std::uint32_t NextCandidate() const;
-  [[nodiscard]] bool Passes(std::uint32_t slot) const;
-  // Whether the block of `slot` cannot reach the page; if so, moves past it.
-  bool SkipBlock(std::uint32_t slot);
-  // Scores `slot` in full; false when it was shown it could not reach the page.
-  bool Score(std::uint32_t slot, double& sum, std::size_t& matched);
-  void MoveEssentialTo(std::uint32_t target);
-  void Keep(const Scored& candidate);
-
-  const IndexState& state_;
-  const std::vector<std::vector<std::uint32_t>>& filters_;
-  std::vector<Cursor> cursors_;
-  std::vector<PlannedClause> planned_;
-  std::vector<std::size_t> order_;  // clauses by bound, lowest first
-  std::vector<double> prefix_;      // prefix_[i]: what order_[0..i) can add at most
-  std::vector<double> scores_;      // per clause, for the candidate
-  double clause_count_ = 0;
-  std::size_t k_ = 0;
-  bool prune_ = true;
-  std::vector<Scored> heap_;   // the best k so far, worst at the front
-  double threshold_ = 0;       // the k-th score, once there are k
-  std::size_t essential_ = 0;  // order_[essential_..n) supply the candidates
-  std::uint32_t checked_block_ = kNoSlot;
-  std::size_t counted_ = 0;
-  std::size_t dropped_ = 0;
-  std::size_t examined_ = 0;
-  std::size_t passed_ = 0;
-};
-
-TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
-           const std::vector<std::vector<std::uint32_t>>& filters, const Query& query)
-    : state_(state), filters_(filters), planned_(clauses.size()) {
-  const std::size_t n = clauses.size();
-  for (std::size_t c = 0; c < n; ++c) {
-    PlannedClause& plan = planned_[c];
-    plan.first = cursors_.size();
-    for (const Alternative& alternative : clauses[c].alternatives) {
-      PlannedAlternative out{cursors_.size(), alternative.terms.size(),
-                             alternative.weight / alternative.words, alternative.partial};
-      double bound = 0;
-      for (const std::uint32_t term : alternative.terms) {
-        const TermEntry& entry = state.terms[term];
-        const auto& blocks = entry.blocks;
-        cursors_.push_back({entry.postings.data(), entry.postings.data() + entry.postings.size(),
-                            state.Factors(term), blocks.empty() ? nullptr : blocks.data(),
-                            blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound});
-        bound += cursors_.back().factors.idf * entry.bound;
-        plan.max_df = std::max(plan.max_df, entry.postings.size());
-      }
-      plan.bound = std::max(plan.bound, out.scale * bound * kBoundRounding);
-      plan.alternatives.push_back(out);
-    }
-    plan.last = cursors_.size();
-  }
-  order_.resize(n);
-  for (std::size_t c = 0; c < n; ++c) {
-    order_[c] = c;
-  }
-  std::stable_sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) {
-    return planned_[a].bound < planned_[b].bound;
-  });
-  prefix_.assign(n + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    prefix_[i + 1] = prefix_[i] + planned_[order_[i]].bound;
-  }
-  scores_.resize(n);
-  clause_count_ = static_cast<double>(n);
-  k_ = query.limit > std::numeric_limits<std::size_t>::max() - query.offset
-           ? std::numeric_limits<std::size_t>::max()
-           : query.offset + query.limit;
-  prune_ = !query.exhaustive && k_ > 0;
-}
-
-std::uint32_t TopK::NextCandidate() const {
-  std::uint32_t slot = kNoSlot;
-  for (std::size_t i = essential_; i < order_.size(); ++i) {
-    const PlannedClause& plan = planned_[order_[i]];
-    for (std::size_t c = plan.first; c < plan.last; ++c) {
-      if (cursors_[c].at != cursors_[c].end) {
-        slot = std::min(slot, cursors_[c].at->slot);
-      }
-    }
-  }
-  return slot;
-}
-
-bool TopK::Passes(std::uint32_t slot) const {
-  return std::all_of(filters_.begin(), filters_.end(), [this, slot](const auto& group) {
-    return std::any_of(group.begin(), group.end(),
-                       [this, slot](std::uint32_t tag) { return state_.HasTag(tag, slot); });
-  });
-}
-
-void TopK::MoveEssentialTo(std::uint32_t target) {
-  for (std::size_t i = essential_; i < order_.size(); ++i) {
-    const PlannedClause& plan = planned_[order_[i]];
-    for (std::size_t c = plan.first; c < plan.last; ++c) {
-      Advance(cursors_[c], target);
-    }
-  }
-}
-
-bool TopK::SkipBlock(std::uint32_t slot) {
-  const std::uint32_t block = slot >> kBlockShift;
-  if (!prune_ || heap_.size() < k_ || block == checked_block_) {
-    return false;
-  }
-  double reach = prefix_[essential_];
-  std::size_t clauses = essential_;
-  for (std::size_t i = essential_; i < order_.size(); ++i) {
-    const PlannedClause& plan = planned_[order_[i]];
-    double best = 0;
-    for (const PlannedAlternative& alternative : plan.alternatives) {
-      double sum = 0;
-      for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
-        sum += cursors_[c].factors.idf * cursors_[c].BlockBoundAt(block);
-      }
-      best = std::max(best, alternative.scale * sum * kBoundRounding);
-    }
-    reach += best;
-    clauses += best > 0 ? 1U : 0U;
-  }
-  if (reach * static_cast<double>(clauses) / clause_count_ >= threshold_) {
-    checked_block_ = block;
-    return false;
-  }
-  const std::uint64_t next = (std::uint64_t{block} + 1) << kBlockShift;
-  MoveEssentialTo(next > kNoSlot ? kNoSlot : static_cast<std::uint32_t>(next));
-  ++dropped_;
-  return true;
-}
-
-bool TopK::Score(std::uint32_t slot, double& sum, std::size_t& matched) {
-  const auto term_score = [this](const Posting& posting, const TermFactors& factors) {
-    return state_.TermScore(posting, factors);
-  };
-  std::fill(scores_.begin(), scores_.end(), 0.0);
-  const std::size_t n = order_.size();
-  for (std::size_t i = essential_; i < n; ++i) {
-    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
-    sum += scores_[order_[i]];
-    matched += scores_[order_[i]] > 0 ? 1U : 0U;
-  }
-  const bool full = prune_ && heap_.size() == k_;
-  for (std::size_t i = essential_; i-- > 0;) {
-    // The most the rest could bring, coordination included.
-    const double reach = (sum + prefix_[i + 1]) * static_cast<double>(matched + i + 1);
-    if (full && reach / clause_count_ < threshold_) {
-      ++dropped_;
-      return false;
-    }
-    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
-    sum += scores_[order_[i]];
-    matched += scores_[order_[i]] > 0 ? 1U : 0U;
-  }
-  return true;
-}
-
-void TopK::Keep(const Scored& candidate) {
-  if (heap_.size() < k_ || !prune_) {
-    heap_.push_back(candidate);
-    std::push_heap(heap_.begin(), heap_.end(), Better);
-  } else if (Better(candidate, heap_.front())) {
-    std::pop_heap(heap_.begin(), heap_.end(), Better);
-    heap_.back() = candidate;
-    std::push_heap(heap_.begin(), heap_.end(), Better);
-  }
-  if (prune_ && heap_.size() == k_) {
-    threshold_ = heap_.front().score;
-    const std::size_t n = order_.size();
-    while (essential_ < n &&
-           prefix_[essential_ + 1] * static_cast<double>(essential_ + 1) / clause_count_ <
-               threshold_) {
-      ++essential_;
-    }
-  }
-}
-
-void TopK::Run() {
-  while (essential_ < order_.size()) {
-    const std::uint32_t slot = NextCandidate();
-    if (slot == kNoSlot) {
-      break;
-    }
-    if (SkipBlock(slot)) {
-      continue;
-    }
-    ++examined_;
-    double sum = 0;
-    std::size_t matched = 0;
-    bool keep = Passes(slot);
-    if (keep) {
-      ++passed_;
-      keep = Score(slot, sum, matched);
-    }
-    MoveEssentialTo(slot + 1);
-    if (!keep || matched == 0) {
-      continue;
-    }
-    ++counted_;
-    double total = 0;
-    for (const double score : scores_) {
-      total += score;  // in clause order, whatever order they were found in
-    }
-    // Coordination: of two documents, the one that answers more of the query ranks
-    // higher even when the other repeats one word often.
-    Keep({total * (static_cast<double>(matched) / clause_count_), slot, state_.slots[slot].id});
-  }
-}
-
-std::vector<Scored> TopK::Page(Results& results) {
-  results.total = counted_;
-  if (essential_ > 0 || dropped_ > 0) {
-    // Documents were skipped unscored, so the count is estimated: at least those seen, and
-    // as many as the commonest clause matches times the share that passed the filters.
-    std::size_t most = 0;
-    for (const PlannedClause& plan : planned_) {
-      most = std::max(most, plan.max_df);
-    }
-    const double share =
-        examined_ == 0 ? 1 : static_cast<double>(passed_) / static_cast<double>(examined_);
-    results.total =
-        std::max(counted_ + dropped_,
-                 static_cast<std::size_t>(std::llround(static_cast<double>(most) * share)));
-    results.total_is_exact = false;
-  }
-  std::sort_heap(heap_.begin(), heap_.end(), Better);
-  if (heap_.size() > k_) {
-    heap_.resize(k_);
-  }
-  return std::move(heap_);
-}
-
-}  // namespace
-
 Results IndexState::Rank(const std::vector<Clause>& clauses,
                          const std::vector<std::vector<std::uint32_t>>& filters,
                          const Query& query) const {
@@ -391,7 +37,9 @@ Results IndexState::Rank(const std::vector<Clause>& clauses,
     return results;
   }
   TopK top(*this, clauses, filters, query);
-  top.Run();
+  if (!top.RunTiers()) {
+    top.Run();
+  }
   const auto page = top.Page(results);
   for (std::size_t i = std::min(query.offset, page.size()); i < page.size(); ++i) {
     Hit hit{page[i].id, page[i].score, {}, {}};
@@ -415,24 +63,22 @@ void IndexState::AddSnippets(const std::vector<Clause>& clauses, Hit& hit,
   }
   std::sort(marked.begin(), marked.end());
   const Slot& slot = slots[slot_index];
-  // A token's position is its index in the slot's stored arrays.
-  const Matcher match = [&slot, &marked](const Token& token) -> std::size_t {
-    const std::uint32_t term = slot.token_terms[token.position];
-    return std::binary_search(marked.begin(), marked.end(), term) ? std::size_t{term} + 1 : 0;
-  };
-  const auto tokens = [&slot](std::size_t first, std::size_t last) {
-    std::vector<Token> out;
+  // Each stored word marked straight from its term id: no tokens, no analysis.
+  const auto words = [&slot, &marked](std::size_t first, std::size_t last) {
+    std::vector<MarkedWord> out;
     out.reserve(last - first);
     for (std::size_t i = first; i < last; ++i) {
       const std::uint32_t span = slot.token_spans[i];
       const std::size_t begin = span >> 8U;
-      out.push_back(Token{{}, {}, static_cast<std::uint32_t>(i), begin, begin + (span & 0xFFU)});
+      const std::uint32_t term = slot.token_terms[i];
+      const bool is_marked = std::binary_search(marked.begin(), marked.end(), term);
+      out.push_back({begin, begin + (span & 0xFFU), is_marked ? std::size_t{term} + 1 : 0});
     }
     return out;
   };
-  hit.title_html = Highlight(slot.title, tokens(0, slot.title_tokens), match);
+  hit.title_html = Highlight(slot.title, words(0, slot.title_tokens));
   const std::string_view text = std::string_view(slot.text).substr(0, ScanLength({}, slot.text));
-  hit.snippet_html = Snippet(text, tokens(slot.title_tokens, slot.token_terms.size()), match);
+  hit.snippet_html = Snippet(text, words(slot.title_tokens, slot.token_terms.size()));
 }
 
 }  // namespace frontdoor::search

@@ -21,35 +21,34 @@ void AppendEscaped(std::string& out, std::string_view text) {
   }
 }
 
-// Escapes text[begin, end) and marks the tokens in [first, last) with a non-zero key.
+// Escapes text[begin, end) and marks the words in [first, last) with a non-zero key.
 std::string Render(std::string_view text, std::size_t begin, std::size_t end,
-                   const std::vector<Token>& tokens, const std::vector<std::size_t>& keys,
-                   std::size_t first, std::size_t last) {
+                   const std::vector<MarkedWord>& words, std::size_t first, std::size_t last) {
   std::string out;
   out.reserve(end - begin + 32);
   std::size_t at = begin;
   for (std::size_t i = first; i < last; ++i) {
-    if (keys[i] == 0) {
+    const MarkedWord& word = words[i];
+    if (word.key == 0) {
       continue;
     }
-    const Token& token = tokens[i];
-    AppendEscaped(out, text.substr(at, token.begin - at));
+    AppendEscaped(out, text.substr(at, word.begin - at));
     out += "<mark>";
-    AppendEscaped(out, text.substr(token.begin, token.end - token.begin));
+    AppendEscaped(out, text.substr(word.begin, word.end - word.begin));
     out += "</mark>";
-    at = token.end;
+    at = word.end;
   }
   AppendEscaped(out, text.substr(at, end - at));
   return out;
 }
 
-std::vector<std::size_t> Keys(const std::vector<Token>& tokens, const Matcher& match) {
-  std::vector<std::size_t> keys;
-  keys.reserve(tokens.size());
+std::vector<MarkedWord> Mark(const std::vector<Token>& tokens, const Matcher& match) {
+  std::vector<MarkedWord> words;
+  words.reserve(tokens.size());
   for (const Token& token : tokens) {
-    keys.push_back(match(token));
+    words.push_back({token.begin, token.end, match(token)});
   }
-  return keys;
+  return words;
 }
 
 Matcher StemMatcher(const TermSet& terms) {
@@ -69,7 +68,11 @@ std::string EscapeHtml(std::string_view text) {
 
 std::string Highlight(std::string_view text, const std::vector<Token>& tokens,
                       const Matcher& match) {
-  return Render(text, 0, text.size(), tokens, Keys(tokens, match), 0, tokens.size());
+  return Highlight(text, Mark(tokens, match));
+}
+
+std::string Highlight(std::string_view text, const std::vector<MarkedWord>& words) {
+  return Render(text, 0, text.size(), words, 0, words.size());
 }
 
 std::string Highlight(std::string_view text, const TermSet& terms) {
@@ -82,51 +85,55 @@ std::string Snippet(std::string_view text, const TermSet& terms, std::size_t wor
 
 std::string Snippet(std::string_view text, const std::vector<Token>& tokens, const Matcher& match,
                     std::size_t words) {
-  if (tokens.empty()) {
+  return Snippet(text, Mark(tokens, match), words);
+}
+
+std::string Snippet(std::string_view text, const std::vector<MarkedWord>& words,
+                    std::size_t window) {
+  if (words.empty()) {
     return EscapeHtml(text.substr(0, std::min<std::size_t>(text.size(), 200)));
   }
-  const auto keys = Keys(tokens, match);
-  words = std::max<std::size_t>(words, 1);
-  // Slide a window of `words` tokens; score it by distinct matched terms, then by matches.
+  window = std::max<std::size_t>(window, 1);
+  // Slide a window of `window` words; score it by distinct matched terms, then by matches.
   // Counts per key are kept as the window moves, so long texts cost one pass.
   std::size_t best_first = 0;
   std::pair<std::size_t, std::size_t> best_score{0, 0};
   std::unordered_map<std::size_t, std::size_t> counts;
   std::size_t matches = 0;
   std::size_t last = 0;  // the window is [first, last)
-  for (std::size_t first = 0; first < tokens.size(); ++first) {
-    for (; last < tokens.size() && last < first + words; ++last) {
-      if (keys[last] != 0) {
-        ++counts[keys[last]];
+  for (std::size_t first = 0; first < words.size(); ++first) {
+    for (; last < words.size() && last < first + window; ++last) {
+      if (words[last].key != 0) {
+        ++counts[words[last].key];
         ++matches;
       }
     }
     // The best windows start at a match (or at the beginning).
-    if (first == 0 || keys[first] != 0) {
+    if (first == 0 || words[first].key != 0) {
       const std::pair score{counts.size(), matches};
       if (score > best_score) {
         best_score = score;
         best_first = first;
       }
     }
-    if (keys[first] != 0) {
-      if (--counts[keys[first]] == 0) {
-        counts.erase(keys[first]);
+    if (words[first].key != 0) {
+      if (--counts[words[first].key] == 0) {
+        counts.erase(words[first].key);
       }
       --matches;
     }
   }
   // Start a few words before the first match, so it is read in context.
   const std::size_t first = best_first >= 3 && best_score.first > 0 ? best_first - 3 : best_first;
-  last = std::min(tokens.size(), first + words);
-  // Token offsets sit on code point boundaries, so a cut never splits a character.
-  const std::size_t begin = first == 0 ? 0 : tokens[first].begin;
-  const std::size_t end = last == tokens.size() ? text.size() : tokens[last - 1].end;
+  last = std::min(words.size(), first + window);
+  // Word offsets sit on code point boundaries, so a cut never splits a character.
+  const std::size_t begin = first == 0 ? 0 : words[first].begin;
+  const std::size_t end = last == words.size() ? text.size() : words[last - 1].end;
   std::string out;
   if (begin > 0) {
     out += kEllipsis;
   }
-  out += Render(text, begin, end, tokens, keys, first, last);
+  out += Render(text, begin, end, words, first, last);
   if (end < text.size()) {
     out += kEllipsis;
   }

@@ -136,7 +136,7 @@ void DeletionIndex::Add(std::string_view term, std::uint32_t id) {
   if (letters < 3 || letters > kLongestFuzzyTerm) {
     return;
   }
-  const int depth = letters >= 5 ? 2 : 1;
+  const int depth = letters >= 8 ? 2 : 1;
   for (const std::uint64_t key : DeletionHashes(term, depth)) {
     const std::pair entry{key, id};
     recent_.insert(std::upper_bound(recent_.begin(), recent_.end(), entry), entry);

@@ -28,11 +28,13 @@ namespace frontdoor::search {
 
 class DeletionIndex {
  public:
-  // Registers `term` (its id in the caller's vocabulary). Terms of 3+ letters get one
-  // deletion, terms of 5+ two (a stem is shorter than the word it came from).
+  // Registers `term` (its id in the caller's vocabulary). Terms of 3 to 7 letters get one
+  // deletion, longer ones two: with TyposAllowed on the query word, two typos are only
+  // looked for from 8 letters, and then a shorter term needs one deletion on its side.
   void Add(std::string_view term, std::uint32_t id);
   // Ids whose deletion strings meet those of `word` within `max_distance` deletions: a
-  // superset of the terms within that edit distance (the caller checks each).
+  // superset of the terms within that edit distance when max_distance is at most
+  // TyposAllowed(letters of `word`) (the caller checks each).
   [[nodiscard]] std::vector<std::uint32_t> Candidates(std::string_view word,
                                                       int max_distance) const;
   [[nodiscard]] std::size_t entries() const { return keys_.size() + recent_.size(); }

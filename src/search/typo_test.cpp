@@ -55,14 +55,31 @@ TEST(DeletionIndexTest, CandidatesIncludeEveryTermWithinTheDistance) {
     if (trial % 3 == 0) {
       query.erase(0, 1);
     }
-    const auto candidates = index.Candidates(query, 2);
+    const int allowed = TyposAllowed(CountLetters(query));
+    const auto candidates = index.Candidates(query, allowed);
     for (std::uint32_t id = 0; id < vocabulary.size(); ++id) {
-      if (EditDistance(query, vocabulary[id], 2) <= 2 && vocabulary[id].size() >= 5) {
+      if (EditDistance(query, vocabulary[id], allowed) <= allowed) {
         EXPECT_TRUE(std::binary_search(candidates.begin(), candidates.end(), id))
             << query << " should find " << vocabulary[id];
       }
     }
   }
+}
+
+// A word of 8 letters may carry two typos; its correction may be shorter (one deletion
+// stored for words under 8 letters suffices) or as long (two stored from 8).
+TEST(DeletionIndexTest, TwoTyposReachShorterAndEqualWords) {
+  DeletionIndex index;
+  index.Add("recycle", 1);    // 7 letters
+  index.Add("recycling", 2);  // 9 letters
+  index.Add("regulate", 3);   // 8 letters
+  const auto found = index.Candidates("recyclng", 2);
+  EXPECT_TRUE(std::binary_search(found.begin(), found.end(), 1U));
+  EXPECT_TRUE(std::binary_search(found.begin(), found.end(), 2U));
+  const auto swapped = index.Candidates("rgeulaet", 2);  // two swaps
+  EXPECT_TRUE(std::binary_search(swapped.begin(), swapped.end(), 3U));
+  const auto short_word = index.Candidates("bin", 1);
+  EXPECT_TRUE(short_word.empty());
 }
 
 TEST(DeletionIndexTest, FindsTermsAddedAfterAMerge) {

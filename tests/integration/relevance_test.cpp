@@ -68,6 +68,11 @@ const Expectation kTable[] = {
     {"signposting", "staff-signposting-other-bodies", "staff article", "staff"},
     {"bulky wa", "bulky-waste-collection", "last word unfinished", "public", true},
     {"recycling cen", "recycling-centres", "prefix after a whole word", "public", true},
+    // Issue 7: corrections are found on the whole word, then stemmed. On stems, "recyl"
+    // (from "recyling") is two edits from "regul" and found building regulations first.
+    {"recyling", "what-goes-in-blue-bin", "typo ranks as the word spelt right does"},
+    {"recyclng", "what-goes-in-blue-bin", "missing letter corrected on the word"},
+    {"regulaton", "building-control-applications", "typo of regulation"},
 };
 
 class RelevanceTest : public ::testing::TestWithParam<Backend> {

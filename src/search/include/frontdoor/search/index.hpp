@@ -5,8 +5,9 @@
 // Queries: every word is a clause and documents are ranked by the sum of their clauses'
 // BM25F scores over four weighted fields. A clause is satisfied by the exact term, by an
 // administrator's synonym (multi-word phrases allowed: "bin" ~ "wheelie bin" ~ "refuse"),
-// by a corrected spelling (edit distance 1 from 4 letters, 2 from 8) when the word is not in
-// the index or far rarer than the correction, and, for the word being typed, by any term
+// by a corrected spelling (edit distance 1 from 4 letters, 2 from 8, between the word as typed
+// and the words of the documents, before stemming) when the word is not in the index or far
+// rarer than the correction, and, for the word being typed, by any term
 // starting with it. Variants score less than the exact term, so exact matches rank first.
 //
 // Only the best offset + limit documents are scored in full (MaxScore over per-term upper
@@ -76,6 +77,9 @@ struct Results {
   // were skipped, an estimate (never below the documents seen): total_is_exact is false.
   std::size_t total = 0;
   bool total_is_exact = true;
+  // Documents the search looked at (filtered, and scored unless shown unable to reach the
+  // page): the work it did, for tests and benchmarks.
+  std::size_t examined = 0;
 };
 
 struct IndexStats {

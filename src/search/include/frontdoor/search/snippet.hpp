@@ -36,6 +36,17 @@ using Matcher = std::function<std::size_t(const Token& token)>;
 [[nodiscard]] std::string Snippet(std::string_view text, const std::vector<Token>& tokens,
                                   const Matcher& match, std::size_t words = 30);
 
+// A word of a text: its byte offsets and what it matched (0 for nothing, otherwise a number
+// the same for every word of one term), for callers that know the words already.
+struct MarkedWord {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t key = 0;
+};
+[[nodiscard]] std::string Highlight(std::string_view text, const std::vector<MarkedWord>& words);
+[[nodiscard]] std::string Snippet(std::string_view text, const std::vector<MarkedWord>& words,
+                                  std::size_t window = 30);
+
 // `text` with & < > " ' escaped for HTML.
 [[nodiscard]] std::string EscapeHtml(std::string_view text);
 

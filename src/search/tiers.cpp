@@ -1,0 +1,118 @@
+// Impact tiers at query time: looking for the page among the postings that score high before
+// walking whole lists (the tiers themselves are kept by index.cpp).
+#include <algorithm>
+#include <utility>
+
+#include "top_k.hpp"
+
+namespace frontdoor::search {
+
+// Common words in short documents have nearly equal scores everywhere, so block bounds skip
+// nothing and MaxScore walks every posting. But a page of k is made of documents in which
+// some word scores high: if every posting outside the tiers tried scores at most the tier's
+// cut, a document in none of them scores at most the sum of the cuts (each clause at its
+// best alternative), and once k documents found in the tiers beat that, the page is final.
+// The tiers are tried from the smallest (a single common word: a few hundred postings). An
+// attempt that fails (filters reject most candidates, or the cuts are too close to the page)
+// is not lost: a larger tier holds the smaller (higher cuts keep fewer postings), so the next
+// attempt, and the ordinary walk last, go on with the page found so far, whose k-th score
+// lets MaxScore prune from the start, and skip the documents already considered.
+bool TopK::RunTiers() {
+  if (!prune_ || k_ > kMaxTierPage) {
+    return false;
+  }
+  for (const unsigned shift : kTierShifts) {
+    if (RunTier(shift)) {
+      tiered_ = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool TopK::RunTier(unsigned shift) {
+  std::vector<List> lists;
+  lists.reserve(cursors_.size());
+  std::vector<double> low(cursors_.size(), 0);  // what a posting outside the list can score
+  std::size_t candidates = 0;
+  std::size_t postings = 0;
+  for (std::size_t c = 0; c < cursors_.size(); ++c) {
+    const TermEntry& entry = state_.terms[cursors_[c].term];
+    // The smallest tier at least as large as asked for, or else the whole list.
+    const Tier* chosen = nullptr;
+    for (const Tier& tier : entry.tiers) {
+      if (tier.shift <= shift) {
+        chosen = &tier;
+        break;
+      }
+    }
+    const auto& list = chosen == nullptr ? entry.postings : chosen->postings;
+    lists.push_back({list.data(), list.data() + list.size()});
+    low[c] = chosen == nullptr ? 0.0 : cursors_[c].factors.idf * static_cast<double>(chosen->cut);
+    candidates += list.size();
+    postings += entry.postings.size();
+  }
+  // Not worth it when the candidates are not far fewer than the postings MaxScore would walk.
+  if (candidates * 4 > postings) {
+    return false;
+  }
+  double reach = 0;  // the most a document in none of the lists can score
+  for (const PlannedClause& plan : planned_) {
+    double best = 0;
+    for (const PlannedAlternative& alternative : plan.alternatives) {
+      double sum = 0;
+      for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
+        sum += low[c];
+      }
+      best = std::max(best, alternative.scale * sum * kBoundRounding);
+    }
+    reach += best;
+  }
+  std::vector<List> walk = lists;
+  while (true) {
+    std::uint32_t slot = kNoSlot;
+    for (const List& list : walk) {
+      if (list.at != list.end) {
+        slot = std::min(slot, list.at->slot);
+      }
+    }
+    if (slot == kNoSlot) {
+      break;
+    }
+    if (!Done(slot)) {
+      Consider(slot);
+    }
+    for (List& list : walk) {
+      if (list.at != list.end && list.at->slot == slot) {
+        ++list.at;
+      }
+    }
+  }
+  if (heap_.size() == k_ && reach < threshold_) {
+    return true;
+  }
+  Rewind();
+  done_ = std::move(lists);
+  return false;
+}
+
+bool TopK::Done(std::uint32_t slot) {
+  bool done = false;
+  for (List& list : done_) {
+    while (list.at != list.end && list.at->slot < slot) {
+      ++list.at;
+    }
+    done = done || (list.at != list.end && list.at->slot == slot);
+  }
+  return done;
+}
+
+void TopK::Rewind() {
+  for (Cursor& cursor : cursors_) {
+    cursor.at = cursor.begin;
+    cursor.block = cursor.block == nullptr ? nullptr : state_.terms[cursor.term].blocks.data();
+  }
+  checked_block_ = kNoSlot;
+}
+
+}  // namespace frontdoor::search
