@@ -14,6 +14,7 @@
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/catalogue_cache.hpp"
 
+#include "case_fixture.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -23,24 +24,20 @@ using usecase::CaseContext;
 using usecase::NewCase;
 
 // 2026-03-02T10:00:00Z, a Monday in GMT.
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;
 
-charter::WorkingCalendar NineToFive() {
-  return charter::WorkingCalendar::Create(
-             "test",
-             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
-             {})
-      .value();
-}
-
-class CasesTest : public ::testing::TestWithParam<Backend> {
+class CasesTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ =
-        std::make_unique<CaseContext>(CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    // One resolution standard (5 working days) for street cleansing.
+    standards_ = {{"SVC-CLEANSE",
+                   "Street cleansing",
+                   charter::Measure::kResolve,
+                   std::nullopt,
+                   std::nullopt,
+                   std::nullopt,
+                   {charter::TargetUnit::kWorkingDays, 5},
+                   90}};
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
     ASSERT_TRUE(usecase::CreateTeam(*store_, {"CLEANSE-N", "Cleansing North", "CNS", {}}));
     ASSERT_TRUE(usecase::CreateTeam(*store_, {"CLEANSE-S", "Cleansing South", "CNS", {}}));
@@ -95,20 +92,6 @@ class CasesTest : public ::testing::TestWithParam<Backend> {
     EXPECT_TRUE(created) << created.error().message();
     return created ? created->record.reference : std::string();
   }
-
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_ = {{"SVC-CLEANSE",
-                                                "Street cleansing",
-                                                charter::Measure::kResolve,
-                                                std::nullopt,
-                                                std::nullopt,
-                                                std::nullopt,
-                                                {charter::TargetUnit::kWorkingDays, 5},
-                                                90}};
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<CaseContext> ctx_;
 };
 
 TEST_P(CasesTest, ACreatedCaseRecordsEverythingItWasGiven) {
