@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/core/access.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/catalogue_cache.hpp"
@@ -143,6 +144,40 @@ TEST_P(CasesTest, RoutingRulesBeatTheDefaultTeam) {
   auto record = usecase::GetCaseRecord(*ctx_, created->record.reference);
   ASSERT_TRUE(record);
   EXPECT_EQ(record->team_name, "Cleansing North");
+}
+
+// Removing a rule sends the next case back to the service's default team; the case it
+// routed stays where it went. Only those who manage the catalogue may remove one.
+TEST_P(CasesTest, ARemovedRoutingRuleNoLongerRoutesNewCases) {
+  auto rule = usecase::SetRoutingRule(*store_, {"FLY", std::nullopt, "CLEANSE-N"});
+  ASSERT_TRUE(rule) << rule.error().message();
+  auto routed = usecase::CreateCase(*ctx_, FlyTip());
+  ASSERT_TRUE(routed);
+  EXPECT_EQ(routed->record.team_name, "Cleansing North");
+
+  const access::Principal officer{"staff:2", access::Role::kOfficer, {"CNS"}, std::nullopt};
+  auto refused = usecase::DeleteRoutingRule(*store_, officer, rule->id);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kForbidden);
+  auto rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->size(), 1U) << "a refused removal removes nothing";
+
+  const access::Principal admin{"staff:1", access::Role::kAdmin, {}, std::nullopt};
+  ASSERT_TRUE(usecase::DeleteRoutingRule(*store_, admin, rule->id));
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_TRUE(rules->empty());
+  auto after = usecase::CreateCase(*ctx_, FlyTip());
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->record.team_name, "Cleansing South");
+  auto earlier = usecase::GetCaseRecord(*ctx_, routed->record.reference);
+  ASSERT_TRUE(earlier);
+  EXPECT_EQ(earlier->team_name, "Cleansing North");
+
+  auto again = usecase::DeleteRoutingRule(*store_, admin, rule->id);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(CasesTest, ACaseInsideAWardIsPutInItAndRoutedByItsRule) {

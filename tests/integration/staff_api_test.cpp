@@ -274,6 +274,32 @@ TEST_P(StaffApiTest, CatalogueIsCreatedListedReadAndReplaced) {
   EXPECT_EQ(bad_rule.status, 422) << Describe(bad_rule);
 }
 
+TEST_P(StaffApiTest, RoutingRulesAreRemovedById) {
+  CreateCatalogue();
+  const auto rule =
+      Post("/api/v1/routing-rules", {{"service_code", "FLY"}, {"team_code", "CLEANSE-N"}});
+  ASSERT_EQ(rule.status, 201) << Describe(rule);
+  const std::string target =
+      "/api/v1/routing-rules/" + std::to_string(rule.json.at("id").as_int64());
+  EXPECT_EQ(Call("GET", target).status, 405) << "a rule is read in the list, not on its own";
+
+  const auto removed = Call("DELETE", target);
+  EXPECT_EQ(removed.status, 204) << Describe(removed);
+  EXPECT_TRUE(removed.body.empty()) << removed.body;
+  const auto rules = Get("/api/v1/routing-rules");
+  ASSERT_EQ(rules.status, 200);
+  EXPECT_TRUE(rules.json.at("routing_rules").as_array().empty()) << rules.body;
+
+  const auto again = Call("DELETE", target);
+  EXPECT_EQ(again.status, 404) << Describe(again);
+  for (const char* id : {"0", "-1", "abc", "1.5", "99999999999999999999"}) {
+    const auto bad = Call("DELETE", std::string("/api/v1/routing-rules/") + id);
+    EXPECT_EQ(bad.status, 404) << id << ": " << Describe(bad);
+  }
+  const auto with_query = Call("DELETE", target + "?force=1");
+  EXPECT_EQ(with_query.status, 422) << Describe(with_query);
+}
+
 TEST_P(StaffApiTest, CreatedCaseIsReadBackWithAnswersHistoryAndLocation) {
   CreateCatalogue();
   const auto created =
