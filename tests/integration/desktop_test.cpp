@@ -694,6 +694,63 @@ TEST_P(DesktopTest, AnAdminAddsAServiceWithARequiredListQuestionThatThePortalAsk
   EXPECT_EQ(stored->form.size(), 1U);
 }
 
+// A rule is removed only after a page that names it asks to confirm; the removal needs the
+// form's CSRF token, and a rule is reached only through its own service.
+TEST_P(DesktopTest, AnAdminRemovesARoutingRuleAfterConfirming) {
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
+  Browser admin = SignedIn("admin");
+  ASSERT_EQ(admin.Post("/staff/admin/services/BIN/routing", {{"rule_team", "licensing"}}).status,
+            303);
+  auto rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  ASSERT_EQ(rules->size(), 1U);
+  const std::string remove =
+      "/staff/admin/services/BIN/routing/" + std::to_string(rules->front().id) + "/remove";
+
+  const Page service = admin.Get("/staff/admin/services/BIN");
+  ASSERT_EQ(service.status, 200);
+  EXPECT_TRUE(service.Has("href=\"" + remove + "\"")) << "the rule's Remove button";
+
+  const Page confirm = admin.Get(remove);
+  ASSERT_EQ(confirm.status, 200);
+  EXPECT_TRUE(confirm.Has("Remove this routing rule?"));
+  EXPECT_TRUE(confirm.Has("Licensing"));
+  EXPECT_TRUE(confirm.Has("Anywhere"));
+  EXPECT_TRUE(confirm.Has("action=\"" + remove + "\""));
+  EXPECT_TRUE(confirm.Has("name=\"csrf_token\""));
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->size(), 1U) << "showing the question removes nothing";
+
+  const std::string elsewhere =
+      "/staff/admin/services/LIC/routing/" + std::to_string(rules->front().id) + "/remove";
+  EXPECT_EQ(admin.Get(elsewhere).status, 404);
+  EXPECT_EQ(admin.Post(elsewhere, {}).status, 404);
+  EXPECT_EQ(admin.Get("/staff/admin/services/BIN/routing/abc/remove").status, 404);
+  EXPECT_EQ(admin.Post(remove, {}, false).status, 403) << "without its CSRF token";
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->size(), 1U);
+
+  const Page removed = admin.Post(remove, {});
+  ASSERT_EQ(removed.status, 303) << removed.body;
+  EXPECT_EQ(removed.Header("Location"), "/staff/admin/services/BIN?done=1");
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_TRUE(rules->empty());
+  EXPECT_TRUE(admin.Get("/staff/admin/services/BIN").Has("No routing rule"));
+  EXPECT_EQ(admin.Get(remove).status, 404) << "a removed rule is gone";
+
+  Browser irish = SignedIn("admin");
+  ASSERT_EQ(irish.Post("/staff/admin/services/BIN/routing", {{"rule_team", "bins"}}).status, 303);
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules && !rules->empty());
+  const Page ga = irish.Get("/staff/admin/services/BIN/routing/" +
+                            std::to_string(rules->front().id) + "/remove?lang=ga");
+  ASSERT_EQ(ga.status, 200);
+  EXPECT_TRUE(ga.Has("Sea, bain an riail")) << ga.body;
+}
+
 TEST_P(DesktopTest, AnAdminAddsAndEditsACharterStandard) {
   ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser officer = SignedIn("officer");
@@ -802,6 +859,8 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
       {true, "/staff/admin/services/BIN/attributes", {kSignIn, 403, 403, 403, 422, 403}},
       {true, "/staff/admin/services/BIN/attributes/none/up", {kSignIn, 403, 403, 403, 404, 403}},
       {true, "/staff/admin/services/BIN/routing", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/services/BIN/routing/99/remove", {kSignIn, 403, 403, 403, 404, 403}},
+      {true, "/staff/admin/services/BIN/routing/99/remove", {kSignIn, 403, 403, 403, 404, 403}},
       {false, "/staff/admin/standards", {kSignIn, 403, 403, 403, 200, 403}},
       {true, "/staff/admin/standards", {kSignIn, 403, 403, 403, 422, 403}},
       {false, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
