@@ -468,9 +468,10 @@ Result<void> UndoMerge(store::Store& store, const Clock& clock, std::int64_t mer
   });
 }
 
-Result<store::InteractionRecord> LogInteraction(
-    store::Store& store, const Clock& clock, const InteractionInput& input, const Viewer& viewer,
-    const IdempotentCreate<store::InteractionRecord>* once) {
+namespace {
+
+// Step 1 of LogInteraction: the checks that need no data, every field at once.
+std::vector<FieldError> CheckInteraction(const InteractionInput& input, Instant started) {
   std::vector<FieldError> errors;
   if (auto channel = ParseChannel(input.channel); !channel) {
     Append(errors, channel.error());
@@ -486,54 +487,120 @@ Result<store::InteractionRecord> LogInteraction(
   if (!IsValidUtf8(input.summary) || CountCodePoints(input.summary) > 10000) {
     errors.push_back({"summary", "Enter a summary of at most 10000 characters"});
   }
-  const Instant now = clock.Now();
-  const Instant started = input.started_at.value_or(now);
   if (input.ended_at && *input.ended_at < started) {
     errors.push_back({"ended_at", "The end must not be before the start"});
   }
-  if (!errors.empty()) {
+  return errors;
+}
+
+// Step 2: the case the contact was about, which also names its customer. An unknown or
+// malformed reference is a field to fix; a database failure is returned as it is.
+Result<void> LinkCase(store::WriteTx& tx, const std::string& reference,
+                      store::InteractionRecord& record, std::vector<FieldError>& missing) {
+  auto parsed = ParseReference(reference);
+  auto found = parsed ? store::Cases(tx).FindByReference(FormatReference(*parsed))
+                      : Result<store::CaseRecord>(parsed.error());
+  if (found) {
+    record.case_id = found->id;
+    record.customer_id = found->customer_id;
+  } else if (found.error().code() == ErrorCode::kNotFound ||
+             found.error().code() == ErrorCode::kInvalidInput) {
+    missing.push_back({"case_reference", "No case has that reference"});
+  } else {
+    return found.error();
+  }
+  return {};
+}
+
+// Step 3: the customer, when given, wins over the case's; a restricted record needs the right.
+Result<void> LinkCustomer(store::WriteTx& tx, std::int64_t customer_id, const Viewer& viewer,
+                          store::InteractionRecord& record, std::vector<FieldError>& missing) {
+  auto customer = OpenCustomer(tx, customer_id, viewer);
+  if (customer) {
+    record.customer_id = customer->id;
+  } else if (customer.error().code() == ErrorCode::kNotFound) {
+    missing.push_back({"customer_id", "No customer has that id"});
+  } else {
+    return customer.error();
+  }
+  return {};
+}
+
+// Step 4: the service the contact was about.
+Result<void> LinkService(store::WriteTx& tx, const std::string& code,
+                         store::InteractionRecord& record, std::vector<FieldError>& missing) {
+  auto service = store::Catalogue(tx).FindService(code);
+  if (service) {
+    record.service_id = service->id;
+  } else if (service.error().code() == ErrorCode::kNotFound) {
+    missing.push_back({"service_code", "No service has that code"});
+  } else {
+    return service.error();
+  }
+  return {};
+}
+
+// Steps 2 to 4 together: every record the input names, with all unknown ones reported at
+// once (in the order case, customer, service).
+Result<void> LinkRecords(store::WriteTx& tx, const InteractionInput& input, const Viewer& viewer,
+                         store::InteractionRecord& record) {
+  std::vector<FieldError> missing;
+  if (input.case_reference) {
+    if (auto linked = LinkCase(tx, *input.case_reference, record, missing); !linked) {
+      return linked.error();
+    }
+  }
+  if (input.customer_id) {
+    if (auto linked = LinkCustomer(tx, *input.customer_id, viewer, record, missing); !linked) {
+      return linked.error();
+    }
+  }
+  if (input.service_code) {
+    if (auto linked = LinkService(tx, *input.service_code, record, missing); !linked) {
+      return linked.error();
+    }
+  }
+  if (!missing.empty()) {
+    return Error::Invalid(std::move(missing));
+  }
+  return {};
+}
+
+// Step 5: the row as stored, read back with what the database filled in, and the answer
+// kept for a retry with the same idempotency key, in the same transaction.
+Result<store::InteractionRecord> InsertInteraction(
+    store::WriteTx& tx, const store::InteractionRecord& record, Instant now,
+    const IdempotentCreate<store::InteractionRecord>* once) {
+  store::Interactions interactions(tx);
+  auto id = interactions.Insert(record);
+  if (!id) {
+    return id.error();
+  }
+  auto logged = interactions.FindById(*id);
+  if (!logged) {
+    return logged.error();
+  }
+  if (auto stored = StoreResponse(tx, once, *logged, now); !stored) {
+    return stored.error();
+  }
+  return logged;
+}
+
+}  // namespace
+
+Result<store::InteractionRecord> LogInteraction(
+    store::Store& store, const Clock& clock, const InteractionInput& input, const Viewer& viewer,
+    const IdempotentCreate<store::InteractionRecord>* once) {
+  const Instant now = clock.Now();
+  const Instant started = input.started_at.value_or(now);
+  if (auto errors = CheckInteraction(input, started); !errors.empty()) {
     return Error::Invalid(std::move(errors));
   }
   return store::WriteValue<store::InteractionRecord>(
       store, [&](store::WriteTx& tx) -> Result<store::InteractionRecord> {
         store::InteractionRecord record;
-        std::vector<FieldError> missing;
-        if (input.case_reference) {
-          auto parsed = ParseReference(*input.case_reference);
-          auto found = parsed ? store::Cases(tx).FindByReference(FormatReference(*parsed))
-                              : Result<store::CaseRecord>(parsed.error());
-          if (found) {
-            record.case_id = found->id;
-            record.customer_id = found->customer_id;
-          } else if (found.error().code() == ErrorCode::kNotFound ||
-                     found.error().code() == ErrorCode::kInvalidInput) {
-            missing.push_back({"case_reference", "No case has that reference"});
-          } else {
-            return found.error();
-          }
-        }
-        if (input.customer_id) {
-          auto customer = OpenCustomer(tx, *input.customer_id, viewer);
-          if (customer) {
-            record.customer_id = customer->id;
-          } else if (customer.error().code() == ErrorCode::kNotFound) {
-            missing.push_back({"customer_id", "No customer has that id"});
-          } else {
-            return customer.error();
-          }
-        }
-        if (input.service_code) {
-          auto service = store::Catalogue(tx).FindService(*input.service_code);
-          if (service) {
-            record.service_id = service->id;
-          } else if (service.error().code() == ErrorCode::kNotFound) {
-            missing.push_back({"service_code", "No service has that code"});
-          } else {
-            return service.error();
-          }
-        }
-        if (!missing.empty()) {
-          return Error::Invalid(std::move(missing));
+        if (auto linked = LinkRecords(tx, input, viewer, record); !linked) {
+          return linked.error();
         }
         record.channel = input.channel;
         record.direction = input.direction;
@@ -545,19 +612,7 @@ Result<store::InteractionRecord> LogInteraction(
         record.articles = input.articles;
         record.actor = viewer.actor;
         record.created_at = now;
-        store::Interactions interactions(tx);
-        auto id = interactions.Insert(record);
-        if (!id) {
-          return id.error();
-        }
-        auto logged = interactions.FindById(*id);
-        if (!logged) {
-          return logged.error();
-        }
-        if (auto stored = StoreResponse(tx, once, *logged, now); !stored) {
-          return stored.error();
-        }
-        return logged;
+        return InsertInteraction(tx, record, now, once);
       });
 }
 
