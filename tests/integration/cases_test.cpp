@@ -29,15 +29,7 @@ using usecase::NewCase;
 class CasesTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    // One resolution standard (5 working days) for street cleansing.
-    standards_ = {{"SVC-CLEANSE",
-                   "Street cleansing",
-                   charter::Measure::kResolve,
-                   std::nullopt,
-                   std::nullopt,
-                   std::nullopt,
-                   {charter::TargetUnit::kWorkingDays, 5},
-                   90}};
+    standards_ = {StreetCleansingStandard()};
     ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
     ASSERT_TRUE(usecase::CreateTeam(*store_, {"CLEANSE-N", "Cleansing North", "CNS", {}}));

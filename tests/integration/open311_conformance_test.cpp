@@ -75,15 +75,7 @@ std::string Text(const pugi::xml_node& node, const char* child) {
 class Open311ConformanceTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    // One resolution standard (5 working days) for street cleansing.
-    standards_ = {{"SVC-CLEANSE",
-                   "Street cleansing",
-                   charter::Measure::kResolve,
-                   std::nullopt,
-                   std::nullopt,
-                   std::nullopt,
-                   {charter::TargetUnit::kWorkingDays, 5},
-                   90}};
+    standards_ = {StreetCleansingStandard()};
     ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     MakeCatalogue();
     key_ = NewApiKey(*store_, clock_, "fixmystreet", "open311");

@@ -757,13 +757,11 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-class OpenApiSyncTest : public ::testing::Test {
+// The document is checked once, against routes registered on a SQLite store.
+class OpenApiSyncTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(Backend::kSqlite);
-    store_ = OpenTestStore(*database_, clock_);
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     api::AddStaffApiRoutes(router_, *ctx_, http::Execution::kInline);
     // The charter's read-only routes share the document.
     api::AddCharterRoutes(router_, *store_, clock_, http::Execution::kInline);
@@ -805,12 +803,6 @@ class OpenApiSyncTest : public ::testing::Test {
     }
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   usecase::KnowledgeIndex knowledge_index_;
   std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   usecase::CaseSearchIndex cases_;
@@ -819,7 +811,7 @@ class OpenApiSyncTest : public ::testing::Test {
   json::value document_;
 };
 
-TEST_F(OpenApiSyncTest, EveryRegisteredRouteIsDocumented) {
+TEST_P(OpenApiSyncTest, EveryRegisteredRouteIsDocumented) {
   const auto& paths = document_.at("paths").as_object();
   int checked = 0;
   for (const auto& route : router_.routes()) {
@@ -836,7 +828,7 @@ TEST_F(OpenApiSyncTest, EveryRegisteredRouteIsDocumented) {
   EXPECT_GE(checked, 20);
 }
 
-TEST_F(OpenApiSyncTest, EveryDocumentedOperationIsRegistered) {
+TEST_P(OpenApiSyncTest, EveryDocumentedOperationIsRegistered) {
   std::set<std::pair<std::string, std::string>> registered;
   for (const auto& route : router_.routes()) {
     registered.emplace(Lower(http::MethodName(route.method)), route.pattern);
@@ -854,7 +846,7 @@ TEST_F(OpenApiSyncTest, EveryDocumentedOperationIsRegistered) {
   }
 }
 
-TEST_F(OpenApiSyncTest, DocumentIsWellFormedOpenApi) {
+TEST_P(OpenApiSyncTest, DocumentIsWellFormedOpenApi) {
   EXPECT_EQ(document_.at("openapi"), "3.0.3");
   EXPECT_EQ(document_.at("components").at("securitySchemes").at("bearerAuth").at("scheme"),
             "bearer");
@@ -900,6 +892,9 @@ TEST_F(OpenApiSyncTest, DocumentIsWellFormedOpenApi) {
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, OpenApiSyncTest, ::testing::Values(Backend::kSqlite),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
 
 }  // namespace
 }  // namespace frontdoor::testing

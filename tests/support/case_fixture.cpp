@@ -17,6 +17,17 @@ charter::WorkingCalendar NineToFive() {
       .value();
 }
 
+charter::Standard StreetCleansingStandard() {
+  return {"SVC-CLEANSE",
+          "Street cleansing",
+          charter::Measure::kResolve,
+          std::nullopt,
+          std::nullopt,
+          std::nullopt,
+          {charter::TargetUnit::kWorkingDays, 5},
+          90};
+}
+
 void CaseStoreTest::SetUp() {
   database_ = NewTestDatabase(GetParam());
   store_ = OpenTestStore(*database_, clock_);

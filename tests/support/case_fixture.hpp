@@ -30,6 +30,9 @@ inline constexpr std::string_view kStaffPassword = "a long demo password";
 // 9:00 to 17:00, Monday to Friday, no holidays.
 charter::WorkingCalendar NineToFive();
 
+// SVC-CLEANSE, "Street cleansing": resolve within 5 working days, 90% of the time.
+charter::Standard StreetCleansingStandard();
+
 // Fixture base: SetUp opens the store and the case context; a suite that needs more calls
 // CaseStoreTest::SetUp() first from its own.
 class CaseStoreTest : public ::testing::TestWithParam<Backend> {
