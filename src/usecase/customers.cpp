@@ -493,71 +493,70 @@ std::vector<FieldError> CheckInteraction(const InteractionInput& input, Instant 
   return errors;
 }
 
-// Step 2: the case the contact was about, which also names its customer. An unknown or
-// malformed reference is a field to fix; a database failure is returned as it is.
-Result<void> LinkCase(store::WriteTx& tx, const std::string& reference,
-                      store::InteractionRecord& record, std::vector<FieldError>& missing) {
-  auto parsed = ParseReference(reference);
-  auto found = parsed ? store::Cases(tx).FindByReference(FormatReference(*parsed))
-                      : Result<store::CaseRecord>(parsed.error());
+// A record the input names by a field: the record, or nullopt (with the field noted in
+// `missing`) when there is none, so every unknown one is reported at once. Any other failure
+// (the database) is returned as it is.
+template <class Record>
+Result<std::optional<Record>> Named(Result<Record> found, FieldError if_unknown,
+                                    std::vector<FieldError>& missing) {
   if (found) {
-    record.case_id = found->id;
-    record.customer_id = found->customer_id;
-  } else if (found.error().code() == ErrorCode::kNotFound ||
-             found.error().code() == ErrorCode::kInvalidInput) {
-    missing.push_back({"case_reference", "No case has that reference"});
-  } else {
+    return std::optional<Record>(std::move(*found));
+  }
+  if (found.error().code() != ErrorCode::kNotFound) {
     return found.error();
   }
-  return {};
+  missing.push_back(std::move(if_unknown));
+  return std::optional<Record>();
 }
 
-// Step 3: the customer, when given, wins over the case's; a restricted record needs the right.
-Result<void> LinkCustomer(store::WriteTx& tx, std::int64_t customer_id, const Viewer& viewer,
-                          store::InteractionRecord& record, std::vector<FieldError>& missing) {
-  auto customer = OpenCustomer(tx, customer_id, viewer);
-  if (customer) {
-    record.customer_id = customer->id;
-  } else if (customer.error().code() == ErrorCode::kNotFound) {
-    missing.push_back({"customer_id", "No customer has that id"});
-  } else {
-    return customer.error();
+// The case a contact was about; a malformed reference names no case either.
+Result<store::CaseRecord> FindCase(store::WriteTx& tx, const std::string& reference) {
+  auto parsed = ParseReference(reference);
+  if (!parsed) {
+    return Error::NotFound("No case has that reference");
   }
-  return {};
-}
-
-// Step 4: the service the contact was about.
-Result<void> LinkService(store::WriteTx& tx, const std::string& code,
-                         store::InteractionRecord& record, std::vector<FieldError>& missing) {
-  auto service = store::Catalogue(tx).FindService(code);
-  if (service) {
-    record.service_id = service->id;
-  } else if (service.error().code() == ErrorCode::kNotFound) {
-    missing.push_back({"service_code", "No service has that code"});
-  } else {
-    return service.error();
+  auto found = store::Cases(tx).FindByReference(FormatReference(*parsed));
+  if (!found && found.error().code() == ErrorCode::kInvalidInput) {
+    return Error::NotFound("No case has that reference");
   }
-  return {};
+  return found;
 }
 
-// Steps 2 to 4 together: every record the input names, with all unknown ones reported at
-// once (in the order case, customer, service).
+// Steps 2 to 4: the case the contact was about (which names its customer), the customer
+// (given, it wins over the case's; a restricted one needs the right) and the service, with
+// every unknown one reported at once in that order.
 Result<void> LinkRecords(store::WriteTx& tx, const InteractionInput& input, const Viewer& viewer,
                          store::InteractionRecord& record) {
   std::vector<FieldError> missing;
   if (input.case_reference) {
-    if (auto linked = LinkCase(tx, *input.case_reference, record, missing); !linked) {
-      return linked.error();
+    auto found = Named(FindCase(tx, *input.case_reference),
+                       {"case_reference", "No case has that reference"}, missing);
+    if (!found) {
+      return found.error();
+    }
+    if (*found) {
+      record.case_id = (*found)->id;
+      record.customer_id = (*found)->customer_id;
     }
   }
   if (input.customer_id) {
-    if (auto linked = LinkCustomer(tx, *input.customer_id, viewer, record, missing); !linked) {
-      return linked.error();
+    auto found = Named(OpenCustomer(tx, *input.customer_id, viewer),
+                       {"customer_id", "No customer has that id"}, missing);
+    if (!found) {
+      return found.error();
+    }
+    if (*found) {
+      record.customer_id = (*found)->id;
     }
   }
   if (input.service_code) {
-    if (auto linked = LinkService(tx, *input.service_code, record, missing); !linked) {
-      return linked.error();
+    auto found = Named(store::Catalogue(tx).FindService(*input.service_code),
+                       {"service_code", "No service has that code"}, missing);
+    if (!found) {
+      return found.error();
+    }
+    if (*found) {
+      record.service_id = (*found)->id;
     }
   }
   if (!missing.empty()) {
