@@ -16,7 +16,6 @@ using KnowledgeHandler = Result<http::Response> (*)(const usecase::KnowledgeCont
 
 boost::json::object RenderArticle(const usecase::KnowledgeContext& ctx,
                                   const store::ArticleRecord& article, bool with_body);
-Result<std::int64_t> ArticleIdParam(const http::Request& request, std::string_view name = "id");
 
 // knowledge_routes.cpp: articles.
 Result<http::Response> ListArticles(const usecase::KnowledgeContext&, http::Request&,

@@ -162,16 +162,6 @@ json::object RenderArticle(const usecase::KnowledgeContext& ctx, const store::Ar
   return out;
 }
 
-Result<std::int64_t> ArticleIdParam(const http::Request& request, std::string_view name) {
-  const std::string_view text = request.PathParam(name);
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return Error::NotFound("There is no record with that id");
-  }
-  return id;
-}
-
 Result<http::Response> ListArticles(const usecase::KnowledgeContext& ctx, http::Request& request,
                                     const access::Principal& /*caller*/) {
   std::vector<FieldError> errors;
@@ -219,7 +209,7 @@ Result<http::Response> PostArticle(const usecase::KnowledgeContext& ctx, http::R
 
 Result<http::Response> GetArticle(const usecase::KnowledgeContext& ctx, http::Request& request,
                                   const access::Principal& /*caller*/) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -228,7 +218,7 @@ Result<http::Response> GetArticle(const usecase::KnowledgeContext& ctx, http::Re
 
 Result<http::Response> PutArticle(const usecase::KnowledgeContext& ctx, http::Request& request,
                                   const access::Principal& caller) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -241,7 +231,7 @@ Result<http::Response> PutArticle(const usecase::KnowledgeContext& ctx, http::Re
 
 Result<http::Response> PublishArticle(const usecase::KnowledgeContext& ctx, http::Request& request,
                                       const access::Principal& caller) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -250,7 +240,7 @@ Result<http::Response> PublishArticle(const usecase::KnowledgeContext& ctx, http
 
 Result<http::Response> WithdrawArticle(const usecase::KnowledgeContext& ctx, http::Request& request,
                                        const access::Principal& caller) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -259,7 +249,7 @@ Result<http::Response> WithdrawArticle(const usecase::KnowledgeContext& ctx, htt
 
 Result<http::Response> ListVersions(const usecase::KnowledgeContext& ctx, http::Request& request,
                                     const access::Principal& /*caller*/) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -276,11 +266,11 @@ Result<http::Response> ListVersions(const usecase::KnowledgeContext& ctx, http::
 
 Result<http::Response> GetVersion(const usecase::KnowledgeContext& ctx, http::Request& request,
                                   const access::Principal& /*caller*/) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
-  auto number = ArticleIdParam(request, "version");
+  auto number = PathId(request, "version");
   if (!number || *number > 1'000'000'000) {
     return Error::NotFound("Version not found");
   }

@@ -136,7 +136,7 @@ Result<http::Response> PostSynonym(const usecase::KnowledgeContext& ctx, http::R
 
 Result<http::Response> PutSynonym(const usecase::KnowledgeContext& ctx, http::Request& request,
                                   const access::Principal& /*caller*/) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -154,7 +154,7 @@ Result<http::Response> PutSynonym(const usecase::KnowledgeContext& ctx, http::Re
 Result<http::Response> DeleteSynonymRoute(const usecase::KnowledgeContext& ctx,
                                           http::Request& request,
                                           const access::Principal& /*caller*/) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -170,7 +170,7 @@ Result<http::Response> DeleteSynonymRoute(const usecase::KnowledgeContext& ctx,
 Result<http::Response> GetArticleFeedback(const usecase::KnowledgeContext& ctx,
                                           http::Request& request,
                                           const access::Principal& /*caller*/) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }
@@ -194,7 +194,7 @@ Result<http::Response> GetArticleFeedback(const usecase::KnowledgeContext& ctx,
 Result<http::Response> PostArticleFeedback(const usecase::KnowledgeContext& ctx,
                                            http::Request& request,
                                            const access::Principal& /*caller*/) {
-  auto id = ArticleIdParam(request);
+  auto id = PathId(request);
   if (!id) {
     return id.error();
   }

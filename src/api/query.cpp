@@ -162,4 +162,14 @@ void QueryReader::RejectUnknown() {
   }
 }
 
+Result<std::int64_t> PathId(const http::Request& request, std::string_view name) {
+  const std::string_view text = request.PathParam(name);
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return Error::NotFound("There is no record with that id");
+  }
+  return id;
+}
+
 }  // namespace frontdoor::api

@@ -14,6 +14,7 @@
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/http/form.hpp"
+#include "frontdoor/http/message.hpp"
 
 namespace frontdoor::api {
 
@@ -44,6 +45,10 @@ class QueryReader {
   std::vector<FieldError>& errors_;
   std::set<std::string, std::less<>> read_;
 };
+
+// A record id in the path parameter `name`: a positive decimal integer. Anything else names
+// no record, so it is kNotFound (a 404) rather than a field error.
+Result<std::int64_t> PathId(const http::Request& request, std::string_view name = "id");
 
 // Percent-encodes `text` for a query value (RFC 3986 unreserved characters kept).
 inline std::string EncodeQueryValue(std::string_view text) {

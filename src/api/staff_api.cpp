@@ -44,6 +44,8 @@ constexpr std::array kRoutes{
                access::Action::kReadCatalogue},
     StaffRoute{http::Method::kPost, "/api/v1/routing-rules", PostRoutingRule, true,
                access::Action::kManageCatalogue},
+    StaffRoute{http::Method::kDelete, "/api/v1/routing-rules/{id}", DeleteRoutingRule, true,
+               access::Action::kManageCatalogue},
     StaffRoute{http::Method::kGet, "/api/v1/cases", ListCases, false, access::Action::kReadCase},
     StaffRoute{http::Method::kPost, "/api/v1/cases", PostCase, true, access::Action::kRaiseCase},
     StaffRoute{http::Method::kGet, "/api/v1/cases/{reference}", GetCase, false,

@@ -160,8 +160,7 @@ Result<http::Response> ListDepartments(const StaffContext& staff, http::Request&
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
-  auto departments = store::ReadValue<std::vector<store::DepartmentRecord>>(
-      staff.cases.store, [](store::ReadTx& tx) { return store::Catalogue(tx).ListDepartments(); });
+  auto departments = usecase::ListDepartments(staff.cases.store);
   if (!departments) {
     return departments.error();
   }
@@ -198,8 +197,7 @@ Result<http::Response> ListTeams(const StaffContext& staff, http::Request& reque
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
-  auto teams = store::ReadValue<std::vector<store::TeamRecord>>(
-      staff.cases.store, [](store::ReadTx& tx) { return store::Catalogue(tx).ListTeams(); });
+  auto teams = usecase::ListTeams(staff.cases.store);
   if (!teams) {
     return teams.error();
   }
@@ -319,8 +317,7 @@ Result<http::Response> ListRoutingRules(const StaffContext& staff, http::Request
   if (auto ok = NoQuery(request); !ok) {
     return ok.error();
   }
-  auto rules = store::ReadValue<std::vector<store::RoutingRuleRecord>>(
-      staff.cases.store, [](store::ReadTx& tx) { return store::Catalogue(tx).ListRoutingRules(); });
+  auto rules = usecase::ListRoutingRules(staff.cases.store);
   if (!rules) {
     return rules.error();
   }
@@ -361,6 +358,24 @@ Result<http::Response> PostRoutingRule(const StaffContext& staff, http::Request&
     return codes.error();
   }
   return JsonResponse(201, Renderer(staff.zone, *codes).RoutingRule(*stored));
+}
+
+Result<http::Response> DeleteRoutingRule(const StaffContext& staff, http::Request& request,
+                                         const access::Principal& caller) {
+  auto id = PathId(request);
+  if (!id) {
+    return id.error();
+  }
+  if (auto ok = NoQuery(request); !ok) {
+    return ok.error();
+  }
+  if (auto deleted = usecase::DeleteRoutingRule(staff.cases.store, caller, *id); !deleted) {
+    return deleted.error();
+  }
+  http::Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
 }
 
 }  // namespace frontdoor::api

@@ -26,16 +26,6 @@ usecase::Viewer ViewerFor(const access::Principal& caller) {
   return {caller.actor, access::Allows(caller, access::Action::kReadRestrictedCustomer)};
 }
 
-Result<std::int64_t> PathId(const http::Request& request, std::string_view name) {
-  const std::string_view text = request.PathParam(name);
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return Error::NotFound("There is no record with that id");
-  }
-  return id;
-}
-
 json::value Text(const std::optional<std::string>& text) {
   return text ? json::value(*text) : json::value(nullptr);
 }

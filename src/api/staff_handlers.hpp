@@ -45,6 +45,8 @@ Result<http::Response> ListRoutingRules(const StaffContext& staff, http::Request
                                         const access::Principal& caller);
 Result<http::Response> PostRoutingRule(const StaffContext& staff, http::Request& request,
                                        const access::Principal& caller);
+Result<http::Response> DeleteRoutingRule(const StaffContext& staff, http::Request& request,
+                                         const access::Principal& caller);
 
 // Cases (staff_cases.cpp).
 Result<http::Response> ListCases(const StaffContext& staff, http::Request& request,

@@ -3,6 +3,7 @@
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/core/case_status.hpp"
 #include "frontdoor/core/service_form.hpp"
+#include "frontdoor/usecase/catalogue.hpp"
 
 namespace frontdoor::api {
 namespace {
@@ -54,36 +55,23 @@ json::object AttributeJson(const Attribute& attribute) {
 }  // namespace
 
 Result<CatalogueCodes> LoadCodes(store::Store& store, bool with_services) {
-  return store::ReadValue<CatalogueCodes>(store, [&](store::ReadTx& tx) -> Result<CatalogueCodes> {
-    store::Catalogue catalogue(tx);
-    CatalogueCodes codes;
-    auto departments = catalogue.ListDepartments();
-    if (!departments) {
-      return departments.error();
-    }
-    for (const auto& department : *departments) {
-      codes.departments.emplace(department.id, department.code);
-    }
-    auto teams = catalogue.ListTeams();
-    if (!teams) {
-      return teams.error();
-    }
-    for (const auto& team : *teams) {
-      codes.teams.emplace(team.id, team.code);
-      codes.team_names.emplace(team.id, team.name);
-      codes.team_ids.emplace(team.code, team.id);
-    }
-    if (with_services) {
-      auto services = catalogue.ListServices(true);
-      if (!services) {
-        return services.error();
-      }
-      for (const auto& service : *services) {
-        codes.services.emplace(service.id, service.code);
-      }
-    }
-    return codes;
-  });
+  auto listing = usecase::ReadCatalogueListing(store, with_services);
+  if (!listing) {
+    return listing.error();
+  }
+  CatalogueCodes codes;
+  for (const auto& department : listing->departments) {
+    codes.departments.emplace(department.id, department.code);
+  }
+  for (const auto& team : listing->teams) {
+    codes.teams.emplace(team.id, team.code);
+    codes.team_names.emplace(team.id, team.name);
+    codes.team_ids.emplace(team.code, team.id);
+  }
+  for (const auto& service : listing->services) {
+    codes.services.emplace(service.id, service.code);
+  }
+  return codes;
 }
 
 json::value Renderer::Time(Instant instant) const {

@@ -6,29 +6,15 @@ namespace frontdoor::app {
 
 CaseSearchRefresher::CaseSearchRefresher(store::Store& store, usecase::CaseSearchIndex& index,
                                          std::chrono::milliseconds interval)
-    : store_(store), index_(index), interval_(interval), thread_([this] { Loop(); }) {}
-
-CaseSearchRefresher::~CaseSearchRefresher() {
-  Stop();
-}
+    : store_(store),
+      index_(index),
+      thread_(interval, [this](PeriodicThread& self) { Loop(self); }) {}
 
 void CaseSearchRefresher::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) {
-    thread_.join();
-  }
+  thread_.Stop();
 }
 
-bool CaseSearchRefresher::Stopping() {
-  std::unique_lock lock(mutex_);
-  return wake_.wait_for(lock, interval_, [this] { return stopping_; });
-}
-
-void CaseSearchRefresher::Loop() {
+void CaseSearchRefresher::Loop(PeriodicThread& self) {
   const auto started = std::chrono::steady_clock::now();
   // A database down at start is tried again each interval; case search stays 503 meanwhile.
   for (;;) {
@@ -40,11 +26,11 @@ void CaseSearchRefresher::Loop() {
       break;
     }
     spdlog::warn("case search index load failed: {}", loaded.error().message());
-    if (Stopping()) {
+    if (self.WaitOrStop()) {
       return;
     }
   }
-  while (!Stopping()) {
+  while (!self.WaitOrStop()) {
     if (auto refreshed = usecase::RefreshCaseIndex(store_, index_); !refreshed) {
       spdlog::warn("case search index refresh failed: {}", refreshed.error().message());
     } else if (*refreshed > 0) {

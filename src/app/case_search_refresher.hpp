@@ -5,12 +5,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 #include "frontdoor/store/store.hpp"
 #include "frontdoor/usecase/case_search.hpp"
+
+#include "periodic_thread.hpp"
 
 namespace frontdoor::app {
 
@@ -19,23 +18,17 @@ class CaseSearchRefresher {
   // `store` and `index` outlive the refresher. Loading starts at once.
   CaseSearchRefresher(store::Store& store, usecase::CaseSearchIndex& index,
                       std::chrono::milliseconds interval);
-  ~CaseSearchRefresher();
   CaseSearchRefresher(const CaseSearchRefresher&) = delete;
   CaseSearchRefresher& operator=(const CaseSearchRefresher&) = delete;
 
   void Stop();  // idempotent
 
  private:
-  void Loop();
-  [[nodiscard]] bool Stopping();
+  void Loop(PeriodicThread& self);
 
   store::Store& store_;
   usecase::CaseSearchIndex& index_;
-  const std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: it starts at once
 };
 
 }  // namespace frontdoor::app

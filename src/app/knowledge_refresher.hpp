@@ -4,11 +4,10 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 #include "frontdoor/usecase/knowledge.hpp"
+
+#include "periodic_thread.hpp"
 
 namespace frontdoor::app {
 
@@ -16,21 +15,16 @@ class KnowledgeRefresher {
  public:
   // `ctx` outlives the refresher. The first refresh comes after one interval.
   KnowledgeRefresher(const usecase::KnowledgeContext& ctx, std::chrono::milliseconds interval);
-  ~KnowledgeRefresher();
   KnowledgeRefresher(const KnowledgeRefresher&) = delete;
   KnowledgeRefresher& operator=(const KnowledgeRefresher&) = delete;
 
   void Stop();  // idempotent
 
  private:
-  void Loop();
+  void Loop(PeriodicThread& self);
 
   const usecase::KnowledgeContext& ctx_;
-  const std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: it starts at once
 };
 
 }  // namespace frontdoor::app

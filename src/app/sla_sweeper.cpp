@@ -23,27 +23,15 @@ Result<usecase::SlaSweep> SweepAll(const usecase::CaseContext& ctx) {
 }
 
 SlaSweeper::SlaSweeper(const usecase::CaseContext& ctx, std::chrono::milliseconds interval)
-    : ctx_(ctx), interval_(interval), thread_([this] { Loop(); }) {}
-
-SlaSweeper::~SlaSweeper() {
-  Stop();
-}
+    : ctx_(ctx), thread_(interval, [this](PeriodicThread& self) { Loop(self); }) {}
 
 void SlaSweeper::Stop() {
-  {
-    const std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) {
-    thread_.join();
-  }
+  thread_.Stop();
 }
 
-void SlaSweeper::Loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
+void SlaSweeper::Loop(PeriodicThread& self) {
+  // At once, then every interval.
+  for (bool stopping = self.StopAsked(); !stopping; stopping = self.WaitOrStop()) {
     auto sweep = SweepAll(ctx_);
     if (!sweep) {
       // The database may be down for a while; the next round tries again.
@@ -62,8 +50,6 @@ void SlaSweeper::Loop() {
     if (auto purged = usecase::PurgeCitizenSignIns(ctx_.store, ctx_.clock); !purged) {
       spdlog::warn("citizen sign-in purge failed: {}", purged.error().message());
     }
-    lock.lock();
-    wake_.wait_for(lock, interval_, [this] { return stopping_; });
   }
 }
 

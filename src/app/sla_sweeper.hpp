@@ -5,13 +5,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/idempotency.hpp"
 #include "frontdoor/usecase/sla.hpp"
+
+#include "periodic_thread.hpp"
 
 namespace frontdoor::app {
 
@@ -22,7 +21,6 @@ class SlaSweeper {
  public:
   // Starts sweeping at once and then every `interval`. `ctx` outlives the sweeper.
   SlaSweeper(const usecase::CaseContext& ctx, std::chrono::milliseconds interval);
-  ~SlaSweeper();
   SlaSweeper(const SlaSweeper&) = delete;
   SlaSweeper& operator=(const SlaSweeper&) = delete;
 
@@ -30,14 +28,10 @@ class SlaSweeper {
   void Stop();
 
  private:
-  void Loop();
+  void Loop(PeriodicThread& self);
 
   const usecase::CaseContext& ctx_;
-  const std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: it starts at once
 };
 
 }  // namespace frontdoor::app

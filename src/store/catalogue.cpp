@@ -333,6 +333,17 @@ Result<std::vector<RoutingRuleRecord>> Catalogue::ListRoutingRules() {
       session_, "SELECT id, service_id, ward, team_id FROM routing_rule ORDER BY id", {}, ReadRule);
 }
 
+Result<void> Catalogue::DeleteRoutingRule(std::int64_t id) {
+  auto removed = session_.Exec("DELETE FROM routing_rule WHERE id = ?", {id});
+  if (!removed) {
+    return removed.error();
+  }
+  if (*removed == 0) {
+    return Error::NotFound("There is no routing rule with that id");
+  }
+  return {};
+}
+
 Result<std::optional<std::int64_t>> Catalogue::RouteTeam(std::int64_t service_id,
                                                          const std::optional<std::string>& ward) {
   std::optional<std::int64_t> team;

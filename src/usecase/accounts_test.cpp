@@ -1,33 +1,16 @@
 #include "frontdoor/usecase/accounts.hpp"
 
-#include <filesystem>
-
 #include <gtest/gtest.h>
 
-#include "frontdoor/store/sqlite/sqlite_store.hpp"
 #include "frontdoor/usecase/secrets.hpp"
+
+#include "case_fixture.hpp"
 
 namespace frontdoor::usecase {
 namespace {
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public testing::SqliteStoreTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitialiseSecrets());
-    dir_ = std::filesystem::temp_directory_path() / ("fd-accounts-" + RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto opened = store::sqlite::OpenSqliteStore({.path = (dir_ / "db").string()}, clock_);
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
-    ASSERT_TRUE(store_->Migrate());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
 };
 
 TEST_F(AccountsTest, CreatedKeyIsAcceptedAndOnlyItsDigestIsStored) {

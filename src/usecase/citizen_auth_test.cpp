@@ -1,12 +1,12 @@
 #include "frontdoor/usecase/citizen_auth.hpp"
 
-#include <filesystem>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "frontdoor/store/sqlite/sqlite_store.hpp"
 #include "frontdoor/usecase/secrets.hpp"
+
+#include "case_fixture.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -28,22 +28,8 @@ class CapturingQueue final : public MailQueue {
   bool fail = false;
 };
 
-class CitizenAuthTest : public ::testing::Test {
+class CitizenAuthTest : public testing::SqliteStoreTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitialiseSecrets());
-    dir_ = std::filesystem::temp_directory_path() / ("fd-citizen-auth-" + RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto opened = store::sqlite::OpenSqliteStore({.path = (dir_ / "db").string()}, clock_);
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
-    ASSERT_TRUE(store_->Migrate());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   Result<std::string> Ask(const std::string& email = "Citizen@Example.com",
                           const std::string& ip = "192.0.2.1") {
     return RequestSignInCode(*store_, clock_, mail_, {email, ip, "en"}, policy_);
@@ -59,9 +45,6 @@ class CitizenAuthTest : public ::testing::Test {
     return code == "000000" ? "000001" : "000000";
   }
 
-  ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
   CapturingQueue mail_;
   CitizenSignInPolicy policy_;
 };

@@ -468,9 +468,10 @@ Result<void> UndoMerge(store::Store& store, const Clock& clock, std::int64_t mer
   });
 }
 
-Result<store::InteractionRecord> LogInteraction(
-    store::Store& store, const Clock& clock, const InteractionInput& input, const Viewer& viewer,
-    const IdempotentCreate<store::InteractionRecord>* once) {
+namespace {
+
+// Step 1 of LogInteraction: the checks that need no data, every field at once.
+std::vector<FieldError> CheckInteraction(const InteractionInput& input, Instant started) {
   std::vector<FieldError> errors;
   if (auto channel = ParseChannel(input.channel); !channel) {
     Append(errors, channel.error());
@@ -486,54 +487,119 @@ Result<store::InteractionRecord> LogInteraction(
   if (!IsValidUtf8(input.summary) || CountCodePoints(input.summary) > 10000) {
     errors.push_back({"summary", "Enter a summary of at most 10000 characters"});
   }
-  const Instant now = clock.Now();
-  const Instant started = input.started_at.value_or(now);
   if (input.ended_at && *input.ended_at < started) {
     errors.push_back({"ended_at", "The end must not be before the start"});
   }
-  if (!errors.empty()) {
+  return errors;
+}
+
+// A record the input names by a field: the record, or nullopt (with the field noted in
+// `missing`) when there is none, so every unknown one is reported at once. Any other failure
+// (the database) is returned as it is.
+template <class Record>
+Result<std::optional<Record>> Named(Result<Record> found, FieldError if_unknown,
+                                    std::vector<FieldError>& missing) {
+  if (found) {
+    return std::optional<Record>(std::move(*found));
+  }
+  if (found.error().code() != ErrorCode::kNotFound) {
+    return found.error();
+  }
+  missing.push_back(std::move(if_unknown));
+  return std::optional<Record>();
+}
+
+// The case a contact was about; a malformed reference names no case either.
+Result<store::CaseRecord> FindCase(store::WriteTx& tx, const std::string& reference) {
+  auto parsed = ParseReference(reference);
+  if (!parsed) {
+    return Error::NotFound("No case has that reference");
+  }
+  auto found = store::Cases(tx).FindByReference(FormatReference(*parsed));
+  if (!found && found.error().code() == ErrorCode::kInvalidInput) {
+    return Error::NotFound("No case has that reference");
+  }
+  return found;
+}
+
+// Steps 2 to 4: the case the contact was about (which names its customer), the customer
+// (given, it wins over the case's; a restricted one needs the right) and the service, with
+// every unknown one reported at once in that order.
+Result<void> LinkRecords(store::WriteTx& tx, const InteractionInput& input, const Viewer& viewer,
+                         store::InteractionRecord& record) {
+  std::vector<FieldError> missing;
+  if (input.case_reference) {
+    auto found = Named(FindCase(tx, *input.case_reference),
+                       {"case_reference", "No case has that reference"}, missing);
+    if (!found) {
+      return found.error();
+    }
+    if (*found) {
+      record.case_id = (*found)->id;
+      record.customer_id = (*found)->customer_id;
+    }
+  }
+  if (input.customer_id) {
+    auto found = Named(OpenCustomer(tx, *input.customer_id, viewer),
+                       {"customer_id", "No customer has that id"}, missing);
+    if (!found) {
+      return found.error();
+    }
+    if (*found) {
+      record.customer_id = (*found)->id;
+    }
+  }
+  if (input.service_code) {
+    auto found = Named(store::Catalogue(tx).FindService(*input.service_code),
+                       {"service_code", "No service has that code"}, missing);
+    if (!found) {
+      return found.error();
+    }
+    if (*found) {
+      record.service_id = (*found)->id;
+    }
+  }
+  if (!missing.empty()) {
+    return Error::Invalid(std::move(missing));
+  }
+  return {};
+}
+
+// Step 5: the row as stored, read back with what the database filled in, and the answer
+// kept for a retry with the same idempotency key, in the same transaction.
+Result<store::InteractionRecord> InsertInteraction(
+    store::WriteTx& tx, const store::InteractionRecord& record, Instant now,
+    const IdempotentCreate<store::InteractionRecord>* once) {
+  store::Interactions interactions(tx);
+  auto id = interactions.Insert(record);
+  if (!id) {
+    return id.error();
+  }
+  auto logged = interactions.FindById(*id);
+  if (!logged) {
+    return logged.error();
+  }
+  if (auto stored = StoreResponse(tx, once, *logged, now); !stored) {
+    return stored.error();
+  }
+  return logged;
+}
+
+}  // namespace
+
+Result<store::InteractionRecord> LogInteraction(
+    store::Store& store, const Clock& clock, const InteractionInput& input, const Viewer& viewer,
+    const IdempotentCreate<store::InteractionRecord>* once) {
+  const Instant now = clock.Now();
+  const Instant started = input.started_at.value_or(now);
+  if (auto errors = CheckInteraction(input, started); !errors.empty()) {
     return Error::Invalid(std::move(errors));
   }
   return store::WriteValue<store::InteractionRecord>(
       store, [&](store::WriteTx& tx) -> Result<store::InteractionRecord> {
         store::InteractionRecord record;
-        std::vector<FieldError> missing;
-        if (input.case_reference) {
-          auto parsed = ParseReference(*input.case_reference);
-          auto found = parsed ? store::Cases(tx).FindByReference(FormatReference(*parsed))
-                              : Result<store::CaseRecord>(parsed.error());
-          if (found) {
-            record.case_id = found->id;
-            record.customer_id = found->customer_id;
-          } else if (found.error().code() == ErrorCode::kNotFound ||
-                     found.error().code() == ErrorCode::kInvalidInput) {
-            missing.push_back({"case_reference", "No case has that reference"});
-          } else {
-            return found.error();
-          }
-        }
-        if (input.customer_id) {
-          auto customer = OpenCustomer(tx, *input.customer_id, viewer);
-          if (customer) {
-            record.customer_id = customer->id;
-          } else if (customer.error().code() == ErrorCode::kNotFound) {
-            missing.push_back({"customer_id", "No customer has that id"});
-          } else {
-            return customer.error();
-          }
-        }
-        if (input.service_code) {
-          auto service = store::Catalogue(tx).FindService(*input.service_code);
-          if (service) {
-            record.service_id = service->id;
-          } else if (service.error().code() == ErrorCode::kNotFound) {
-            missing.push_back({"service_code", "No service has that code"});
-          } else {
-            return service.error();
-          }
-        }
-        if (!missing.empty()) {
-          return Error::Invalid(std::move(missing));
+        if (auto linked = LinkRecords(tx, input, viewer, record); !linked) {
+          return linked.error();
         }
         record.channel = input.channel;
         record.direction = input.direction;
@@ -545,19 +611,7 @@ Result<store::InteractionRecord> LogInteraction(
         record.articles = input.articles;
         record.actor = viewer.actor;
         record.created_at = now;
-        store::Interactions interactions(tx);
-        auto id = interactions.Insert(record);
-        if (!id) {
-          return id.error();
-        }
-        auto logged = interactions.FindById(*id);
-        if (!logged) {
-          return logged.error();
-        }
-        if (auto stored = StoreResponse(tx, once, *logged, now); !stored) {
-          return stored.error();
-        }
-        return logged;
+        return InsertInteraction(tx, record, now, once);
       });
 }
 

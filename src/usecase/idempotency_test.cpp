@@ -1,11 +1,10 @@
 #include "frontdoor/usecase/idempotency.hpp"
 
-#include <filesystem>
-
 #include <gtest/gtest.h>
 
-#include "frontdoor/store/sqlite/sqlite_store.hpp"
 #include "frontdoor/usecase/secrets.hpp"
+
+#include "case_fixture.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -53,20 +52,8 @@ TEST(IdempotencyKeyTest, FingerprintTellsEveryPartOfTheRequestApart) {
   EXPECT_NE(print("POST", "/ab", ""), print("POST", "/a", "b"));
 }
 
-class CreateOnceTest : public ::testing::Test {
+class CreateOnceTest : public testing::SqliteStoreTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitialiseSecrets());
-    dir_ = std::filesystem::temp_directory_path() / ("fd-idempotency-" + RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    store_ = store::sqlite::OpenSqliteStore({.path = (dir_ / "db").string()}, clock_).value();
-    ASSERT_TRUE(store_->Migrate());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   // A create that counts its runs and stores its answer, as the use cases do.
   Result<int> Create(const IdempotentCreate<int>* once) {
     ++runs_;
@@ -81,9 +68,6 @@ class CreateOnceTest : public ::testing::Test {
   const std::function<StoredResponse(const int&)> respond_ = [](const int& n) {
     return StoredResponse{201, "text/plain", "/things/" + std::to_string(n), std::to_string(n)};
   };
-  ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
   int runs_ = 0;
 };
 

@@ -1,14 +1,14 @@
 #include "frontdoor/usecase/staff_auth.hpp"
 
-#include <filesystem>
 #include <future>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "frontdoor/store/sqlite/sqlite_store.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/secrets.hpp"
+
+#include "case_fixture.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -17,25 +17,15 @@ using std::chrono::minutes;
 
 constexpr std::string_view kPassword = "correct horse battery";
 
-class StaffAuthTest : public ::testing::Test {
+class StaffAuthTest : public testing::SqliteStoreTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(InitialiseSecrets());
-    dir_ = std::filesystem::temp_directory_path() / ("fd-staff-auth-" + RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto opened = store::sqlite::OpenSqliteStore({.path = (dir_ / "db").string()}, clock_);
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
-    ASSERT_TRUE(store_->Migrate());
+    ASSERT_NO_FATAL_FAILURE(SqliteStoreTest::SetUp());
     auto added = AddStaffUser(*store_, clock_,
                               {"Olive@Council.example", "Olive Officer", "officer",
                                std::string("CNS"), std::string(kPassword)});
     ASSERT_TRUE(added);
     user_id_ = added->id;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   Result<SignedIn> Try(std::string_view email, std::string_view password,
@@ -45,9 +35,6 @@ class StaffAuthTest : public ::testing::Test {
                   policy_);
   }
 
-  ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
   PasswordChecker checker_{2};
   SignInPolicy policy_;
   std::int64_t user_id_ = 0;

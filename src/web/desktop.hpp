@@ -3,6 +3,7 @@
 // module.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -101,6 +102,8 @@ struct Desktop {
   http::Response MoveAttribute(const http::Request& request) const;
   // POST /staff/admin/services/{code}/routing: the team for the service's cases in a ward.
   http::Response SaveRoutingRule(const http::Request& request) const;
+  // GET /staff/admin/services/{code}/routing/{id}/remove asks to confirm; POST removes.
+  http::Response RemoveRoutingRule(const http::Request& request) const;
   // The add (`service` null) or edit page, with the attribute form filled from
   // `attribute_form`.
   http::Response ServicePage(const http::Form& form, const std::vector<ErrorLink>& errors,
@@ -133,6 +136,9 @@ struct Desktop {
 // An error's field errors as summary links; an error without any links its message to
 // `fallback`.
 [[nodiscard]] std::vector<ErrorLink> Links(const Error& error, std::string_view fallback);
+// The record id in the path parameter `name`: a positive decimal integer, or nullopt.
+[[nodiscard]] std::optional<std::int64_t> PathId(const http::Request& request,
+                                                 std::string_view name = "id");
 // A customer's name as the desktop shows it (desktop_customers.cpp).
 [[nodiscard]] std::string CustomerDisplayName(const store::CustomerRecord& customer);
 

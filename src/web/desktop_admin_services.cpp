@@ -262,7 +262,11 @@ Result<Data> RoutingData(const Desktop& desktop, const PageContext& page,
         team = t.name;
       }
     }
-    rules.emplace_back(Object{{"rule_ward", rule.ward.value_or(anywhere)}, {"rule_team", team}});
+    rules.emplace_back(
+        Object{{"rule_ward", rule.ward.value_or(anywhere)},
+               {"rule_team", team},
+               {"rule_remove_url", std::string(kServices) + "/" + service.code + "/routing/" +
+                                       std::to_string(rule.id) + "/remove"}});
   }
   std::vector<std::pair<std::string, std::string>> wards;
   for (const auto& ward : read->wards) {

@@ -111,13 +111,11 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
     return std::move(*response);
   }
   const access::Principal& who = std::get<access::Principal>(gate);
-  const std::string_view text = request.PathParam("id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+  const auto id = PathId(request);
+  if (!id) {
     return ErrorPage(site, page, ErrorPageKind::kNotFound);
   }
-  auto view = usecase::GetCustomer(cases.store, id, ViewerOf(who));
+  auto view = usecase::GetCustomer(cases.store, *id, ViewerOf(who));
   if (!view) {
     if (view.error().code() == ErrorCode::kForbidden) {
       return Refused(page, T(page, "This customer's record is restricted. Ask a manager."));
@@ -125,7 +123,7 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
     return FailurePage(site, page, view.error());
   }
   const store::CustomerRecord& customer = view->customer;
-  if (customer.id != id) {
+  if (customer.id != *id) {
     // Merged into another: show the surviving record under its own address.
     return SeeOther(page, "/staff/customers/" + std::to_string(customer.id));
   }

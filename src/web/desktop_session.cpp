@@ -1,5 +1,6 @@
 // The desktop's gate (who is signed in, what the policy lets them do), sign-in, sign-out and
 // the route table.
+#include <charconv>
 #include <string>
 
 #include "frontdoor/core/reference.hpp"
@@ -172,6 +173,16 @@ std::vector<ErrorLink> Links(const Error& error, std::string_view fallback) {
   return out;
 }
 
+std::optional<std::int64_t> PathId(const http::Request& request, std::string_view name) {
+  const std::string_view text = request.PathParam(name);
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return std::nullopt;
+  }
+  return id;
+}
+
 http::Response Desktop::Render(const PageContext& page, std::string_view template_name,
                                const std::string& title, Object data, unsigned status,
                                bool has_errors) const {
@@ -342,6 +353,10 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
       http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/services/{code}/routing", &Desktop::SaveRoutingRule,
       http::Execution::kBlocking);
+  add(Method::kGet, "/staff/admin/services/{code}/routing/{id}/remove", &Desktop::RemoveRoutingRule,
+      http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/services/{code}/routing/{id}/remove",
+      &Desktop::RemoveRoutingRule, http::Execution::kBlocking);
   add(Method::kGet, "/staff/admin/opening-hours", &Desktop::OpeningHours,
       http::Execution::kBlocking);
   add(Method::kPost, "/staff/admin/opening-hours", &Desktop::SaveOpeningHours,

@@ -1,6 +1,7 @@
 // The staff desktop's administration in a real browser, with JavaScript on and off: an admin
 // adds a service with a required list question and the citizen's form on the portal asks it;
-// an admin adds a charter standard and edits it. Every page passes axe. In its own file (its
+// an admin routes its cases to a team and removes the rule again; an admin adds a charter
+// standard and edits it. Every page passes axe. In its own file (its
 // own server and time limit) beside desktop.test.mjs. Demo staff from `seed --demo`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,6 +71,18 @@ for (const javaScript of [true, false]) {
       await page.waitForURL(new RegExp(`/staff/admin/services/${code}\\?done=1$`));
       assert.match(await page.locator('main').innerText(), /Where is the grass\?/);
       await checkPage(page, `${mode}-admin-05-service-with-question`);
+
+      // Route the service's cases to a team, then remove the rule after confirming.
+      await page.selectOption('#rule_team', { index: 1 });
+      await page.click('button:has-text("Route the cases")');
+      await page.waitForURL(new RegExp(`/staff/admin/services/${code}\\?done=1$`));
+      await page.click('#routing ~ table a:has-text("Remove")');
+      await page.waitForURL(new RegExp(`/staff/admin/services/${code}/routing/\\d+/remove$`));
+      assert.match(await page.locator('h1').innerText(), /Remove this routing rule\?/);
+      await checkPage(page, `${mode}-admin-05b-remove-routing-rule`);
+      await page.click('button:has-text("Yes, remove the rule")');
+      await page.waitForURL(new RegExp(`/staff/admin/services/${code}\\?done=1$`));
+      assert.match(await page.locator('main').innerText(), /No routing rule/);
 
       const citizen = await context.browser().newContext({ javaScriptEnabled: javaScript });
       const portal = await citizen.newPage();

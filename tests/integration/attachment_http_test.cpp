@@ -17,7 +17,9 @@
 #include "frontdoor/usecase/secrets.hpp"
 
 #include "attachment_fixture.hpp"
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 
 namespace frontdoor::testing {
 namespace {
@@ -98,33 +100,17 @@ class AttachmentHttpTest : public ::testing::TestWithParam<Backend> {
     world_ = std::make_unique<AttachmentWorld>(GetParam());
     reference_ = world_->NewCase();
     ASSERT_FALSE(reference_.empty());
-    auto key = usecase::CreateApiKey(world_->store(), world_->clock(), "desk", "staff");
-    ASSERT_TRUE(key);
-    key_ = key->key;
+    key_ = NewApiKey(world_->store(), world_->clock(), "desk");
+    ASSERT_FALSE(key_.empty());
     api::AddAttachmentRoutes(
         router_, world_->ctx(),
         world_->store().ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 2;
-    options.worker_threads = 2;
-    options.max_body_bytes = kMaxBody;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    server_ = TestServer::Start(router_, 2, 2, kMaxBody);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   Reply Send(std::string_view method, std::string_view target, std::string_view content_type,
              std::string_view body, const std::optional<std::string>& authorization = std::nullopt,
@@ -177,10 +163,8 @@ class AttachmentHttpTest : public ::testing::TestWithParam<Backend> {
   std::string reference_;
   std::string key_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 TEST_P(AttachmentHttpTest, APngUploadDownloadsByteForByte) {

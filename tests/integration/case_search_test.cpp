@@ -19,21 +19,13 @@
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/customers.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
 namespace {
-
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;  // 2026-03-02T10:00:00Z
-
-charter::WorkingCalendar NineToFive() {
-  return charter::WorkingCalendar::Create(
-             "test",
-             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
-             {})
-      .value();
-}
 
 access::Principal Agent() {
   return {"staff:1", access::Role::kAgent, {"CNS"}, std::nullopt};
@@ -45,28 +37,11 @@ access::Principal Manager() {
   return {"staff:3", access::Role::kManager, {"CNS"}, std::nullopt};
 }
 
-class CaseSearchTest : public ::testing::TestWithParam<Backend> {
+class CaseSearchTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
-    ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
-    ASSERT_TRUE(usecase::CreateDepartment(*store_, "PE", "Place and Economy"));
-    ASSERT_TRUE(usecase::CreateTeam(*store_, {"bins", "Bins", "CNS", std::nullopt}));
-    ASSERT_TRUE(usecase::CreateTeam(*store_, {"licensing", "Licensing", "PE", std::nullopt}));
-    for (const auto& [code, name, department, team] :
-         {std::tuple{"BIN", "Missed bin", "CNS", "bins"},
-          std::tuple{"LIC", "Licence enquiry", "PE", "licensing"}}) {
-      usecase::ServiceInput service;
-      service.code = code;
-      service.name = name;
-      service.department_code = department;
-      service.default_team_code = team;
-      ASSERT_TRUE(usecase::CreateService(*store_, clock_, service));
-    }
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(AddTwoDepartments(*store_, clock_));
     usecase::CustomerInput hidden;
     hidden.first_name = "Grainne";
     hidden.last_name = "Kelly";
@@ -118,12 +93,6 @@ class CaseSearchTest : public ::testing::TestWithParam<Backend> {
     return Find(search, caller);
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   usecase::CaseSearchIndex index_;
   std::string bin_;
   std::string licence_;
@@ -278,57 +247,40 @@ class SearchRoutesTest : public CaseSearchTest {
  protected:
   void SetUp() override {
     CaseSearchTest::SetUp();
-    auto key = usecase::CreateApiKey(*store_, clock_, "crm", "staff");
-    ASSERT_TRUE(key);
-    key_ = key->key;
+    key_ = NewApiKey(*store_, clock_, "crm");
+    ASSERT_FALSE(key_.empty());
     context_ = std::make_unique<api::SearchContext>(api::SearchContext{*store_, clock_, index_});
     unloaded_context_ =
         std::make_unique<api::SearchContext>(api::SearchContext{*store_, clock_, unloaded_});
-    const http::Execution reads =
-        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+    const http::Execution reads = Reads();
     api::AddSearchRoutes(router_, *context_, reads);
     api::AddSearchRoutes(unloaded_router_, *unloaded_context_, reads);
-    for (auto* pair : {&loaded_server_, &unloaded_server_}) {
-      http::ServerOptions options;
-      options.port = 0;
-      options.handle_signals = false;
-      options.io_threads = 1;
-      options.worker_threads = 2;
-      pair->server = std::make_unique<http::Server>(
-          options, pair == &loaded_server_ ? router_ : unloaded_router_,
-          [](const http::AccessRecord&) {}, [](std::string_view, std::string_view) {});
-      ASSERT_TRUE(pair->server->Listen());
-      pair->runner = std::thread([server = pair->server.get()] { server->Run(); });
-    }
+    loaded_server_ = TestServer::Start(router_);
+    ASSERT_TRUE(loaded_server_);
+    unloaded_server_ = TestServer::Start(unloaded_router_);
+    ASSERT_TRUE(unloaded_server_);
   }
 
   void TearDown() override {
-    for (auto* pair : {&loaded_server_, &unloaded_server_}) {
-      if (pair->server) {
-        pair->server->Shutdown();
-        pair->runner.join();
-      }
-    }
+    StopAndExpectNoFailures(loaded_server_);
+    // The server without an index reports each 503 it answers as a failure: expected here.
+    unloaded_server_.reset();
   }
 
   std::string Get(const std::string& target, bool loaded = true) {
-    const auto port = (loaded ? loaded_server_ : unloaded_server_).server->port();
+    const auto port = (loaded ? loaded_server_ : unloaded_server_)->port();
     return HttpRequest(port, "GET " + target + " HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer " +
                                  key_ + "\r\nConnection: close\r\n\r\n");
   }
 
-  struct Running {
-    std::unique_ptr<http::Server> server;
-    std::thread runner;
-  };
   std::string key_;
   usecase::CaseSearchIndex unloaded_;
   std::unique_ptr<api::SearchContext> context_;
   std::unique_ptr<api::SearchContext> unloaded_context_;
   http::Router router_;
   http::Router unloaded_router_;
-  Running loaded_server_;
-  Running unloaded_server_;
+  std::unique_ptr<TestServer> loaded_server_;
+  std::unique_ptr<TestServer> unloaded_server_;
 };
 
 TEST_P(SearchRoutesTest, CasesAnswerJsonWithTheHits) {
@@ -370,7 +322,7 @@ TEST_P(SearchRoutesTest, CustomersAnswerJsonWithoutRestrictedOnesForAKey) {
 }
 
 TEST_P(SearchRoutesTest, NoKeyNoSearch) {
-  const auto port = loaded_server_.server->port();
+  const auto port = loaded_server_->port();
   EXPECT_EQ(StatusOf(HttpRequest(port,
                                  "GET /api/v1/search/cases?q=bin HTTP/1.1\r\nHost: "
                                  "test\r\nConnection: close\r\n\r\n")),

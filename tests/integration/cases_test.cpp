@@ -10,10 +10,12 @@
 #include <gtest/gtest.h>
 
 #include "frontdoor/charter/calendar.hpp"
+#include "frontdoor/core/access.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/catalogue_cache.hpp"
 
+#include "case_fixture.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -23,24 +25,12 @@ using usecase::CaseContext;
 using usecase::NewCase;
 
 // 2026-03-02T10:00:00Z, a Monday in GMT.
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;
 
-charter::WorkingCalendar NineToFive() {
-  return charter::WorkingCalendar::Create(
-             "test",
-             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
-             {})
-      .value();
-}
-
-class CasesTest : public ::testing::TestWithParam<Backend> {
+class CasesTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ =
-        std::make_unique<CaseContext>(CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    standards_ = {StreetCleansingStandard()};
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
     ASSERT_TRUE(usecase::CreateTeam(*store_, {"CLEANSE-N", "Cleansing North", "CNS", {}}));
     ASSERT_TRUE(usecase::CreateTeam(*store_, {"CLEANSE-S", "Cleansing South", "CNS", {}}));
@@ -95,20 +85,6 @@ class CasesTest : public ::testing::TestWithParam<Backend> {
     EXPECT_TRUE(created) << created.error().message();
     return created ? created->record.reference : std::string();
   }
-
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_ = {{"SVC-CLEANSE",
-                                                "Street cleansing",
-                                                charter::Measure::kResolve,
-                                                std::nullopt,
-                                                std::nullopt,
-                                                std::nullopt,
-                                                {charter::TargetUnit::kWorkingDays, 5},
-                                                90}};
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<CaseContext> ctx_;
 };
 
 TEST_P(CasesTest, ACreatedCaseRecordsEverythingItWasGiven) {
@@ -160,6 +136,40 @@ TEST_P(CasesTest, RoutingRulesBeatTheDefaultTeam) {
   auto record = usecase::GetCaseRecord(*ctx_, created->record.reference);
   ASSERT_TRUE(record);
   EXPECT_EQ(record->team_name, "Cleansing North");
+}
+
+// Removing a rule sends the next case back to the service's default team; the case it
+// routed stays where it went. Only those who manage the catalogue may remove one.
+TEST_P(CasesTest, ARemovedRoutingRuleNoLongerRoutesNewCases) {
+  auto rule = usecase::SetRoutingRule(*store_, {"FLY", std::nullopt, "CLEANSE-N"});
+  ASSERT_TRUE(rule) << rule.error().message();
+  auto routed = usecase::CreateCase(*ctx_, FlyTip());
+  ASSERT_TRUE(routed);
+  EXPECT_EQ(routed->record.team_name, "Cleansing North");
+
+  const access::Principal officer{"staff:2", access::Role::kOfficer, {"CNS"}, std::nullopt};
+  auto refused = usecase::DeleteRoutingRule(*store_, officer, rule->id);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kForbidden);
+  auto rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->size(), 1U) << "a refused removal removes nothing";
+
+  const access::Principal admin{"staff:1", access::Role::kAdmin, {}, std::nullopt};
+  ASSERT_TRUE(usecase::DeleteRoutingRule(*store_, admin, rule->id));
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_TRUE(rules->empty());
+  auto after = usecase::CreateCase(*ctx_, FlyTip());
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->record.team_name, "Cleansing South");
+  auto earlier = usecase::GetCaseRecord(*ctx_, routed->record.reference);
+  ASSERT_TRUE(earlier);
+  EXPECT_EQ(earlier->team_name, "Cleansing North");
+
+  auto again = usecase::DeleteRoutingRule(*store_, admin, rule->id);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(CasesTest, ACaseInsideAWardIsPutInItAndRoutedByItsRule) {

@@ -16,6 +16,7 @@
 #include "frontdoor/usecase/charter.hpp"
 
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -39,25 +40,11 @@ class CharterApiTest : public ::testing::TestWithParam<Backend> {
     api::AddCharterRoutes(
         router_, *store_, clock_,
         store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 1;
-    options.worker_threads = 2;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
-    runner_ = std::thread([this] { server_->Run(); });
+    server_ = TestServer::Start(router_);
+    ASSERT_TRUE(server_);
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   Reply Call(std::string_view method, std::string_view target) {
     const std::string raw =
@@ -107,9 +94,7 @@ class CharterApiTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<store::Store> store_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
-  std::vector<std::string> failures_;
+  std::unique_ptr<TestServer> server_;
 };
 
 TEST_P(CharterApiTest, EmptyDatabaseListsNothing) {

@@ -11,6 +11,7 @@
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 
+#include "case_fixture.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -19,14 +20,10 @@ namespace {
 using usecase::CustomerInput;
 using usecase::Viewer;
 
-class CustomersTest : public ::testing::TestWithParam<Backend> {
+class CustomersTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     usecase::ServiceInput bins;
     bins.code = "MISSED-BIN";
     bins.name = "Missed bin";
@@ -60,16 +57,6 @@ class CustomersTest : public ::testing::TestWithParam<Backend> {
     return created ? created->record.reference : std::string();
   }
 
-  ManualClock clock_{FromUnixMicros(1'772'445'600'000'000)};
-  charter::WorkingCalendar calendar_ =
-      charter::WorkingCalendar::Create(
-          "test",
-          charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)), {})
-          .value();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   Viewer agent_{"staff:2", false};
   Viewer manager_{"staff:3", true};
 };

@@ -30,22 +30,13 @@
 #include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/web/web.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
 namespace {
-
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;  // 2026-03-02T10:00:00Z
-constexpr std::string_view kPassword = "a long demo password";
-
-charter::WorkingCalendar NineToFive() {
-  return charter::WorkingCalendar::Create(
-             "test",
-             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
-             {})
-      .value();
-}
 
 struct Page {
   int status = 0;
@@ -135,41 +126,20 @@ class Browser {
   std::string csrf_;
 };
 
-class DesktopTest : public ::testing::TestWithParam<Backend> {
+class DesktopTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
-    ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
-    ASSERT_TRUE(usecase::CreateDepartment(*store_, "PE", "Place and Economy"));
-    ASSERT_TRUE(usecase::CreateTeam(*store_, {"bins", "Bins", "CNS", std::nullopt}));
-    ASSERT_TRUE(usecase::CreateTeam(*store_, {"licensing", "Licensing", "PE", std::nullopt}));
-    for (const auto& [code, name, department, team] :
-         std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
-             {"BIN", "Missed bin", "CNS", "bins"}, {"LIC", "Licence enquiry", "PE", "licensing"}}) {
-      usecase::ServiceInput service;
-      service.code = code;
-      service.name = name;
-      service.department_code = department;
-      service.default_team_code = team;
-      ASSERT_TRUE(usecase::CreateService(*store_, clock_, service));
-    }
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(AddTwoDepartments(*store_, clock_));
     bin_case_ = Raise("BIN");
     licence_case_ = Raise("LIC");
-    for (const auto& [role, department] :
-         std::vector<std::pair<std::string, std::string>>{{"agent", "CNS"}, {"officer", "CNS"}}) {
-      ASSERT_TRUE(usecase::AddStaffUser(
-          *store_, clock_,
-          {role + "@council.example", "Pat " + role, role, department, std::string(kPassword)}));
+    for (const char* role : {"agent", "officer"}) {
+      ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, role, "CNS"));
     }
     auto site = web::Site::Create({});
     ASSERT_TRUE(site) << site.error().message();
     site_ = std::move(*site);
-    const http::Execution reads =
-        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+    const http::Execution reads = Reads();
     web::AddPortalRoutes(router_, *site_, *ctx_, reads);
     knowledge_ = std::make_unique<usecase::KnowledgeContext>(
         usecase::KnowledgeContext{*store_, clock_, knowledge_index_, nullptr});
@@ -195,26 +165,12 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
     desktop.knowledge = knowledge_.get();
     desktop.case_index = &case_index_;
     web::AddDesktopRoutes(router_, *site_, *ctx_, passwords_, desktop);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 2;
-    options.worker_threads = 4;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    server_ = TestServer::Start(router_, 2, 4);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   std::string Raise(const std::string& service) {
     usecase::NewCase input;
@@ -230,19 +186,14 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
   Browser SignedIn(const std::string& role) {
     Browser browser(port_);
     EXPECT_EQ(browser.Get("/staff/sign-in").status, 200);
-    const Page signed_in = browser.Post("/staff/sign-in", {{"email", role + "@council.example"},
-                                                           {"password", std::string(kPassword)}});
+    const Page signed_in = browser.Post(
+        "/staff/sign-in",
+        {{"email", role + "@council.example"}, {"password", std::string(kStaffPassword)}});
     EXPECT_EQ(signed_in.status, 303) << signed_in.body;
     EXPECT_EQ(signed_in.Header("Location"), "/staff");
     return browser;
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   usecase::KnowledgeIndex knowledge_index_;
   std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   std::unique_ptr<web::Site> site_;
@@ -251,10 +202,8 @@ class DesktopTest : public ::testing::TestWithParam<Backend> {
   std::string licence_case_;
   usecase::CaseSearchIndex case_index_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 TEST_P(DesktopTest, PagesNeedASignedInSession) {
@@ -296,7 +245,7 @@ TEST_P(DesktopTest, AWrongPasswordIsShownInTheErrorSummaryAndFiveLockTheAccount)
     EXPECT_TRUE(wrong.Has("value=\"officer@council.example\""));
   }
   const Page locked = browser.Post("/staff/sign-in", {{"email", "officer@council.example"},
-                                                      {"password", std::string(kPassword)}});
+                                                      {"password", std::string(kStaffPassword)}});
   EXPECT_EQ(locked.status, 429);
   EXPECT_TRUE(locked.Has("locked")) << locked.body;
   const Page empty = browser.Post("/staff/sign-in", {{"email", ""}, {"password", ""}});
@@ -318,7 +267,8 @@ TEST_P(DesktopTest, AFormPostedWithoutItsCsrfTokenIsRefused) {
   EXPECT_EQ(
       stranger
           .Post("/staff/sign-in",
-                {{"email", "officer@council.example"}, {"password", std::string(kPassword)}}, false)
+                {{"email", "officer@council.example"}, {"password", std::string(kStaffPassword)}},
+                false)
           .status,
       403);
 }
@@ -397,10 +347,10 @@ TEST_P(DesktopTest, AnInvalidActionShowsTheCasePageWithTheErrorSummary) {
 TEST_P(DesktopTest, AnOfficerHandsACaseToAColleagueChosenFromThoseWhoCanWorkIt) {
   const auto colleague = usecase::AddStaffUser(
       *store_, clock_,
-      {"sam@council.example", "Sam Colleague", "officer", "CNS", std::string(kPassword)});
+      {"sam@council.example", "Sam Colleague", "officer", "CNS", std::string(kStaffPassword)});
   const auto elsewhere = usecase::AddStaffUser(
       *store_, clock_,
-      {"lee@council.example", "Lee Licensing", "officer", "PE", std::string(kPassword)});
+      {"lee@council.example", "Lee Licensing", "officer", "PE", std::string(kStaffPassword)});
   ASSERT_TRUE(colleague && elsewhere);
   Browser browser = SignedIn("officer");
   const Page page = browser.Get("/staff/cases/" + bin_case_);
@@ -555,9 +505,7 @@ TEST_P(DesktopTest, ALongTimelineIsPagedFromTheNewest) {
 TEST_P(DesktopTest, OnlyAnAdminManagesStaffUsers) {
   Browser officer = SignedIn("officer");
   EXPECT_EQ(officer.Get("/staff/admin/users").status, 403);
-  ASSERT_TRUE(usecase::AddStaffUser(
-      *store_, clock_,
-      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser admin = SignedIn("admin");
   const Page users = admin.Get("/staff/admin/users");
   ASSERT_EQ(users.status, 200);
@@ -595,9 +543,7 @@ TEST_P(DesktopTest, OnlyAnAdminManagesStaffUsers) {
 }
 
 TEST_P(DesktopTest, AnAdminAddsATeamAndClosesADay) {
-  ASSERT_TRUE(usecase::AddStaffUser(
-      *store_, clock_,
-      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser officer = SignedIn("officer");
   EXPECT_EQ(officer.Get("/staff/admin/teams").status, 403);
   EXPECT_EQ(officer.Get("/staff/admin/closures").status, 403);
@@ -638,9 +584,7 @@ TEST_P(DesktopTest, AnAdminAddsATeamAndClosesADay) {
 }
 
 TEST_P(DesktopTest, AnAdminAddsAServiceWithARequiredListQuestionThatThePortalAsks) {
-  ASSERT_TRUE(usecase::AddStaffUser(
-      *store_, clock_,
-      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser officer = SignedIn("officer");
   EXPECT_EQ(officer.Get("/staff/admin/services").status, 403);
   EXPECT_EQ(officer.Get("/staff/admin/new-service").status, 403);
@@ -750,10 +694,65 @@ TEST_P(DesktopTest, AnAdminAddsAServiceWithARequiredListQuestionThatThePortalAsk
   EXPECT_EQ(stored->form.size(), 1U);
 }
 
+// A rule is removed only after a page that names it asks to confirm; the removal needs the
+// form's CSRF token, and a rule is reached only through its own service.
+TEST_P(DesktopTest, AnAdminRemovesARoutingRuleAfterConfirming) {
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
+  Browser admin = SignedIn("admin");
+  ASSERT_EQ(admin.Post("/staff/admin/services/BIN/routing", {{"rule_team", "licensing"}}).status,
+            303);
+  auto rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  ASSERT_EQ(rules->size(), 1U);
+  const std::string remove =
+      "/staff/admin/services/BIN/routing/" + std::to_string(rules->front().id) + "/remove";
+
+  const Page service = admin.Get("/staff/admin/services/BIN");
+  ASSERT_EQ(service.status, 200);
+  EXPECT_TRUE(service.Has("href=\"" + remove + "\"")) << "the rule's Remove button";
+
+  const Page confirm = admin.Get(remove);
+  ASSERT_EQ(confirm.status, 200);
+  EXPECT_TRUE(confirm.Has("Remove this routing rule?"));
+  EXPECT_TRUE(confirm.Has("Licensing"));
+  EXPECT_TRUE(confirm.Has("Anywhere"));
+  EXPECT_TRUE(confirm.Has("action=\"" + remove + "\""));
+  EXPECT_TRUE(confirm.Has("name=\"csrf_token\""));
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->size(), 1U) << "showing the question removes nothing";
+
+  const std::string elsewhere =
+      "/staff/admin/services/LIC/routing/" + std::to_string(rules->front().id) + "/remove";
+  EXPECT_EQ(admin.Get(elsewhere).status, 404);
+  EXPECT_EQ(admin.Post(elsewhere, {}).status, 404);
+  EXPECT_EQ(admin.Get("/staff/admin/services/BIN/routing/abc/remove").status, 404);
+  EXPECT_EQ(admin.Post(remove, {}, false).status, 403) << "without its CSRF token";
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->size(), 1U);
+
+  const Page removed = admin.Post(remove, {});
+  ASSERT_EQ(removed.status, 303) << removed.body;
+  EXPECT_EQ(removed.Header("Location"), "/staff/admin/services/BIN?done=1");
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules);
+  EXPECT_TRUE(rules->empty());
+  EXPECT_TRUE(admin.Get("/staff/admin/services/BIN").Has("No routing rule"));
+  EXPECT_EQ(admin.Get(remove).status, 404) << "a removed rule is gone";
+
+  Browser irish = SignedIn("admin");
+  ASSERT_EQ(irish.Post("/staff/admin/services/BIN/routing", {{"rule_team", "bins"}}).status, 303);
+  rules = usecase::ListRoutingRules(*store_);
+  ASSERT_TRUE(rules && !rules->empty());
+  const Page ga = irish.Get("/staff/admin/services/BIN/routing/" +
+                            std::to_string(rules->front().id) + "/remove?lang=ga");
+  ASSERT_EQ(ga.status, 200);
+  EXPECT_TRUE(ga.Has("Sea, bain an riail")) << ga.body;
+}
+
 TEST_P(DesktopTest, AnAdminAddsAndEditsACharterStandard) {
-  ASSERT_TRUE(usecase::AddStaffUser(
-      *store_, clock_,
-      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser officer = SignedIn("officer");
   EXPECT_EQ(officer.Get("/staff/admin/standards").status, 403);
   EXPECT_EQ(officer.Post("/staff/admin/standards", {{"code", "X"}}).status, 403);
@@ -822,8 +821,8 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
            {"manager@council.example", "Max Manager", "manager", "CNS"},
            {"admin@council.example", "Ada Admin", "admin", std::nullopt},
            {"pe-officer@council.example", "Pel Officer", "officer", "PE"}}) {
-    ASSERT_TRUE(usecase::AddStaffUser(*store_, clock_,
-                                      {email, name, role, department, std::string(kPassword)}));
+    ASSERT_TRUE(usecase::AddStaffUser(
+        *store_, clock_, {email, name, role, department, std::string(kStaffPassword)}));
   }
   constexpr int kSignIn = 0;  // 303 to the sign-in page
   struct RouteCase {
@@ -860,6 +859,8 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
       {true, "/staff/admin/services/BIN/attributes", {kSignIn, 403, 403, 403, 422, 403}},
       {true, "/staff/admin/services/BIN/attributes/none/up", {kSignIn, 403, 403, 403, 404, 403}},
       {true, "/staff/admin/services/BIN/routing", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/services/BIN/routing/99/remove", {kSignIn, 403, 403, 403, 404, 403}},
+      {true, "/staff/admin/services/BIN/routing/99/remove", {kSignIn, 403, 403, 403, 404, 403}},
       {false, "/staff/admin/standards", {kSignIn, 403, 403, 403, 200, 403}},
       {true, "/staff/admin/standards", {kSignIn, 403, 403, 403, 422, 403}},
       {false, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
@@ -892,9 +893,7 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
 }
 
 TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
-  ASSERT_TRUE(usecase::AddStaffUser(
-      *store_, clock_,
-      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser admin = SignedIn("admin");
   const Page worklist = admin.Get("/staff?lang=ga");
   ASSERT_EQ(worklist.status, 200);
@@ -925,9 +924,7 @@ TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
 }
 
 TEST_P(DesktopTest, AnAdminSetsTheOpeningHoursOfTheDefaultCalendar) {
-  ASSERT_TRUE(usecase::AddStaffUser(
-      *store_, clock_,
-      {"admin@council.example", "Ada Admin", "admin", std::nullopt, std::string(kPassword)}));
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser officer = SignedIn("officer");
   EXPECT_EQ(officer.Get("/staff/admin/opening-hours").status, 403);
   EXPECT_EQ(officer.Post("/staff/admin/opening-hours", {{"hours-1-opens", "09:00"}}).status, 403);

@@ -22,7 +22,9 @@
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/idempotency.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -31,7 +33,6 @@ namespace {
 namespace json = boost::json;
 
 // 2026-03-02T10:00:00Z, a Monday in GMT.
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;
 
 struct Reply {
   int status = 0;
@@ -59,48 +60,28 @@ std::string Describe(const Reply& reply) {
   return std::to_string(reply.status) + " " + reply.body;
 }
 
-class IdempotencyTest : public ::testing::TestWithParam<Backend> {
+class IdempotencyTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     for (auto [name, scope, key] :
          {std::tuple{"desk", "staff", &key_}, std::tuple{"other-desk", "staff", &other_key_},
           std::tuple{"reporter", "open311", &open311_key_}}) {
-      auto created = usecase::CreateApiKey(*store_, clock_, name, scope);
-      ASSERT_TRUE(created);
-      *key = created->key;
+      *key = NewApiKey(*store_, clock_, name, scope);
+      ASSERT_FALSE(key->empty());
     }
-    const auto reads =
-        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+    const http::Execution reads = Reads();
     api::AddStaffApiRoutes(router_, *ctx_, reads);
     api::AddOpen311Routes(router_, *ctx_,
                           {"http://127.0.0.1:8080/", "belfastcity.gov.uk", "us", "ask us",
                            "2026-01-01T00:00:00+00:00", false},
                           reads);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 2;
-    options.worker_threads = 8;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    server_ = TestServer::Start(router_, 2, 8);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   Reply Send(std::string_view method, std::string_view target, std::string_view content_type,
              std::string_view body, std::string_view extra_headers) const {
@@ -157,24 +138,12 @@ class IdempotencyTest : public ::testing::TestWithParam<Backend> {
             {"channel", "phone"}};
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ =
-      charter::WorkingCalendar::Create(
-          "test",
-          charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)), {})
-          .value();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   std::string key_;
   std::string other_key_;
   std::string open311_key_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 TEST_P(IdempotencyTest, RetriedCreateIsAnsweredAgainAndMakesOneCase) {

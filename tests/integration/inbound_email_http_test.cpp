@@ -18,7 +18,9 @@
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/secrets.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -60,15 +62,11 @@ struct Reply {
   }
 };
 
-class InboundEmailHttpTest : public ::testing::TestWithParam<Backend> {
+class InboundEmailHttpTest : public CaseStoreTest {
  protected:
   void SetUp() override {
     ASSERT_TRUE(usecase::InitialiseSecrets());
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     usecase::ServiceInput triage;
     triage.code = "general-enquiry";
     triage.name = "General enquiry";
@@ -79,27 +77,12 @@ class InboundEmailHttpTest : public ::testing::TestWithParam<Backend> {
     api::InboundEmailSettings settings;
     settings.secret = std::move(secret);
     api::AddInboundEmailRoutes(router_, *ctx_, std::move(settings));
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 1;
-    options.worker_threads = 2;
-    options.max_body_bytes = std::size_t{2} * 1024 * 1024;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    server_ = TestServer::Start(router_, 1, 2, std::size_t{2} * 1024 * 1024);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   Reply Post(std::string_view body,
              const std::optional<std::string>& authorization = "Bearer " + std::string(kSecret),
@@ -120,21 +103,9 @@ class InboundEmailHttpTest : public ::testing::TestWithParam<Backend> {
     return reply;
   }
 
-  ManualClock clock_{FromUnixMicros(1'772'445'600'000'000)};
-  charter::WorkingCalendar calendar_ =
-      charter::WorkingCalendar::Create(
-          "test",
-          charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)), {})
-          .value();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 TEST_P(InboundEmailHttpTest, NewMessageIs201WithTheCaseThenADuplicateIs200) {

@@ -16,15 +16,15 @@
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
 namespace {
 
 namespace json = boost::json;
-
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;  // 2026-03-02 10:00 UTC
 
 struct Reply {
   int status = 0;
@@ -49,9 +49,8 @@ class KnowledgeApiTest : public ::testing::TestWithParam<Backend> {
     database_ = NewTestDatabase(GetParam());
     store_ = OpenTestStore(*database_, clock_);
     ASSERT_TRUE(store_->Migrate());
-    auto key = usecase::CreateApiKey(*store_, clock_, "desk", "staff");
-    ASSERT_TRUE(key);
-    key_ = key->key;
+    key_ = NewApiKey(*store_, clock_, "desk");
+    ASSERT_FALSE(key_.empty());
     ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City Services"));
     usecase::ServiceInput bins;
     bins.code = "bins";
@@ -64,26 +63,12 @@ class KnowledgeApiTest : public ::testing::TestWithParam<Backend> {
     api::AddKnowledgeRoutes(
         router_, *ctx_,
         store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 1;
-    options.worker_threads = 2;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    server_ = TestServer::Start(router_);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   Reply Call(std::string_view method, std::string_view target, std::string_view body = {}) {
     std::string request = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\n";
@@ -141,10 +126,8 @@ class KnowledgeApiTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<usecase::KnowledgeContext> ctx_;
   std::string key_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 TEST_P(KnowledgeApiTest, ArticlesKeepEveryVersionAndAreSearchableOncePublished) {

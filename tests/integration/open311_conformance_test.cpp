@@ -17,7 +17,9 @@
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/secrets.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -26,7 +28,6 @@ namespace {
 using std::chrono::hours;
 
 // 2026-03-02T10:00:00Z, a Monday in GMT; cases made later in the tests move into BST.
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;
 constexpr std::string_view kDeclaration = R"(<?xml version="1.0" encoding="utf-8"?>)";
 const std::regex& W3c() {
   static const std::regex pattern(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d))");
@@ -71,45 +72,25 @@ std::string Text(const pugi::xml_node& node, const char* child) {
   return node.child(child).child_value();
 }
 
-class Open311ConformanceTest : public ::testing::TestWithParam<Backend> {
+class Open311ConformanceTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    standards_ = {StreetCleansingStandard()};
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     MakeCatalogue();
-    auto key = usecase::CreateApiKey(*store_, clock_, "fixmystreet");
-    ASSERT_TRUE(key);
-    key_ = key->key;
+    key_ = NewApiKey(*store_, clock_, "fixmystreet", "open311");
+    ASSERT_FALSE(key_.empty());
 
     api::Open311Settings settings{"http://127.0.0.1:8080/",      "belfastcity.gov.uk",
                                   "open311@belfastcity.example", "Email us for a key",
                                   "2026-01-01T00:00:00+00:00",   false};
-    api::AddOpen311Routes(
-        router_, *ctx_, settings,
-        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 2;
-    options.worker_threads = 4;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    api::AddOpen311Routes(router_, *ctx_, settings, Reads());
+    server_ = TestServer::Start(router_, 2, 4);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   void MakeCatalogue() {
     ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
@@ -221,28 +202,10 @@ class Open311ConformanceTest : public ::testing::TestWithParam<Backend> {
                        [&](const auto& d) { return d.find(what) != std::string::npos; });
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ =
-      charter::WorkingCalendar::Create(
-          "test", charter::WeeklyHours::MondayToFriday(hours(9), hours(17)), {})
-          .value();
-  std::vector<charter::Standard> standards_ = {{"SVC-CLEANSE",
-                                                "Street cleansing",
-                                                charter::Measure::kResolve,
-                                                std::nullopt,
-                                                std::nullopt,
-                                                std::nullopt,
-                                                {charter::TargetUnit::kWorkingDays, 5},
-                                                90}};
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   std::string key_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 TEST_P(Open311ConformanceTest, DiscoveryIsAnObjectListingOurEndpointInBothFormats) {

@@ -17,6 +17,7 @@
 
 #include "attachment_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 
 namespace frontdoor::testing {
 namespace {
@@ -90,25 +91,11 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
     AddArticles();
     web::AddPortalRoutes(router_, *site_, world_->ctx(), reads, knowledge_.get());
     router_.SetFallback(web::NotFoundHandler(*site_));
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 1;
-    options.worker_threads = 2;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
-    runner_ = std::thread([this] { server_->Run(); });
+    server_ = TestServer::Start(router_);
+    ASSERT_TRUE(server_);
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   Reply Send(const std::string& raw) {
     const std::string response = HttpRequest(server_->port(), raw);
@@ -191,9 +178,7 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   std::unique_ptr<web::Site> site_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
-  std::vector<std::string> failures_;
+  std::unique_ptr<TestServer> server_;
   std::string cookie_;
   std::string token_;
 };

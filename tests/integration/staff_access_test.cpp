@@ -26,22 +26,13 @@
 #include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
 namespace {
-
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;  // 2026-03-02T10:00:00Z
-constexpr std::string_view kPassword = "a long demo password";
-
-charter::WorkingCalendar NineToFive() {
-  return charter::WorkingCalendar::Create(
-             "test",
-             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
-             {})
-      .value();
-}
 
 // How a caller proves who it is: a bearer key, or a session cookie with its CSRF token.
 struct Credentials {
@@ -57,20 +48,15 @@ struct Answer {
   std::string body;
 };
 
-class StaffAccessTest : public ::testing::TestWithParam<Backend> {
+class StaffAccessTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
-    Catalogue();
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(AddTwoDepartments(*store_, clock_));
     own_case_ = Raise("BIN");
     other_case_ = Raise("LIC");
     People();
-    const http::Execution reads =
-        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline;
+    const http::Execution reads = Reads();
     api::AddStaffApiRoutes(router_, *ctx_, reads);
     api::AddAttachmentRoutes(router_, *ctx_, reads);
     // Review dates in UTC (a null zone): no test here depends on the day.
@@ -81,46 +67,12 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
     search_ =
         std::make_unique<api::SearchContext>(api::SearchContext{*store_, clock_, case_index_});
     api::AddSearchRoutes(router_, *search_, reads);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 2;
-    options.worker_threads = 4;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    server_ = TestServer::Start(router_, 2, 4);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
-
-  // Two departments, each with a team and a service.
-  void Catalogue() {
-    ASSERT_TRUE(usecase::CreateDepartment(*store_, "CNS", "City and Neighbourhood Services"));
-    ASSERT_TRUE(usecase::CreateDepartment(*store_, "PE", "Place and Economy"));
-    ASSERT_TRUE(usecase::CreateTeam(*store_, {"bins", "Bins", "CNS", std::nullopt}));
-    ASSERT_TRUE(usecase::CreateTeam(*store_, {"licensing", "Licensing", "PE", std::nullopt}));
-    usecase::ServiceInput bins;
-    bins.code = "BIN";
-    bins.name = "Missed bin";
-    bins.department_code = "CNS";
-    bins.default_team_code = "bins";
-    ASSERT_TRUE(usecase::CreateService(*store_, clock_, bins));
-    usecase::ServiceInput licence;
-    licence.code = "LIC";
-    licence.name = "Licence enquiry";
-    licence.department_code = "PE";
-    licence.default_team_code = "licensing";
-    ASSERT_TRUE(usecase::CreateService(*store_, clock_, licence));
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   std::string Raise(const std::string& service) {
     usecase::NewCase input;
@@ -139,23 +91,24 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
         {"agent", "CNS"}, {"officer", "CNS"}, {"manager", "CNS"}, {"admin", std::nullopt}};
     for (const auto& [role, department] : people) {
       const std::string email = role + "@council.example";
-      auto added = usecase::AddStaffUser(*store_, clock_,
-                                         {email, role, role, department, std::string(kPassword)});
+      auto added = usecase::AddStaffUser(
+          *store_, clock_, {email, role, role, department, std::string(kStaffPassword)});
       ASSERT_TRUE(added) << added.error().message();
-      auto signed_in = usecase::SignIn(*store_, clock_, passwords_,
-                                       {email, std::string(kPassword), "127.0.0.1", std::nullopt});
+      auto signed_in =
+          usecase::SignIn(*store_, clock_, passwords_,
+                          {email, std::string(kStaffPassword), "127.0.0.1", std::nullopt});
       ASSERT_TRUE(signed_in) << signed_in.error().message();
       callers_.push_back(
           {role, signed_in->principal, "", signed_in->token, signed_in->session.csrf_token});
     }
-    auto staff_key = usecase::CreateApiKey(*store_, clock_, "crm", "staff");
-    auto open311_key = usecase::CreateApiKey(*store_, clock_, "fixmystreet", "open311");
-    ASSERT_TRUE(staff_key && open311_key);
+    const auto staff_key = NewApiKey(*store_, clock_, "crm", "staff");
+    const auto open311_key = NewApiKey(*store_, clock_, "fixmystreet", "open311");
+    ASSERT_FALSE(staff_key.empty() || open311_key.empty());
     callers_.push_back(
-        {"staff key", {"apikey:crm", access::Role::kStaffKey, {}, {}}, staff_key->key, "", ""});
+        {"staff key", {"apikey:crm", access::Role::kStaffKey, {}, {}}, staff_key, "", ""});
     callers_.push_back({"open311 key",
                         {"apikey:fixmystreet", access::Role::kOpen311Key, {}, {}},
-                        open311_key->key,
+                        open311_key,
                         "",
                         ""});
   }
@@ -198,12 +151,6 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
     return target;
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   usecase::KnowledgeIndex knowledge_index_;
   std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   usecase::PasswordChecker passwords_{2};
@@ -213,10 +160,8 @@ class StaffAccessTest : public ::testing::TestWithParam<Backend> {
   usecase::CaseSearchIndex case_index_;
   std::unique_ptr<api::SearchContext> search_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 // Every authenticated API route: the staff API's table (cases, attachments) and the

@@ -23,7 +23,9 @@
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/cases.hpp"
 
+#include "case_fixture.hpp"
 #include "raw_client.hpp"
+#include "test_server.hpp"
 #include "test_store.hpp"
 
 namespace frontdoor::testing {
@@ -32,15 +34,6 @@ namespace {
 namespace json = boost::json;
 
 // 2026-03-02T10:00:00Z, a Monday in GMT.
-constexpr std::int64_t kMondayMorning = 1'772'445'600'000'000;
-
-charter::WorkingCalendar NineToFive() {
-  return charter::WorkingCalendar::Create(
-             "test",
-             charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17)),
-             {})
-      .value();
-}
 
 struct Reply {
   int status = 0;
@@ -86,41 +79,19 @@ std::string Describe(const Reply& reply) {
   return std::to_string(reply.status) + " " + reply.body;
 }
 
-class StaffApiTest : public ::testing::TestWithParam<Backend> {
+class StaffApiTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(GetParam());
-    store_ = OpenTestStore(*database_, clock_);
-    ASSERT_TRUE(store_->Migrate());
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
-    auto key = usecase::CreateApiKey(*store_, clock_, "desk", "staff");
-    ASSERT_TRUE(key);
-    key_ = key->key;
-    api::AddStaffApiRoutes(
-        router_, *ctx_,
-        store_->ReadsMayBlock() ? http::Execution::kBlocking : http::Execution::kInline);
-    http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.io_threads = 2;
-    options.worker_threads = 4;
-    options.max_body_bytes = 4 * 1024 * 1024;
-    server_ = std::make_unique<http::Server>(
-        options, router_, [](const http::AccessRecord&) {},
-        [this](std::string_view, std::string_view what) { failures_.emplace_back(what); });
-    ASSERT_TRUE(server_->Listen());
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
+    key_ = NewApiKey(*store_, clock_, "desk");
+    ASSERT_FALSE(key_.empty());
+    api::AddStaffApiRoutes(router_, *ctx_, Reads());
+    server_ = TestServer::Start(router_, 2, 4, 4 * 1024 * 1024);
+    ASSERT_TRUE(server_);
     port_ = server_->port();
-    runner_ = std::thread([this] { server_->Run(); });
   }
 
-  void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      runner_.join();
-    }
-    EXPECT_TRUE(failures_.empty()) << failures_.front();
-  }
+  void TearDown() override { StopAndExpectNoFailures(server_); }
 
   Reply Call(std::string_view method, std::string_view target, std::string_view body = {},
              std::optional<std::string> authorization = std::nullopt) {
@@ -204,18 +175,10 @@ class StaffApiTest : public ::testing::TestWithParam<Backend> {
     return reply.status == 201 ? reply.Str("reference") : std::string();
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   std::string key_;
   http::Router router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread runner_;
+  std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
-  std::vector<std::string> failures_;
 };
 
 TEST_P(StaffApiTest, RequestsWithoutAValidKeyAre401WithAChallenge) {
@@ -238,9 +201,9 @@ TEST_P(StaffApiTest, RequestsWithoutAValidKeyAre401WithAChallenge) {
 }
 
 TEST_P(StaffApiTest, AnOpen311KeyCannotReadTheStaffApi) {
-  auto open311 = usecase::CreateApiKey(*store_, clock_, "fixmystreet");
-  ASSERT_TRUE(open311);
-  const auto refused = Call("GET", "/api/v1/cases", {}, "Bearer " + open311->key);
+  const auto open311 = NewApiKey(*store_, clock_, "fixmystreet", "open311");
+  ASSERT_FALSE(open311.empty());
+  const auto refused = Call("GET", "/api/v1/cases", {}, "Bearer " + open311);
   EXPECT_EQ(refused.status, 403) << Describe(refused);
 }
 
@@ -309,6 +272,32 @@ TEST_P(StaffApiTest, CatalogueIsCreatedListedReadAndReplaced) {
   EXPECT_EQ(rules.json.at("routing_rules").at(0).at("team_code"), "CLEANSE-N");
   const auto bad_rule = Post("/api/v1/routing-rules", {{"team_code", "NOPE"}});
   EXPECT_EQ(bad_rule.status, 422) << Describe(bad_rule);
+}
+
+TEST_P(StaffApiTest, RoutingRulesAreRemovedById) {
+  CreateCatalogue();
+  const auto rule =
+      Post("/api/v1/routing-rules", {{"service_code", "FLY"}, {"team_code", "CLEANSE-N"}});
+  ASSERT_EQ(rule.status, 201) << Describe(rule);
+  const std::string target =
+      "/api/v1/routing-rules/" + std::to_string(rule.json.at("id").as_int64());
+  EXPECT_EQ(Call("GET", target).status, 405) << "a rule is read in the list, not on its own";
+
+  const auto removed = Call("DELETE", target);
+  EXPECT_EQ(removed.status, 204) << Describe(removed);
+  EXPECT_TRUE(removed.body.empty()) << removed.body;
+  const auto rules = Get("/api/v1/routing-rules");
+  ASSERT_EQ(rules.status, 200);
+  EXPECT_TRUE(rules.json.at("routing_rules").as_array().empty()) << rules.body;
+
+  const auto again = Call("DELETE", target);
+  EXPECT_EQ(again.status, 404) << Describe(again);
+  for (const char* id : {"0", "-1", "abc", "1.5", "99999999999999999999"}) {
+    const auto bad = Call("DELETE", std::string("/api/v1/routing-rules/") + id);
+    EXPECT_EQ(bad.status, 404) << id << ": " << Describe(bad);
+  }
+  const auto with_query = Call("DELETE", target + "?force=1");
+  EXPECT_EQ(with_query.status, 422) << Describe(with_query);
 }
 
 TEST_P(StaffApiTest, CreatedCaseIsReadBackWithAnswersHistoryAndLocation) {
@@ -768,13 +757,11 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-class OpenApiSyncTest : public ::testing::Test {
+// The document is checked once, against routes registered on a SQLite store.
+class OpenApiSyncTest : public CaseStoreTest {
  protected:
   void SetUp() override {
-    database_ = NewTestDatabase(Backend::kSqlite);
-    store_ = OpenTestStore(*database_, clock_);
-    ctx_ = std::make_unique<usecase::CaseContext>(
-        usecase::CaseContext{*store_, clock_, "BCC", calendar_, standards_});
+    ASSERT_NO_FATAL_FAILURE(CaseStoreTest::SetUp());
     api::AddStaffApiRoutes(router_, *ctx_, http::Execution::kInline);
     // The charter's read-only routes share the document.
     api::AddCharterRoutes(router_, *store_, clock_, http::Execution::kInline);
@@ -816,12 +803,6 @@ class OpenApiSyncTest : public ::testing::Test {
     }
   }
 
-  ManualClock clock_{FromUnixMicros(kMondayMorning)};
-  charter::WorkingCalendar calendar_ = NineToFive();
-  std::vector<charter::Standard> standards_;
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<usecase::CaseContext> ctx_;
   usecase::KnowledgeIndex knowledge_index_;
   std::unique_ptr<usecase::KnowledgeContext> knowledge_;
   usecase::CaseSearchIndex cases_;
@@ -830,7 +811,7 @@ class OpenApiSyncTest : public ::testing::Test {
   json::value document_;
 };
 
-TEST_F(OpenApiSyncTest, EveryRegisteredRouteIsDocumented) {
+TEST_P(OpenApiSyncTest, EveryRegisteredRouteIsDocumented) {
   const auto& paths = document_.at("paths").as_object();
   int checked = 0;
   for (const auto& route : router_.routes()) {
@@ -847,7 +828,7 @@ TEST_F(OpenApiSyncTest, EveryRegisteredRouteIsDocumented) {
   EXPECT_GE(checked, 20);
 }
 
-TEST_F(OpenApiSyncTest, EveryDocumentedOperationIsRegistered) {
+TEST_P(OpenApiSyncTest, EveryDocumentedOperationIsRegistered) {
   std::set<std::pair<std::string, std::string>> registered;
   for (const auto& route : router_.routes()) {
     registered.emplace(Lower(http::MethodName(route.method)), route.pattern);
@@ -865,7 +846,7 @@ TEST_F(OpenApiSyncTest, EveryDocumentedOperationIsRegistered) {
   }
 }
 
-TEST_F(OpenApiSyncTest, DocumentIsWellFormedOpenApi) {
+TEST_P(OpenApiSyncTest, DocumentIsWellFormedOpenApi) {
   EXPECT_EQ(document_.at("openapi"), "3.0.3");
   EXPECT_EQ(document_.at("components").at("securitySchemes").at("bearerAuth").at("scheme"),
             "bearer");
@@ -911,6 +892,9 @@ TEST_F(OpenApiSyncTest, DocumentIsWellFormedOpenApi) {
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, OpenApiSyncTest, ::testing::Values(Backend::kSqlite),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
 
 }  // namespace
 }  // namespace frontdoor::testing

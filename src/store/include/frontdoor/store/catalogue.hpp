@@ -101,6 +101,7 @@ class Catalogue {
   // Adds or replaces the rule for (service, ward).
   Result<RoutingRuleRecord> SetRoutingRule(const RoutingRuleRecord& rule);
   Result<std::vector<RoutingRuleRecord>> ListRoutingRules();
+  Result<void> DeleteRoutingRule(std::int64_t id);  // kNotFound
   // The team of the most specific rule matching: service and ward, then service, then ward,
   // then the catch-all; nullopt when none matches.
   Result<std::optional<std::int64_t>> RouteTeam(std::int64_t service_id,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "frontdoor/core/access.hpp"
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/core/service_form.hpp"
@@ -19,6 +20,9 @@ namespace frontdoor::usecase {
 Result<store::DepartmentRecord> CreateDepartment(store::Store& store, const std::string& code,
                                                  const std::string& name);
 
+// Ordered by name.
+Result<std::vector<store::DepartmentRecord>> ListDepartments(store::Store& store);
+
 struct NewTeam {
   std::string code;
   std::string name;
@@ -27,6 +31,17 @@ struct NewTeam {
 };
 // Fields "code", "name", "department_code" (must exist), "email". kConflict if taken.
 Result<store::TeamRecord> CreateTeam(store::Store& store, const NewTeam& team);
+// Ordered by name.
+Result<std::vector<store::TeamRecord>> ListTeams(store::Store& store);
+
+// Departments, teams and (when asked for) every service including inactive ones, read in
+// one unit of work so that the ids in records shown by code all resolve.
+struct CatalogueListing {
+  std::vector<store::DepartmentRecord> departments;
+  std::vector<store::TeamRecord> teams;
+  std::vector<store::ServiceRecord> services;  // empty unless asked for
+};
+Result<CatalogueListing> ReadCatalogueListing(store::Store& store, bool with_services);
 
 // A service as an administrator writes it, by codes rather than ids.
 struct ServiceInput {
@@ -64,6 +79,13 @@ struct RoutingRuleInput {
   std::string team_code;
 };
 Result<store::RoutingRuleRecord> SetRoutingRule(store::Store& store, const RoutingRuleInput& rule);
+// Ordered by id, the order they were set in.
+Result<std::vector<store::RoutingRuleRecord>> ListRoutingRules(store::Store& store);
+// Removes the rule: cases raised afterwards go where the remaining rules (or the service's
+// default team) send them; cases already routed stay where they are. kForbidden unless the
+// caller may manage the catalogue; kNotFound when no rule has that id.
+Result<void> DeleteRoutingRule(store::Store& store, const access::Principal& caller,
+                               std::int64_t rule_id);
 
 struct WardInput {
   std::string code;
