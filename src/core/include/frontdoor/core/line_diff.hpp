@@ -1,0 +1,27 @@
+// The difference between two texts line by line, as a reader compares two versions of an
+// article: the lines both keep, the lines only the old one has, the lines only the new one
+// has, in reading order. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontdoor {
+
+enum class DiffKind { kSame, kRemoved, kAdded };
+
+struct DiffLine {
+  DiffKind kind = DiffKind::kSame;
+  std::string text;  // without its line ending
+};
+
+// A shortest edit script (longest common subsequence of lines); within a changed stretch the
+// removed lines come before the added ones. "\r\n" and "\n" both end a line, and a final line
+// ending adds no empty line. Texts of more than kMaxDiffLines lines each are compared as one
+// removed and one added block, so a huge pair cannot cost quadratic time and memory.
+[[nodiscard]] std::vector<DiffLine> DiffLines(std::string_view before, std::string_view after);
+
+inline constexpr std::size_t kMaxDiffLines = 4000;
+
+}  // namespace frontdoor
