@@ -3,8 +3,6 @@
 #include <cstdint>
 
 namespace frontdoor {
-namespace {
-
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
   while (!text.empty()) {
@@ -21,6 +19,8 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   }
   return lines;
 }
+
+namespace {
 
 void Append(std::vector<DiffLine>& out, DiffKind kind, const std::vector<std::string_view>& lines,
             std::size_t from, std::size_t to) {

@@ -136,6 +136,36 @@ FieldView Select(std::string id, std::string label, const std::string& chosen,
   return field;
 }
 
+// The article of the route's {id}, or the page to send instead (404 for an id that cannot be
+// one or that no article has).
+std::variant<store::ArticleRecord, http::Response> ArticleOf(const Desktop& desktop,
+                                                             const http::Request& request,
+                                                             const PageContext& page) {
+  const auto id = NumberIn<std::int64_t>(request.PathParam("id"));
+  if (!id) {
+    return ErrorPage(desktop.site, page, ErrorPageKind::kNotFound);
+  }
+  auto article = usecase::GetArticle(*desktop.settings.knowledge, *id);
+  if (!article) {
+    return FailurePage(desktop.site, page, article.error());
+  }
+  return std::move(*article);
+}
+
+// Teams, then members of staff, as "team:<code>" and "user:<email>" after `first`.
+std::vector<std::pair<std::string, std::string>> OwnerChoices(
+    const Desktop& desktop, const PageContext& page, const usecase::ArticleChoices& choices,
+    const std::string& first) {
+  std::vector<std::pair<std::string, std::string>> owners{{"", first}};
+  for (const auto& team : choices.teams) {
+    owners.emplace_back("team:" + team.code, desktop.T(page, "Team") + ": " + team.name);
+  }
+  for (const auto& user : choices.staff) {
+    owners.emplace_back("user:" + user.email, user.name + " (" + user.email + ")");
+  }
+  return owners;
+}
+
 }  // namespace
 
 http::Response Desktop::Articles(const http::Request& request) const {
@@ -182,13 +212,7 @@ http::Response Desktop::Articles(const http::Request& request) const {
   for (const auto& service : choices->services) {
     services.emplace_back(service.code, service.name + " (" + service.code + ")");
   }
-  std::vector<std::pair<std::string, std::string>> owners{{"", T(page, "Any owner")}};
-  for (const auto& team : choices->teams) {
-    owners.emplace_back("team:" + team.code, T(page, "Team") + ": " + team.name);
-  }
-  for (const auto& user : choices->staff) {
-    owners.emplace_back("user:" + user.email, user.name + " (" + user.email + ")");
-  }
+  const auto owners = OwnerChoices(*this, page, *choices, T(page, "Any owner"));
   FieldView overdue{.id = "overdue", .name = "overdue", .label = T(page, "Review")};
   overdue.items.push_back({.id = "overdue",
                            .value = "yes",
@@ -259,14 +283,8 @@ http::Response Desktop::ArticlePage(const http::Form& form, const std::vector<Er
          .text = service.name + " (" + service.code + ")",
          .checked = std::find(linked.begin(), linked.end(), service.code) != linked.end()});
   }
-  std::vector<std::pair<std::string, std::string>> owners{{"", T(page, "No owner")}};
-  for (const auto& team : choices->teams) {
-    owners.emplace_back("team:" + team.code, T(page, "Team") + ": " + team.name);
-  }
-  for (const auto& user : choices->staff) {
-    owners.emplace_back("user:" + user.email, user.name + " (" + user.email + ")");
-  }
-  FieldView owner = Select("owner", T(page, "Owner"), Sent(form, "owner"), owners);
+  FieldView owner = Select("owner", T(page, "Owner"), Sent(form, "owner"),
+                           OwnerChoices(*this, page, *choices, T(page, "No owner")));
   owner.error = ErrorOf(errors, "owner");
   Object data{{"editing", Data(article != nullptr)},
               {"action", article ? ArticleHref(article->id) : std::string(kArticles)},
@@ -325,15 +343,12 @@ http::Response Desktop::EditArticle(const http::Request& request) const {
   if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  const auto id = NumberIn<std::int64_t>(request.PathParam("id"));
-  if (!id) {
-    return ErrorPage(site, page, ErrorPageKind::kNotFound);
+  auto article = ArticleOf(*this, request, page);
+  if (auto* response = std::get_if<http::Response>(&article)) {
+    return std::move(*response);
   }
-  auto article = usecase::GetArticle(*settings.knowledge, *id);
-  if (!article) {
-    return FailurePage(site, page, article.error());
-  }
-  return ArticlePage(FormOf(*article), {}, page, &*article, false, 200);
+  const auto& found = std::get<store::ArticleRecord>(article);
+  return ArticlePage(FormOf(found), {}, page, &found, false, 200);
 }
 
 http::Response Desktop::SaveArticle(const http::Request& request) const {
@@ -346,15 +361,11 @@ http::Response Desktop::SaveArticle(const http::Request& request) const {
   const http::Form& form = who.form;
   std::optional<store::ArticleRecord> existing;
   if (!request.PathParam("id").empty()) {
-    const auto id = NumberIn<std::int64_t>(request.PathParam("id"));
-    if (!id) {
-      return ErrorPage(site, page, ErrorPageKind::kNotFound);
+    auto found = ArticleOf(*this, request, page);
+    if (auto* response = std::get_if<http::Response>(&found)) {
+      return std::move(*response);
     }
-    auto article = usecase::GetArticle(*settings.knowledge, *id);
-    if (!article) {
-      return FailurePage(site, page, article.error());
-    }
-    existing = std::move(*article);
+    existing = std::move(std::get<store::ArticleRecord>(found));
   }
   const store::ArticleRecord* article = existing ? &*existing : nullptr;
   if (Sent(form, "intent") == "preview") {
@@ -409,15 +420,13 @@ http::Response Desktop::ArticleVersions(const http::Request& request) const {
     return std::move(*response);
   }
   const http::Form& query = std::get<Admitted>(admitted).form;
-  const auto id = NumberIn<std::int64_t>(request.PathParam("id"));
-  if (!id) {
-    return ErrorPage(site, page, ErrorPageKind::kNotFound);
+  auto found = ArticleOf(*this, request, page);
+  if (auto* response = std::get_if<http::Response>(&found)) {
+    return std::move(*response);
   }
-  auto article = usecase::GetArticle(*settings.knowledge, *id);
-  if (!article) {
-    return FailurePage(site, page, article.error());
-  }
-  auto versions = usecase::ListArticleVersions(*settings.knowledge, *id);
+  const auto* article = &std::get<store::ArticleRecord>(found);
+  const std::int64_t id = article->id;
+  auto versions = usecase::ListArticleVersions(*settings.knowledge, id);
   if (!versions) {
     return FailurePage(site, page, versions.error());
   }
@@ -425,7 +434,7 @@ http::Response Desktop::ArticleVersions(const http::Request& request) const {
   std::vector<std::pair<std::string, std::string>> numbers;
   for (const auto& v : *versions) {
     rows.emplace_back(
-        Object{{"version_href", ArticleHref(*id) + "/versions/" + std::to_string(v.version)},
+        Object{{"version_href", ArticleHref(id) + "/versions/" + std::to_string(v.version)},
                {"version_number", std::to_string(v.version)},
                {"version_title", v.title},
                {"version_state", v.state},
@@ -439,8 +448,8 @@ http::Response Desktop::ArticleVersions(const http::Request& request) const {
   const auto from = NumberIn<int>(query.First("from").value_or(before));
   const auto to = NumberIn<int>(query.First("to").value_or(latest));
   Object data{{"article_title", article->title},
-              {"article_href", ArticleHref(*id)},
-              {"versions_action", ArticleHref(*id) + "/versions"},
+              {"article_href", ArticleHref(id)},
+              {"versions_action", ArticleHref(id) + "/versions"},
               {"versions", Data(rows)},
               {"diff", Data(false)},
               {"error_summary", Data(false)}};

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "frontdoor/core/line_diff.hpp"
 #include "frontdoor/usecase/knowledge.hpp"
 
 #include "desktop.hpp"
@@ -33,17 +34,8 @@ std::vector<std::string> PhrasesIn(std::string_view text) {
     text.remove_suffix(1);
   }
   std::vector<std::string> phrases;
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    if (line.ends_with('\r')) {
-      line.remove_suffix(1);
-    }
+  for (const std::string_view line : SplitLines(text)) {
     phrases.emplace_back(line);
-    if (end == std::string_view::npos) {
-      break;
-    }
-    text.remove_prefix(end + 1);
   }
   return phrases;
 }
@@ -64,18 +56,25 @@ std::string Joined(const std::vector<std::string>& phrases) {
   return text;
 }
 
-Result<store::SynonymRecord> FindGroup(const usecase::KnowledgeContext& knowledge,
-                                       std::int64_t id) {
-  auto groups = usecase::ListSynonyms(knowledge);
+// The group of the route's {id}, or the page to send instead (404 for an id that cannot be
+// one or that no group has).
+std::variant<store::SynonymRecord, http::Response> GroupOf(const Desktop& desktop,
+                                                           const http::Request& request,
+                                                           const PageContext& page) {
+  const auto id = IdIn(request.PathParam("id"));
+  if (!id) {
+    return ErrorPage(desktop.site, page, ErrorPageKind::kNotFound);
+  }
+  auto groups = usecase::ListSynonyms(*desktop.settings.knowledge);
   if (!groups) {
-    return groups.error();
+    return FailurePage(desktop.site, page, groups.error());
   }
   for (auto& group : *groups) {
-    if (group.id == id) {
+    if (group.id == *id) {
       return std::move(group);
     }
   }
-  return Error::NotFound("No synonym group has this id");
+  return ErrorPage(desktop.site, page, ErrorPageKind::kNotFound);
 }
 
 }  // namespace
@@ -129,16 +128,13 @@ http::Response Desktop::EditSynonym(const http::Request& request) const {
   if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  const auto id = IdIn(request.PathParam("id"));
-  if (!id) {
-    return ErrorPage(site, page, ErrorPageKind::kNotFound);
+  auto group = GroupOf(*this, request, page);
+  if (auto* response = std::get_if<http::Response>(&group)) {
+    return std::move(*response);
   }
-  auto group = FindGroup(*settings.knowledge, *id);
-  if (!group) {
-    return FailurePage(site, page, group.error());
-  }
-  return SynonymsPage(http::Form(std::vector<http::FormField>{{"phrases", Lines(group->phrases)}}),
-                      {}, page, *id);
+  const auto& found = std::get<store::SynonymRecord>(group);
+  return SynonymsPage(http::Form(std::vector<http::FormField>{{"phrases", Lines(found.phrases)}}),
+                      {}, page, found.id);
 }
 
 http::Response Desktop::SaveSynonym(const http::Request& request) const {
@@ -186,17 +182,15 @@ http::Response Desktop::ConfirmDeleteSynonym(const http::Request& request) const
   if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  const auto id = IdIn(request.PathParam("id"));
-  if (!id) {
-    return ErrorPage(site, page, ErrorPageKind::kNotFound);
+  auto group = GroupOf(*this, request, page);
+  if (auto* response = std::get_if<http::Response>(&group)) {
+    return std::move(*response);
   }
-  auto group = FindGroup(*settings.knowledge, *id);
-  if (!group) {
-    return FailurePage(site, page, group.error());
-  }
-  return Render(page, "staff_synonym_delete", "Delete a synonym group",
-                Object{{"group_phrases", Joined(group->phrases)},
-                       {"action", std::string(kSynonyms) + "/" + std::to_string(*id) + "/delete"}});
+  const auto& found = std::get<store::SynonymRecord>(group);
+  return Render(
+      page, "staff_synonym_delete", "Delete a synonym group",
+      Object{{"group_phrases", Joined(found.phrases)},
+             {"action", std::string(kSynonyms) + "/" + std::to_string(found.id) + "/delete"}});
 }
 
 http::Response Desktop::DeleteSynonym(const http::Request& request) const {

@@ -24,4 +24,8 @@ struct DiffLine {
 
 inline constexpr std::size_t kMaxDiffLines = 4000;
 
+// The lines of a text, as DiffLines reads them: "\r\n" or "\n" ends a line, and a final line
+// ending adds no empty line. The views point into `text`.
+[[nodiscard]] std::vector<std::string_view> SplitLines(std::string_view text);
+
 }  // namespace frontdoor
