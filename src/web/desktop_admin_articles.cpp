@@ -127,7 +127,7 @@ std::string Comparable(const Desktop& desktop, const PageContext& page,
          v.body_markdown;
 }
 
-FieldView Select(std::string id, std::string label, const std::string& chosen,
+FieldView Select(const std::string& id, std::string label, const std::string& chosen,
                  const std::vector<std::pair<std::string, std::string>>& choices) {
   FieldView field{.id = id, .name = id, .label = std::move(label)};
   for (const auto& [value, text] : choices) {
@@ -245,7 +245,7 @@ http::Response Desktop::ArticlePage(const http::Form& form, const std::vector<Er
   if (!choices) {
     return FailurePage(site, page, choices.error());
   }
-  const auto text = [&](std::string id, std::string_view label, std::string_view hint) {
+  const auto text = [&](const std::string& id, std::string_view label, std::string_view hint) {
     FieldView field{.id = id, .name = id, .label = T(page, label)};
     field.value = Sent(form, id);
     field.error = ErrorOf(errors, id);

@@ -169,7 +169,7 @@ http::Response Desktop::SaveSynonym(const http::Request& request) const {
       std::size_t index = 0;
       std::from_chars(field.field.data() + open + 1, field.field.data() + field.field.size(),
                       index);
-      message = T(page, "Line") + " " + std::to_string(index + 1) + ": " + message;
+      message.insert(0, T(page, "Line") + " " + std::to_string(index + 1) + ": ");
     }
     links.push_back({"phrases", std::move(message)});
   }
