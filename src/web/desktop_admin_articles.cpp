@@ -1,42 +1,25 @@
 // Administration of the knowledge base's articles: the filtered list, adding and editing one
-// with a preview of the sanitised HTML, publishing and withdrawing, and the version history
-// with a line diff of two versions. Every change goes through the knowledge use cases, the
+// with a preview of the sanitised HTML, publishing and withdrawing (the version history is in
+// desktop_admin_article_versions.cpp). Every change goes through the knowledge use cases, the
 // ones the staff API calls, so a page and the API cannot disagree on a rule.
 #include <algorithm>
 #include <charconv>
 #include <string>
 #include <vector>
 
-#include "frontdoor/charter/iso8601.hpp"
-#include "frontdoor/core/line_diff.hpp"
 #include "frontdoor/usecase/knowledge.hpp"
 #include "frontdoor/usecase/knowledge_admin.hpp"
 
 #include "desktop.hpp"
+#include "desktop_articles.hpp"
 #include "portal.hpp"
 #include "render.hpp"
 
 namespace frontdoor::web {
 namespace {
 
-constexpr std::string_view kArticles = "/staff/admin/articles";
-
 std::string Sent(const http::Form& form, std::string_view name) {
   return std::string(form.First(name).value_or(""));
-}
-
-template <class Int>
-std::optional<Int> NumberIn(std::string_view text) {
-  Int value{};
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value <= 0) {
-    return std::nullopt;
-  }
-  return value;
-}
-
-std::string ArticleHref(std::int64_t id) {
-  return std::string(kArticles) + "/" + std::to_string(id);
 }
 
 // "Draft", "Published", "Withdrawn" as a GOV.UK tag.
@@ -98,7 +81,7 @@ usecase::ArticleInput InputFrom(const http::Form& form, std::vector<FieldError>&
   if (const auto review_by = form.Present("review_by")) {
     input.review_by = std::string(*review_by);
   }
-  input.expected_version = NumberIn<int>(Sent(form, "version"));
+  input.expected_version = PositiveNumber<int>(Sent(form, "version"));
   return input;
 }
 
@@ -111,45 +94,6 @@ std::string FieldId(const std::string& field) {
     return "owner";
   }
   return field;
-}
-
-// Every field of a version, one per line, then its text: what a diff compares.
-std::string Comparable(const Desktop& desktop, const PageContext& page,
-                       const store::ArticleVersionRecord& v) {
-  std::string services;
-  for (const std::string& code : v.services) {
-    services += (services.empty() ? "" : ", ") + code;
-  }
-  return desktop.T(page, "Title") + ": " + v.title + "\n" + desktop.T(page, "Summary") + ": " +
-         v.summary + "\n" + desktop.T(page, "Keywords") + ": " + v.keywords + "\n" +
-         desktop.T(page, "Audience") + ": " + v.audience + "\n" + desktop.T(page, "Services") +
-         ": " + services + "\n" + desktop.T(page, "State") + ": " + v.state + "\n\n" +
-         v.body_markdown;
-}
-
-FieldView Select(const std::string& id, std::string label, const std::string& chosen,
-                 const std::vector<std::pair<std::string, std::string>>& choices) {
-  FieldView field{.id = id, .name = id, .label = std::move(label)};
-  for (const auto& [value, text] : choices) {
-    field.items.push_back({.value = value, .text = text, .checked = chosen == value});
-  }
-  return field;
-}
-
-// The article of the route's {id}, or the page to send instead (404 for an id that cannot be
-// one or that no article has).
-std::variant<store::ArticleRecord, http::Response> ArticleOf(const Desktop& desktop,
-                                                             const http::Request& request,
-                                                             const PageContext& page) {
-  const auto id = NumberIn<std::int64_t>(request.PathParam("id"));
-  if (!id) {
-    return ErrorPage(desktop.site, page, ErrorPageKind::kNotFound);
-  }
-  auto article = usecase::GetArticle(*desktop.settings.knowledge, *id);
-  if (!article) {
-    return FailurePage(desktop.site, page, article.error());
-  }
-  return std::move(*article);
 }
 
 // Teams, then members of staff, as "team:<code>" and "user:<email>" after `first`.
@@ -223,17 +167,18 @@ http::Response Desktop::Articles(const http::Request& request) const {
       {"count", std::to_string(rows.size())},
       {"truncated", Data(found->truncated)},
       {"today", found->today},
-      {"state", ToData(Select("state", T(page, "State"), Sent(query, "state"),
-                              {{"", T(page, "Any state")},
-                               {"draft", T(page, "Draft")},
-                               {"published", T(page, "Published")},
-                               {"withdrawn", T(page, "Withdrawn")}}))},
-      {"audience", ToData(Select("audience", T(page, "Audience"), Sent(query, "audience"),
-                                 {{"", T(page, "Both")},
-                                  {"public", T(page, "Public")},
-                                  {"staff", T(page, "Staff only")}}))},
-      {"service", ToData(Select("service", T(page, "Service"), Sent(query, "service"), services))},
-      {"owner", ToData(Select("owner", T(page, "Owner"), Sent(query, "owner"), owners))},
+      {"state", ToData(ChoiceSelect("state", T(page, "State"), Sent(query, "state"),
+                                    {{"", T(page, "Any state")},
+                                     {"draft", T(page, "Draft")},
+                                     {"published", T(page, "Published")},
+                                     {"withdrawn", T(page, "Withdrawn")}}))},
+      {"audience", ToData(ChoiceSelect("audience", T(page, "Audience"), Sent(query, "audience"),
+                                       {{"", T(page, "Both")},
+                                        {"public", T(page, "Public")},
+                                        {"staff", T(page, "Staff only")}}))},
+      {"service",
+       ToData(ChoiceSelect("service", T(page, "Service"), Sent(query, "service"), services))},
+      {"owner", ToData(ChoiceSelect("owner", T(page, "Owner"), Sent(query, "owner"), owners))},
       {"overdue", ToData(overdue)}};
   return Render(page, "staff_articles", "Articles", std::move(data));
 }
@@ -283,8 +228,8 @@ http::Response Desktop::ArticlePage(const http::Form& form, const std::vector<Er
          .text = service.name + " (" + service.code + ")",
          .checked = std::find(linked.begin(), linked.end(), service.code) != linked.end()});
   }
-  FieldView owner = Select("owner", T(page, "Owner"), Sent(form, "owner"),
-                           OwnerChoices(*this, page, *choices, T(page, "No owner")));
+  FieldView owner = ChoiceSelect("owner", T(page, "Owner"), Sent(form, "owner"),
+                                 OwnerChoices(*this, page, *choices, T(page, "No owner")));
   owner.error = ErrorOf(errors, "owner");
   Object data{{"editing", Data(article != nullptr)},
               {"action", article ? ArticleHref(article->id) : std::string(kArticles)},
@@ -400,7 +345,7 @@ http::Response Desktop::PublishArticle(const http::Request& request) const {
   if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  const auto id = NumberIn<std::int64_t>(request.PathParam("id"));
+  const auto id = PositiveNumber<std::int64_t>(request.PathParam("id"));
   const std::string_view change = request.PathParam("change");
   if (!id || (change != "publish" && change != "withdraw")) {
     return ErrorPage(site, page, ErrorPageKind::kNotFound);
@@ -411,132 +356,6 @@ http::Response Desktop::PublishArticle(const http::Request& request) const {
     return FailurePage(site, page, saved.error());
   }
   return SeeOther(page, ArticleHref(*id) + "?done=1");
-}
-
-http::Response Desktop::ArticleVersions(const http::Request& request) const {
-  PageContext page = site.Begin(request);
-  auto admitted = Admit(request, page, access::Action::kManageKnowledge);
-  if (auto* response = std::get_if<http::Response>(&admitted)) {
-    return std::move(*response);
-  }
-  const http::Form& query = std::get<Admitted>(admitted).form;
-  auto found = ArticleOf(*this, request, page);
-  if (auto* response = std::get_if<http::Response>(&found)) {
-    return std::move(*response);
-  }
-  const auto* article = &std::get<store::ArticleRecord>(found);
-  const std::int64_t id = article->id;
-  auto versions = usecase::ListArticleVersions(*settings.knowledge, id);
-  if (!versions) {
-    return FailurePage(site, page, versions.error());
-  }
-  List rows;
-  std::vector<std::pair<std::string, std::string>> numbers;
-  for (const auto& v : *versions) {
-    rows.emplace_back(
-        Object{{"version_href", ArticleHref(id) + "/versions/" + std::to_string(v.version)},
-               {"version_number", std::to_string(v.version)},
-               {"version_title", v.title},
-               {"version_state", v.state},
-               {"version_saved_by", v.saved_by},
-               {"version_saved_at", DateTimeWords(page.lang, v.saved_at)}});
-    numbers.emplace_back(std::to_string(v.version), std::to_string(v.version));
-  }
-  // Compare the two versions asked for; by default the latest with the one before it.
-  const std::string latest = std::to_string(article->version);
-  const std::string before = std::to_string(std::max(1, article->version - 1));
-  const auto from = NumberIn<int>(query.First("from").value_or(before));
-  const auto to = NumberIn<int>(query.First("to").value_or(latest));
-  Object data{{"article_title", article->title},
-              {"article_href", ArticleHref(id)},
-              {"versions_action", ArticleHref(id) + "/versions"},
-              {"versions", Data(rows)},
-              {"diff", Data(false)},
-              {"error_summary", Data(false)}};
-  FieldView from_field =
-      Select("from", T(page, "Compare version"), from ? std::to_string(*from) : before, numbers);
-  FieldView to_field =
-      Select("to", T(page, "with version"), to ? std::to_string(*to) : latest, numbers);
-  unsigned status = 200;
-  const auto find = [&](std::optional<int> number) -> const store::ArticleVersionRecord* {
-    for (const auto& v : *versions) {
-      if (number && v.version == *number) {
-        return &v;
-      }
-    }
-    return nullptr;
-  };
-  const auto* old_version = find(from);
-  const auto* new_version = find(to);
-  if (old_version == nullptr || new_version == nullptr) {
-    std::vector<ErrorLink> errors;
-    if (old_version == nullptr) {
-      from_field.error = T(page, "Choose a version from the list");
-      errors.push_back({"from", from_field.error});
-    }
-    if (new_version == nullptr) {
-      to_field.error = T(page, "Choose a version from the list");
-      errors.push_back({"to", to_field.error});
-    }
-    data["error_summary"] = ErrorSummary(errors);
-    status = 422;
-  } else {
-    List lines;
-    for (const DiffLine& line :
-         DiffLines(Comparable(*this, page, *old_version), Comparable(*this, page, *new_version))) {
-      lines.emplace_back(Object{{"line_text", line.text},
-                                {"line_added", Data(line.kind == DiffKind::kAdded)},
-                                {"line_removed", Data(line.kind == DiffKind::kRemoved)}});
-    }
-    data["diff"] = Object{{"diff_from", std::to_string(old_version->version)},
-                          {"diff_to", std::to_string(new_version->version)},
-                          {"diff_lines", Data(lines)}};
-  }
-  data["from"] = ToData(from_field);
-  data["to"] = ToData(to_field);
-  return Render(page, "staff_article_versions", "Version history", std::move(data), status,
-                status != 200);
-}
-
-http::Response Desktop::ArticleVersion(const http::Request& request) const {
-  PageContext page = site.Begin(request);
-  auto admitted = Admit(request, page, access::Action::kManageKnowledge);
-  if (auto* response = std::get_if<http::Response>(&admitted)) {
-    return std::move(*response);
-  }
-  const auto id = NumberIn<std::int64_t>(request.PathParam("id"));
-  const auto number = NumberIn<int>(request.PathParam("version"));
-  if (!id || !number) {
-    return ErrorPage(site, page, ErrorPageKind::kNotFound);
-  }
-  auto version = usecase::GetArticleVersion(*settings.knowledge, *id, *number);
-  if (!version) {
-    return FailurePage(site, page, version.error());
-  }
-  std::string services;
-  for (const std::string& code : version->services) {
-    services += (services.empty() ? "" : ", ") + code;
-  }
-  List rows;
-  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
-           {T(page, "Summary"), version->summary},
-           {T(page, "Keywords"), version->keywords},
-           {T(page, "Audience"), version->audience},
-           {T(page, "Services"), services},
-           {T(page, "State"), version->state},
-           {T(page, "Saved by"), version->saved_by},
-           {T(page, "Saved"), DateTimeWords(page.lang, version->saved_at)}}) {
-    List lines;
-    lines.emplace_back(value);
-    rows.emplace_back(Object{{"row_key", key}, {"row_lines", Data(lines)}});
-  }
-  return Render(page, "staff_article_version", "Article version",
-                Object{{"article_href", ArticleHref(*id)},
-                       {"versions_href", ArticleHref(*id) + "/versions"},
-                       {"version_number", std::to_string(version->version)},
-                       {"version_title", version->title},
-                       {"version_rows", Data(rows)},
-                       {"version_html", usecase::RenderMarkdown(version->body_markdown)}});
 }
 
 }  // namespace frontdoor::web
