@@ -1,8 +1,10 @@
 #include "frontdoor/core/line_diff.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace frontdoor {
+
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
   while (!text.empty()) {
@@ -29,45 +31,70 @@ void Append(std::vector<DiffLine>& out, DiffKind kind, const std::vector<std::st
   }
 }
 
-}  // namespace
-
-std::vector<DiffLine> DiffLines(std::string_view before, std::string_view after) {
-  const auto a = SplitLines(before);
-  const auto b = SplitLines(after);
-  std::vector<DiffLine> out;
-  if (a.size() > kMaxDiffLines || b.size() > kMaxDiffLines) {
-    Append(out, DiffKind::kRemoved, a, 0, a.size());
-    Append(out, DiffKind::kAdded, b, 0, b.size());
-    return out;
-  }
-  // lcs[i][j]: the longest common subsequence of a[i..] and b[j..]. Filled from the end so
-  // the walk below can go forwards, which puts removals before additions in a changed stretch.
-  const std::size_t width = b.size() + 1;
-  std::vector<std::uint32_t> lcs((a.size() + 1) * width, 0);
-  for (std::size_t i = a.size(); i-- > 0;) {
-    for (std::size_t j = b.size(); j-- > 0;) {
-      lcs[i * width + j] = a[i] == b[j]
-                               ? lcs[(i + 1) * width + j + 1] + 1
+// The changed stretch a[head, a_end) against b[head, b_end), line by line.
+void Middle(std::vector<DiffLine>& out, const std::vector<std::string_view>& a,
+            const std::vector<std::string_view>& b, std::size_t head, std::size_t a_end,
+            std::size_t b_end) {
+  const std::size_t rows = a_end - head;
+  const std::size_t cols = b_end - head;
+  // lcs[i][j]: the longest common subsequence of the stretch's a[i..] and b[j..]. Filled from
+  // the end so the walk below goes forwards, which puts removals before additions. At most
+  // kMaxDiffLines, so 16 bits hold it.
+  const std::size_t width = cols + 1;
+  std::vector<std::uint16_t> lcs((rows + 1) * width, 0);
+  for (std::size_t i = rows; i-- > 0;) {
+    for (std::size_t j = cols; j-- > 0;) {
+      lcs[i * width + j] = a[head + i] == b[head + j]
+                               ? static_cast<std::uint16_t>(lcs[(i + 1) * width + j + 1] + 1)
                                : std::max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
   std::size_t i = 0;
   std::size_t j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      out.push_back({DiffKind::kSame, std::string(a[i])});
+  while (i < rows && j < cols) {
+    if (a[head + i] == b[head + j]) {
+      out.push_back({DiffKind::kSame, std::string(a[head + i])});
       ++i;
       ++j;
     } else if (lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
-      out.push_back({DiffKind::kRemoved, std::string(a[i])});
+      out.push_back({DiffKind::kRemoved, std::string(a[head + i])});
       ++i;
     } else {
-      out.push_back({DiffKind::kAdded, std::string(b[j])});
+      out.push_back({DiffKind::kAdded, std::string(b[head + j])});
       ++j;
     }
   }
-  Append(out, DiffKind::kRemoved, a, i, a.size());
-  Append(out, DiffKind::kAdded, b, j, b.size());
+  Append(out, DiffKind::kRemoved, a, head + i, a_end);
+  Append(out, DiffKind::kAdded, b, head + j, b_end);
+}
+
+}  // namespace
+
+std::vector<DiffLine> DiffLines(std::string_view before, std::string_view after) {
+  const auto a = SplitLines(before);
+  const auto b = SplitLines(after);
+  // Most revisions change a few lines in one place: what both start and end with needs no
+  // table.
+  std::size_t head = 0;
+  while (head < a.size() && head < b.size() && a[head] == b[head]) {
+    ++head;
+  }
+  std::size_t tail = 0;
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) {
+    ++tail;
+  }
+  std::vector<DiffLine> out;
+  Append(out, DiffKind::kSame, a, 0, head);
+  const std::size_t a_end = a.size() - tail;
+  const std::size_t b_end = b.size() - tail;
+  if (a_end - head > kMaxDiffLines || b_end - head > kMaxDiffLines) {
+    Append(out, DiffKind::kRemoved, a, head, a_end);
+    Append(out, DiffKind::kAdded, b, head, b_end);
+  } else {
+    Middle(out, a, b, head, a_end, b_end);
+  }
+  Append(out, DiffKind::kSame, a, a_end, a.size());
   return out;
 }
 

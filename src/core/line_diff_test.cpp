@@ -65,5 +65,20 @@ TEST(DiffLinesTest, HugeTextsAreComparedAsTwoBlocks) {
   EXPECT_EQ(diff.back().kind, DiffKind::kAdded);
 }
 
+TEST(DiffLinesTest, ALongTextWithOneChangeIsComparedLineByLine) {
+  std::string before;
+  std::string after;
+  for (std::size_t i = 0; i < 5 * kMaxDiffLines; ++i) {
+    before += "line " + std::to_string(i) + "\n";
+    after += (i == kMaxDiffLines ? "changed" : "line " + std::to_string(i)) + "\n";
+  }
+  const auto diff = DiffLines(before, after);
+  ASSERT_EQ(diff.size(), 5 * kMaxDiffLines + 1);
+  EXPECT_EQ(diff[kMaxDiffLines].kind, DiffKind::kRemoved);
+  EXPECT_EQ(diff[kMaxDiffLines + 1].kind, DiffKind::kAdded);
+  EXPECT_EQ(diff[kMaxDiffLines + 1].text, "changed");
+  EXPECT_EQ(diff.back().kind, DiffKind::kSame);
+}
+
 }  // namespace
 }  // namespace frontdoor

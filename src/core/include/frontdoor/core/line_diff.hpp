@@ -18,11 +18,13 @@ struct DiffLine {
 
 // A shortest edit script (longest common subsequence of lines); within a changed stretch the
 // removed lines come before the added ones. "\r\n" and "\n" both end a line, and a final line
-// ending adds no empty line. Texts of more than kMaxDiffLines lines each are compared as one
-// removed and one added block, so a huge pair cannot cost quadratic time and memory.
+// ending adds no empty line. The lines both texts start and end with are kept as they are;
+// when what lies between is more than kMaxDiffLines lines on either side, it is shown as one
+// removed and one added block, so a pair of huge texts cannot cost quadratic time and memory
+// (the table is 2 bytes a cell: 8 MB at most).
 [[nodiscard]] std::vector<DiffLine> DiffLines(std::string_view before, std::string_view after);
 
-inline constexpr std::size_t kMaxDiffLines = 4000;
+inline constexpr std::size_t kMaxDiffLines = 2000;
 
 // The lines of a text, as DiffLines reads them: "\r\n" or "\n" ends a line, and a final line
 // ending adds no empty line. The views point into `text`.
