@@ -944,7 +944,10 @@ TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
            {"/staff/admin/new-service", "Sábháil an tseirbhís"},
            {"/staff/admin/services/BIN", "Cuir ceist leis"},
            {"/staff/admin/standards", "Caighdeáin na cairte"},
-           {"/staff/admin/opening-hours", "Dé Luain: osclaíonn"}}) {
+           {"/staff/admin/opening-hours", "Dé Luain: osclaíonn"},
+           {"/staff/admin/articles", "Scag na hailt"},
+           {"/staff/admin/new-article", "Sábháil an t-alt"},
+           {"/staff/admin/synonyms", "Cuir grúpa comhchiallach leis"}}) {
     const Page page = admin.Get(target);
     EXPECT_EQ(page.status, 200) << target;
     EXPECT_TRUE(page.Has(text)) << target;
