@@ -55,6 +55,41 @@ CaseSearchRow ReadRow(const SqlRow& row) {
   return r;
 }
 
+// Ids per query when reading public updates: well under SQLite's and PostgreSQL's limits on
+// parameters, and small enough for the planner to probe case_event_case once per id.
+constexpr std::size_t kUpdateBatch = 500;
+
+// Fills each row's public_updates with the bodies of its case's public events. `rows` is in
+// id order (Page and ChangedSince read in keyset order).
+Result<void> AttachPublicUpdates(SqlSession& session, std::vector<CaseSearchRow>& rows) {
+  for (std::size_t start = 0; start < rows.size(); start += kUpdateBatch) {
+    const std::size_t end = std::min(rows.size(), start + kUpdateBatch);
+    std::string sql =
+        "SELECT case_id, body FROM case_event WHERE is_public = 1 AND body IS NOT NULL "
+        "AND case_id IN (";
+    std::vector<SqlParam> params;
+    for (std::size_t i = start; i < end; ++i) {
+      sql += i == start ? "?" : ", ?";
+      params.emplace_back(rows[i].id);
+    }
+    sql += ") ORDER BY case_id, id";
+    std::size_t at = start;
+    auto done = session.Query(sql, params, [&](const SqlRow& row) {
+      const std::int64_t case_id = row.Int(0);
+      while (at < end && rows[at].id < case_id) {
+        ++at;
+      }
+      if (at < end && rows[at].id == case_id) {
+        rows[at].public_updates.push_back(row.String(1));
+      }
+    });
+    if (!done) {
+      return done.error();
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<CaseSearchRow>> CaseSearchRows::Page(std::int64_t after_id, int limit) {
@@ -65,6 +100,9 @@ Result<std::vector<CaseSearchRow>> CaseSearchRows::Page(std::int64_t after_id, i
                              [&rows](const SqlRow& row) { rows.push_back(ReadRow(row)); });
   if (!done) {
     return done.error();
+  }
+  if (auto updates = AttachPublicUpdates(session_, rows); !updates) {
+    return updates.error();
   }
   return rows;
 }
@@ -84,6 +122,9 @@ Result<std::vector<CaseSearchRow>> CaseSearchRows::ChangedSince(Instant since,
                              [&rows](const SqlRow& row) { rows.push_back(ReadRow(row)); });
   if (!done) {
     return done.error();
+  }
+  if (auto updates = AttachPublicUpdates(session_, rows); !updates) {
+    return updates.error();
   }
   return rows;
 }

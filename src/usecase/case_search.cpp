@@ -35,13 +35,27 @@ std::string JoinNonEmpty(std::initializer_list<const std::optional<std::string>*
   return out;
 }
 
+// The description and every update the customer was shown. Internal notes stay out: they are
+// where staff write about the person (a restricted customer's name, their manner), and a
+// free-text search across every department would make them a way to find people by it.
+std::string BodyOf(const store::CaseSearchRow& row) {
+  std::string body = row.description;
+  for (const std::string& update : row.public_updates) {
+    body.append("\n").append(update);
+  }
+  // status_notes is the latest public update, normally among them already.
+  if (row.status_notes && std::find(row.public_updates.begin(), row.public_updates.end(),
+                                    *row.status_notes) == row.public_updates.end()) {
+    body.append("\n").append(*row.status_notes);
+  }
+  return body;
+}
+
 search::Document ToDocument(const store::CaseSearchRow& row) {
   search::Document document;
   document.id = row.id;
-  const std::optional<std::string> description = row.description;
   document.fields = {row.service_name, row.customer_name,
-                     JoinNonEmpty({&row.address, &row.postcode}, ", "),
-                     JoinNonEmpty({&description, &row.status_notes}, "\n")};
+                     JoinNonEmpty({&row.address, &row.postcode}, ", "), BodyOf(row)};
   document.tags = {"status:" + row.status, "service:" + row.service_code};
   if (row.team_code) {
     document.tags.push_back("team:" + *row.team_code);

@@ -13,6 +13,7 @@
 #include "frontdoor/http/form.hpp"
 #include "frontdoor/http/message.hpp"
 #include "frontdoor/store/catalogue.hpp"
+#include "frontdoor/store/knowledge.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 #include "frontdoor/web/desktop.hpp"
@@ -126,6 +127,31 @@ struct Desktop {
                            PageContext& page) const;
   http::Response ClosuresPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                               PageContext& page) const;
+  // The knowledge base's administration (desktop_admin_articles.cpp, desktop_admin_synonyms.cpp),
+  // for those who may manage knowledge.
+  http::Response Articles(const http::Request& request) const;     // GET /staff/admin/articles
+  http::Response NewArticle(const http::Request& request) const;   // GET .../new-article
+  http::Response EditArticle(const http::Request& request) const;  // GET .../articles/{id}
+  // POST /staff/admin/articles (add) and /staff/admin/articles/{id} (edit); "intent=preview"
+  // shows the sanitised HTML under the form and saves nothing.
+  http::Response SaveArticle(const http::Request& request) const;
+  // POST /staff/admin/articles/{id}/{change}: publish or withdraw.
+  http::Response PublishArticle(const http::Request& request) const;
+  // GET .../articles/{id}/versions[?from=&to=]: the history and a line diff of two versions.
+  http::Response ArticleVersions(const http::Request& request) const;
+  http::Response ArticleVersion(const http::Request& request) const;  // .../versions/{version}
+  http::Response ArticlePage(const http::Form& form, const std::vector<ErrorLink>& errors,
+                             PageContext& page, const store::ArticleRecord* article, bool preview,
+                             unsigned status) const;
+  http::Response Synonyms(const http::Request& request) const;     // GET /staff/admin/synonyms
+  http::Response EditSynonym(const http::Request& request) const;  // GET .../synonyms/{id}
+  // POST /staff/admin/synonyms (add) and /staff/admin/synonyms/{id} (edit).
+  http::Response SaveSynonym(const http::Request& request) const;
+  // GET .../synonyms/{id}/delete asks; POST the same deletes.
+  http::Response ConfirmDeleteSynonym(const http::Request& request) const;
+  http::Response DeleteSynonym(const http::Request& request) const;
+  http::Response SynonymsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
+                              PageContext& page, std::optional<std::int64_t> editing) const;
 };
 
 // The message of the error on the field `id`, or "" when it has none.

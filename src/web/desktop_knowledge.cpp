@@ -123,7 +123,7 @@ http::Response Desktop::KnowledgeArticle(const http::Request& request) const {
     return FailurePage(site, page, article.error());
   }
   if (article->state != "published") {
-    // Drafts are edited through the API; agents quote only what is published.
+    // Drafts are edited on /staff/admin/articles; agents quote only what is published.
     return ErrorPage(site, page, ErrorPageKind::kNotFound);
   }
   List services;

@@ -2,6 +2,8 @@
 // the route table.
 #include <charconv>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "frontdoor/core/reference.hpp"
 #include "frontdoor/http/cookie.hpp"
@@ -191,6 +193,11 @@ http::Response Desktop::Render(const PageContext& page, std::string_view templat
   data["staff_knowledge"] = Data(settings.knowledge != nullptr);
   data["staff_admin"] =
       Data(page.user && page.user->role == access::RoleName(access::Role::kAdmin));
+  const auto role = page.user ? access::ParseStaffRole(page.user->role) : std::nullopt;
+  data["staff_manage_knowledge"] =
+      Data(settings.knowledge != nullptr && role &&
+           access::Allows({.actor = {}, .role = *role, .departments = {}, .name = {}},
+                          access::Action::kManageKnowledge));
   return RenderPage(site, page, template_name, T(page, title), Data(data), status, has_errors);
 }
 
@@ -367,6 +374,26 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
         http::Execution::kBlocking);
     add(Method::kGet, "/staff/article-suggestions", &Desktop::SuggestionsJson,
         http::Execution::kBlocking);
+    for (const auto& [method, pattern, handler] :
+         std::vector<std::tuple<Method, std::string,
+                                http::Response (Desktop::*)(const http::Request&) const>>{
+             {Method::kGet, "/staff/admin/articles", &Desktop::Articles},
+             {Method::kPost, "/staff/admin/articles", &Desktop::SaveArticle},
+             {Method::kGet, "/staff/admin/new-article", &Desktop::NewArticle},
+             {Method::kGet, "/staff/admin/articles/{id}", &Desktop::EditArticle},
+             {Method::kPost, "/staff/admin/articles/{id}", &Desktop::SaveArticle},
+             {Method::kPost, "/staff/admin/articles/{id}/{change}", &Desktop::PublishArticle},
+             {Method::kGet, "/staff/admin/articles/{id}/versions", &Desktop::ArticleVersions},
+             {Method::kGet, "/staff/admin/articles/{id}/versions/{version}",
+              &Desktop::ArticleVersion},
+             {Method::kGet, "/staff/admin/synonyms", &Desktop::Synonyms},
+             {Method::kPost, "/staff/admin/synonyms", &Desktop::SaveSynonym},
+             {Method::kGet, "/staff/admin/synonyms/{id}", &Desktop::EditSynonym},
+             {Method::kPost, "/staff/admin/synonyms/{id}", &Desktop::SaveSynonym},
+             {Method::kGet, "/staff/admin/synonyms/{id}/delete", &Desktop::ConfirmDeleteSynonym},
+             {Method::kPost, "/staff/admin/synonyms/{id}/delete", &Desktop::DeleteSynonym}}) {
+      add(method, pattern, handler, http::Execution::kBlocking);
+    }
   }
   add(Method::kGet, "/staff/search", &Desktop::Search, http::Execution::kBlocking);
 }

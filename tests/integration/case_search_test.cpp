@@ -215,6 +215,36 @@ TEST_P(CaseSearchTest, RefreshPicksUpNewCasesAndRenamedCustomers) {
   EXPECT_EQ(Find("Devlin"), References{fresh});
 }
 
+TEST_P(CaseSearchTest, EveryPublicUpdateFindsTheCaseButInternalNotesDoNot) {
+  clock_.Advance(std::chrono::minutes(5));
+  ASSERT_TRUE(usecase::AddPublicUpdate(*ctx_, bin_, "The crew will come back with a caged lorry",
+                                       std::nullopt, "staff:1"));
+  ASSERT_TRUE(usecase::AddNote(*ctx_, bin_, "Customer was abusive on the phone", "staff:1"));
+  clock_.Advance(std::chrono::minutes(5));
+  ASSERT_TRUE(usecase::AddPublicUpdate(*ctx_, bin_, "Emptied on Thursday morning", std::nullopt,
+                                       "staff:1"));
+  EXPECT_TRUE(Find("caged lorry").empty()) << "not before the refresh";
+  auto refreshed = usecase::RefreshCaseIndex(*store_, index_);
+  ASSERT_TRUE(refreshed) << refreshed.error().message();
+  // The earlier update, no longer the latest (status_notes), still finds the case.
+  EXPECT_EQ(Find("caged lorry"), References{bin_});
+  EXPECT_EQ(Find("Thursday morning"), References{bin_});
+  EXPECT_TRUE(Find("abusive").empty()) << "internal notes are not indexed";
+  // A fresh load (another node starting) reads the same history.
+  usecase::CaseSearchIndex reloaded;
+  ASSERT_TRUE(usecase::LoadCaseIndex(*store_, reloaded));
+  usecase::CaseSearch search;
+  search.q = "caged";
+  auto found = usecase::SearchCases(*store_, reloaded, search, Agent());
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->hits.size(), 1U);
+  EXPECT_EQ(found->hits.front().row.reference, bin_);
+  search.q = "abusive";
+  found = usecase::SearchCases(*store_, reloaded, search, Agent());
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(found->hits.empty());
+}
+
 TEST_P(CaseSearchTest, CustomersByNameEmailPostcodeAndReference) {
   auto by_name = usecase::SearchCustomersByText(*store_, "Siobhan O'Neil", Agent());
   ASSERT_TRUE(by_name) << by_name.error().message();

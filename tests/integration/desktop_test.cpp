@@ -831,7 +831,7 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
     std::array<int, 6> expected;  // anonymous, agent, officer, manager, admin, PE officer
   };
   const std::string bin = "/staff/cases/" + bin_case_;
-  const std::vector<RouteCase> routes{
+  std::vector<RouteCase> routes{
       {false, "/staff", {kSignIn, 200, 200, 200, 200, 200}},
       {false, "/staff/", {kSignIn, 200, 200, 200, 200, 200}},
       {false, bin, {kSignIn, 200, 200, 200, 200, 200}},
@@ -868,6 +868,37 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
       {false, "/staff/admin/opening-hours", {kSignIn, 403, 403, 403, 200, 403}},
       {true, "/staff/admin/opening-hours", {kSignIn, 403, 403, 403, 422, 403}},
   };
+  // The knowledge base's administration: managing knowledge is for managers and admins.
+  const auto blue_bin = usecase::GetArticleBySlug(*knowledge_, "blue-bin");
+  ASSERT_TRUE(blue_bin);
+  const std::string article = "/staff/admin/articles/" + std::to_string(blue_bin->id);
+  auto group = usecase::CreateSynonym(*knowledge_, {"bin", "wheelie bin"});
+  ASSERT_TRUE(group);
+  const std::string synonyms = "/staff/admin/synonyms/" + std::to_string(group->id);
+  for (const auto& [is_post, target, manager] : std::vector<std::tuple<bool, std::string, int>>{
+           {false, "/staff/admin/articles", 200},
+           {false, "/staff/admin/articles?state=withdrawn&overdue=yes", 200},
+           {true, "/staff/admin/articles", 422},
+           {false, "/staff/admin/new-article", 200},
+           {false, article, 200},
+           {false, "/staff/admin/articles/99999", 404},
+           {false, "/staff/admin/articles/x", 404},
+           {true, article, 422},
+           {true, article + "/publish", 303},
+           {true, article + "/delete", 404},
+           {false, article + "/versions", 200},
+           {false, article + "/versions?from=1&to=99", 422},
+           {false, article + "/versions/1", 200},
+           {false, article + "/versions/99", 404},
+           {false, "/staff/admin/synonyms", 200},
+           {true, "/staff/admin/synonyms", 422},
+           {false, synonyms, 200},
+           {false, "/staff/admin/synonyms/99999", 404},
+           {true, synonyms, 422},
+           {false, synonyms + "/delete", 200},
+           {true, "/staff/admin/synonyms/99999/delete", 404}}) {
+    routes.push_back({is_post, target, {kSignIn, 403, 403, manager, manager, 403}});
+  }
   std::vector<Browser> browsers{Browser(port_),      SignedIn("agent"), SignedIn("officer"),
                                 SignedIn("manager"), SignedIn("admin"), SignedIn("pe-officer")};
   browsers[0].Get("/staff/sign-in");  // a CSRF token, so that only the session is missing
@@ -913,7 +944,10 @@ TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
            {"/staff/admin/new-service", "Sábháil an tseirbhís"},
            {"/staff/admin/services/BIN", "Cuir ceist leis"},
            {"/staff/admin/standards", "Caighdeáin na cairte"},
-           {"/staff/admin/opening-hours", "Dé Luain: osclaíonn"}}) {
+           {"/staff/admin/opening-hours", "Dé Luain: osclaíonn"},
+           {"/staff/admin/articles", "Scag na hailt"},
+           {"/staff/admin/new-article", "Sábháil an t-alt"},
+           {"/staff/admin/synonyms", "Cuir grúpa comhchiallach leis"}}) {
     const Page page = admin.Get(target);
     EXPECT_EQ(page.status, 200) << target;
     EXPECT_TRUE(page.Has(text)) << target;
@@ -1025,6 +1059,142 @@ TEST_P(DesktopTest, SuggestionsComeAsJsonWhileTypingAndWithTheButtonWithout) {
       agent.Post("/staff/contacts", {{"summary", "recycling"}, {"find_articles", "yes"}}, false)
           .status,
       403);
+}
+
+TEST_P(DesktopTest, AManagerWritesPreviewsPublishesAndRevisesAnArticle) {
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "manager", "CNS", "Max Manager"));
+  Browser manager = SignedIn("manager");
+  const Page list = manager.Get("/staff");
+  EXPECT_TRUE(list.Has("href=\"/staff/admin/articles\"")) << "the navigation links the pages";
+  EXPECT_FALSE(SignedIn("agent").Get("/staff").Has("href=\"/staff/admin/articles\""));
+  ASSERT_EQ(manager.Get("/staff/admin/new-article").status, 200);
+
+  // Every problem is named in the error summary, and what was typed is shown again.
+  const Page invalid = manager.Post("/staff/admin/articles", {{"title", ""},
+                                                              {"body_markdown", " "},
+                                                              {"audience", "everyone"},
+                                                              {"owner", "team:nobody"},
+                                                              {"review_by", "next year"},
+                                                              {"keywords", "kerb, verge"}});
+  EXPECT_EQ(invalid.status, 422);
+  for (const char* field : {"title", "body_markdown", "audience", "review_by"}) {
+    EXPECT_TRUE(invalid.Has("href=\"#" + std::string(field) + "\"")) << field;
+  }
+  EXPECT_TRUE(invalid.Has("value=\"kerb, verge\""));
+  const Page unknown = manager.Post("/staff/admin/articles", {{"title", "Garden waste"},
+                                                              {"body_markdown", "Brown bins."},
+                                                              {"audience", "public"},
+                                                              {"owner", "team:nobody"},
+                                                              {"services", "NOPE"}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(unknown.Has("href=\"#owner\""));
+  EXPECT_TRUE(unknown.Has("href=\"#services\""));
+
+  // The preview is the stored renderer's HTML, sanitised, and saves nothing.
+  const std::map<std::string, std::string> article{
+      {"title", "Garden waste collections"},
+      {"summary", "When the brown bin is emptied"},
+      {"body_markdown", "Brown bins are emptied **fortnightly**.\n\n<script>alert(1)</script>"},
+      {"audience", "public"},
+      {"services", "BIN"},
+      {"owner", "team:bins"},
+      {"review_by", "2026-01-31"},
+      {"keywords", "compost, hedge cuttings"}};
+  auto preview_form = article;
+  preview_form["intent"] = "preview";
+  const Page preview = manager.Post("/staff/admin/articles", preview_form);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_TRUE(preview.Has("<strong>fortnightly</strong>"));
+  EXPECT_FALSE(preview.Has("<script>alert(1)</script>"));
+  EXPECT_TRUE(preview.Has(">Brown bins are emptied **fortnightly**."));
+  auto none = usecase::GetArticleBySlug(*knowledge_, "garden-waste-collections");
+  ASSERT_FALSE(none);
+
+  const Page created = manager.Post("/staff/admin/articles", article);
+  ASSERT_EQ(created.status, 303) << created.body;
+  const std::string edit =
+      created.Header("Location").substr(0, created.Header("Location").find('?'));
+  EXPECT_TRUE(edit.starts_with("/staff/admin/articles/")) << edit;
+  const Page saved = manager.Get(created.Header("Location"));
+  EXPECT_TRUE(saved.Has("Article saved"));
+  EXPECT_TRUE(saved.Has("Draft"));
+  EXPECT_TRUE(saved.Has("Helpful: 0"));
+  EXPECT_EQ(manager.Post(edit + "/publish", {}, false).status, 403) << "without its CSRF token";
+  ASSERT_EQ(manager.Post(edit + "/publish", {}).status, 303);
+  const Page found = manager.Get("/staff/knowledge?q=hedge+cuttings");
+  EXPECT_TRUE(found.Has("href=\"/staff/knowledge/garden-waste-collections\"")) << found.body;
+
+  // Overdue for review (the clock says 2 March 2026), listed by the filters.
+  const Page overdue =
+      manager.Get("/staff/admin/articles?overdue=yes&state=published&owner=team%3Abins");
+  EXPECT_TRUE(overdue.Has("Garden waste collections"));
+  EXPECT_TRUE(overdue.Has("Overdue"));
+  EXPECT_FALSE(overdue.Has("What goes in the blue recycling bin"));
+  EXPECT_FALSE(manager.Get("/staff/admin/articles?state=draft").Has("Garden waste collections"));
+
+  // A revision: a stale version number is refused, the current one saves version 3.
+  auto revised = article;
+  revised["body_markdown"] = "Brown bins are emptied **weekly** in summer.";
+  revised["version"] = "1";
+  EXPECT_EQ(manager.Post(edit, revised).status, 409);
+  revised["version"] = "2";
+  ASSERT_EQ(manager.Post(edit, revised).status, 303);
+  const Page history = manager.Get(edit + "/versions");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(
+      history.Has("<del><span class=\"govuk-visually-hidden\">Removed: </span>- Brown bins "
+                  "are emptied **fortnightly**."))
+      << history.body;
+  EXPECT_TRUE(
+      history.Has("<ins><span class=\"govuk-visually-hidden\">Added: </span>+ Brown bins "
+                  "are emptied **weekly** in summer.</ins>"));
+  const Page first = manager.Get(edit + "/versions/1");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_TRUE(first.Has("<strong>fortnightly</strong>"));
+  ASSERT_EQ(manager.Post(edit + "/withdraw", {}).status, 303);
+  EXPECT_TRUE(manager.Get("/staff/admin/articles?state=withdrawn").Has("Garden waste collections"));
+  EXPECT_EQ(manager.Get("/staff/knowledge/garden-waste-collections").status, 404);
+  EXPECT_TRUE(manager.Get("/staff/admin/articles?lang=ga").Has("Ailt"));
+}
+
+TEST_P(DesktopTest, AManagerMaintainsSynonymsThatSearchUsesAtOnce) {
+  ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "manager", "CNS", "Max Manager"));
+  Browser manager = SignedIn("manager");
+  EXPECT_FALSE(manager.Get("/staff/knowledge?q=kerbside").Has("blue-bin"));
+  const Page one = manager.Post("/staff/admin/synonyms", {{"phrases", "kerbside"}});
+  EXPECT_EQ(one.status, 422);
+  EXPECT_TRUE(one.Has("href=\"#phrases\""));
+  const Page blank =
+      manager.Post("/staff/admin/synonyms", {{"phrases", "kerbside\n\nrecycling\n"}});
+  EXPECT_EQ(blank.status, 422);
+  EXPECT_TRUE(blank.Has("Line 2: ")) << blank.body;
+  const Page long_phrase =
+      manager.Post("/staff/admin/synonyms", {{"phrases", "kerbside\n" + std::string(81, 'a')}});
+  EXPECT_EQ(long_phrase.status, 422);
+  EXPECT_EQ(
+      manager.Post("/staff/admin/synonyms", {{"phrases", "kerbside\nrecycling"}}, false).status,
+      403);
+  const Page added =
+      manager.Post("/staff/admin/synonyms", {{"phrases", "kerbside\r\nrecycling\r\n"}});
+  ASSERT_EQ(added.status, 303) << added.body;
+  const Page listed = manager.Get(added.Header("Location"));
+  EXPECT_TRUE(listed.Has("kerbside ~ recycling"));
+  EXPECT_TRUE(listed.Has("Synonyms saved"));
+  EXPECT_TRUE(manager.Get("/staff/knowledge?q=kerbside").Has("href=\"/staff/knowledge/blue-bin\""))
+      << "in effect at once";
+  auto groups = usecase::ListSynonyms(*knowledge_);
+  ASSERT_TRUE(groups);
+  ASSERT_EQ(groups->size(), 1U);
+  const std::string group = "/staff/admin/synonyms/" + std::to_string(groups->front().id);
+  EXPECT_TRUE(manager.Get(group).Has(">kerbside\nrecycling</textarea>"));
+  ASSERT_EQ(manager.Post(group, {{"phrases", "doorstep\nrecycling"}}).status, 303);
+  EXPECT_TRUE(manager.Get("/staff/knowledge?q=doorstep").Has("href=\"/staff/knowledge/blue-bin\""));
+  const Page confirm = manager.Get(group + "/delete");
+  EXPECT_TRUE(confirm.Has("doorstep ~ recycling"));
+  EXPECT_EQ(manager.Post(group + "/delete", {}, false).status, 403);
+  ASSERT_EQ(manager.Post(group + "/delete", {}).status, 303);
+  EXPECT_FALSE(manager.Get("/staff/knowledge?q=doorstep").Has("blue-bin"));
+  EXPECT_EQ(manager.Get(group).status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DesktopTest,

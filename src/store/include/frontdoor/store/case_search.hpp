@@ -24,6 +24,9 @@ struct CaseSearchRow {
   std::optional<std::string> department_code;  // the team's, else the service's
   std::string description;
   std::optional<std::string> status_notes;
+  // Every update the customer was shown (public events with text), oldest first. Read by
+  // Page and ChangedSince only, for the index; internal notes are never read.
+  std::vector<std::string> public_updates;
   std::optional<std::string> address;
   std::optional<std::string> postcode;
   std::optional<std::int64_t> customer_id;
