@@ -321,6 +321,29 @@ Result<std::int64_t> Cases::AppendEvent(const CaseEventRecord& e) {
        OptionalText(e.data), OptionalText(e.external_id)});
 }
 
+Result<void> Cases::AppendEvents(std::span<const CaseEventRecord> events) {
+  if (events.empty()) {
+    return {};
+  }
+  std::string sql =
+      "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, data, "
+      "external_id) VALUES ";
+  std::vector<SqlParam> params;
+  params.reserve(events.size() * 9);
+  sql += ValuesRows(events.size(), 9);
+  for (const CaseEventRecord& e : events) {
+    params.insert(params.end(), {e.case_id, ToUnixMicros(e.at), std::string_view(e.kind),
+                                 std::string_view(e.actor), std::int64_t{e.is_public ? 1 : 0},
+                                 OptionalText(e.status), OptionalText(e.body), OptionalText(e.data),
+                                 OptionalText(e.external_id)});
+  }
+  auto done = session_.Exec(sql, params);
+  if (!done) {
+    return done.error();
+  }
+  return {};
+}
+
 Result<std::vector<CaseEventRecord>> Cases::Events(std::int64_t case_id) {
   return QueryAll<CaseEventRecord>(session_,
                                    std::string(kEventSelect) + "WHERE e.case_id = ? ORDER BY e.id",

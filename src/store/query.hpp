@@ -42,6 +42,9 @@ Result<std::vector<Record>> QueryAll(SqlSession& session, std::string_view sql, 
 // The first column of the single row `sql` returns (an id from RETURNING, a count).
 Result<std::int64_t> QueryInt(SqlSession& session, std::string_view sql, SqlParams params);
 
+// "(?, ?), (?, ?)": the VALUES list of an INSERT of `rows` rows of `columns` columns each.
+std::string ValuesRows(std::size_t rows, std::size_t columns);
+
 // Builds a WHERE clause and its parameters for queries whose conditions depend on input.
 // Text parameters borrow the caller's strings, which must outlive the query.
 class Where {

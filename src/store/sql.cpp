@@ -18,6 +18,21 @@ std::optional<std::int64_t> SqlRow::OptionalInt(int column) const {
   return Int(column);
 }
 
+std::string ValuesRows(std::size_t rows, std::size_t columns) {
+  std::string row = "(";
+  for (std::size_t c = 0; c < columns; ++c) {
+    row += c == 0 ? "?" : ", ?";
+  }
+  row += ")";
+  std::string out;
+  out.reserve(rows * (row.size() + 2));
+  for (std::size_t r = 0; r < rows; ++r) {
+    out += r == 0 ? "" : ", ";
+    out += row;
+  }
+  return out;
+}
+
 Result<std::int64_t> QueryInt(SqlSession& session, std::string_view sql, SqlParams params) {
   std::optional<std::int64_t> value;
   auto done = session.Query(sql, params, [&](const SqlRow& row) { value = row.Int(0); });

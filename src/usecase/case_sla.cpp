@@ -172,14 +172,13 @@ Result<charter::SlaClock> ToEngineClock(const store::CaseSlaRecord& sla,
   return clock;
 }
 
-Result<void> StartSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
-                            const store::CaseRecord& record, const std::string& case_type,
-                            const std::optional<std::string>& resolve_standard) {
-  store::CaseSlas slas(tx);
+Result<std::vector<store::CaseSlaRecord>> NewSlaClocks(
+    const CaseContext& ctx, const store::CaseRecord& record, const std::string& case_type,
+    const std::optional<std::string>& resolve_standard) {
+  std::vector<store::CaseSlaRecord> clocks;
   for (const charter::Standard* standard : ApplicableStandards(
            ctx.standards, record.channel, case_type, record.service_code, resolve_standard)) {
-    store::CaseSlaRecord sla;
-    sla.case_id = record.id;
+    store::CaseSlaRecord& sla = clocks.emplace_back();
     sla.standard_code = standard->code;
     sla.measure = charter::MeasureName(standard->measure);
     sla.unit = charter::TargetUnitName(standard->target.unit);
@@ -190,11 +189,16 @@ Result<void> StartSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
     if (auto refreshed = Refresh(sla, {}, ctx.calendar, record.created_at); !refreshed) {
       return refreshed.error();
     }
-    if (auto inserted = slas.Insert(sla); !inserted) {
-      return inserted.error();
-    }
   }
-  return {};
+  return clocks;
+}
+
+Result<void> StartSlaClocks(store::WriteTx& tx, std::int64_t case_id,
+                            std::vector<store::CaseSlaRecord>& clocks) {
+  for (store::CaseSlaRecord& sla : clocks) {
+    sla.case_id = case_id;
+  }
+  return store::CaseSlas(tx).InsertAll(clocks);
 }
 
 Result<void> UpdateSlaClocks(store::WriteTx& tx, const CaseContext& ctx,

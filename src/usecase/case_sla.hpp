@@ -25,10 +25,16 @@ namespace frontdoor::usecase {
     const std::string& case_type, const std::string& service_code,
     const std::optional<std::string>& resolve_standard);
 
-// Starts a clock for each applicable standard of the case just inserted.
-Result<void> StartSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
-                            const store::CaseRecord& record, const std::string& case_type,
-                            const std::optional<std::string>& resolve_standard);
+// The clocks a new case starts, one for each applicable standard, from record.created_at;
+// case_id is left to StartSlaClocks. Needs no database, so it runs before the case's unit
+// of work, off the single writer.
+[[nodiscard]] Result<std::vector<store::CaseSlaRecord>> NewSlaClocks(
+    const CaseContext& ctx, const store::CaseRecord& record, const std::string& case_type,
+    const std::optional<std::string>& resolve_standard);
+
+// Stores the clocks NewSlaClocks made for the case `case_id` just inserted.
+Result<void> StartSlaClocks(store::WriteTx& tx, std::int64_t case_id,
+                            std::vector<store::CaseSlaRecord>& clocks);
 
 // After the case moved from `from` to record.status (equal when only a public update was
 // added): pauses, resumes and stops its clocks. `public_update` says the customer was told

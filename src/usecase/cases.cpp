@@ -215,6 +215,28 @@ struct CheckedInput {
   std::optional<std::string> media_url;
 };
 
+// The contact fields of a new case, normalised; what is wrong goes to `errors`.
+store::CustomerRecord CheckContact(const NewCase& input, std::vector<FieldError>& errors) {
+  store::CustomerRecord contact;
+  contact.first_name = OptionalField(input.contact.first_name, "first_name", 100, errors);
+  contact.last_name = OptionalField(input.contact.last_name, "last_name", 100, errors);
+  if (auto email = OptionalField(input.contact.email, "email", 254, errors); email) {
+    if (auto normalised = NormaliseEmail(*email); normalised) {
+      contact.email = *normalised;
+    } else {
+      Append(errors, normalised.error());
+    }
+  }
+  if (auto phone = OptionalField(input.contact.phone, "phone", 40, errors); phone) {
+    if (auto normalised = NormalisePhone(*phone); normalised) {
+      contact.phone = *normalised;
+    } else {
+      Append(errors, normalised.error());
+    }
+  }
+  return contact;
+}
+
 Result<CheckedInput> CheckNewCase(const NewCase& input) {
   std::vector<FieldError> errors;
   CheckedInput out;
@@ -254,22 +276,7 @@ Result<CheckedInput> CheckNewCase(const NewCase& input) {
   } else {
     out.description = NormaliseDescription(input.description);
   }
-  out.contact.first_name = OptionalField(input.contact.first_name, "first_name", 100, errors);
-  out.contact.last_name = OptionalField(input.contact.last_name, "last_name", 100, errors);
-  if (auto email = OptionalField(input.contact.email, "email", 254, errors); email) {
-    if (auto normalised = NormaliseEmail(*email); normalised) {
-      out.contact.email = *normalised;
-    } else {
-      Append(errors, normalised.error());
-    }
-  }
-  if (auto phone = OptionalField(input.contact.phone, "phone", 40, errors); phone) {
-    if (auto normalised = NormalisePhone(*phone); normalised) {
-      out.contact.phone = *normalised;
-    } else {
-      Append(errors, normalised.error());
-    }
-  }
+  out.contact = CheckContact(input, errors);
   out.has_contact =
       out.contact.email || out.contact.phone || out.contact.first_name || out.contact.last_name;
   out.media_url = OptionalField(input.media_url, "media_url", 2000, errors);
@@ -414,60 +421,190 @@ Result<void> RouteCase(store::WriteTx& tx, const CatalogueSnapshot* snapshot,
   return {};
 }
 
-}  // namespace
-
-Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
-                               const IdempotentCreate<CreatedCase>* once) {
-  auto checked = CheckNewCase(input);
-  const Instant now = ctx.clock.Now();
-
-  // Everything that only reads runs first, off the single writer.
-  std::optional<store::ServiceRecord> service;
-  Answers answers;
-  std::vector<DuplicateSuggestion> duplicates;
-  std::optional<std::string> ward;
+// What CreateCase reads before its unit of work, off the single writer.
+struct CreateReads {
   std::shared_ptr<const CatalogueSnapshot> snapshot;
+  std::optional<store::ServiceRecord> service;
+  std::optional<std::string> ward;
+  std::vector<DuplicateSuggestion> duplicates;
+};
+
+Result<CreateReads> ReadForCreate(const CaseContext& ctx, const std::string& service_code,
+                                  const std::optional<GeoPoint>& location) {
+  CreateReads out;
   auto read = ctx.store.Read([&](store::ReadTx& tx) -> Result<void> {
     if (ctx.catalogue_cache != nullptr) {
       auto current = ctx.catalogue_cache->Current(tx);
       if (!current) {
         return current.error();
       }
-      snapshot = std::move(*current);
+      out.snapshot = std::move(*current);
     }
-    auto found = FindServiceFor(tx, snapshot.get(), input.service_code);
+    auto found = FindServiceFor(tx, out.snapshot.get(), service_code);
     if (!found) {
       return found.error();
     }
     if (!found->active) {
       return Error::NotFound("The service '" + found->code + "' no longer takes reports");
     }
-    service = std::move(*found);
-    if (checked && checked->location) {
-      auto at = WardFor(tx, snapshot.get(), *checked->location);
+    out.service = std::move(*found);
+    if (location) {
+      auto at = WardFor(tx, out.snapshot.get(), *location);
       if (!at) {
         return at.error();
       }
-      ward = std::move(*at);
-      auto nearby = NearbyOpenCases(tx, service->id, *checked->location);
+      out.ward = std::move(*at);
+      auto nearby = NearbyOpenCases(tx, out.service->id, *location);
       if (!nearby) {
         return nearby.error();
       }
-      duplicates = std::move(*nearby);
+      out.duplicates = std::move(*nearby);
     }
     return {};
   });
   if (!read) {
     return read.error();
   }
+  return out;
+}
+
+store::CaseRecord NewCaseRecord(const CheckedInput& checked, const CreateReads& reads,
+                                const Actor& actor, Instant now) {
+  const store::ServiceRecord& service = *reads.service;
+  store::CaseRecord record;
+  record.service_id = service.id;
+  record.status = CaseStatus::kNew;
+  record.priority = checked.priority;
+  record.channel = checked.channel;
+  record.description = checked.description;
+  record.address = checked.address;
+  record.address_id = checked.address_id;
+  record.postcode = checked.postcode;
+  record.location = checked.location;
+  record.ward = reads.ward;
+  record.media_url = checked.media_url;
+  record.source = actor;
+  record.created_at = record.updated_at = now;
+  record.service_code = service.code;
+  record.service_name = service.name;
+  record.department_name = service.department_name;
+  return record;
+}
+
+// Sets record.due_at from the service's resolution standard and returns the service notice
+// that tells the customer that date.
+std::string DueNotice(const CaseContext& ctx, const store::ServiceRecord& service, Instant now,
+                      store::CaseRecord& record) {
+  std::string notice = service.service_notice.value_or("");
+  if (const charter::Standard* standard = FindStandard(ctx, service.resolve_standard)) {
+    if (auto due = charter::DueAt(ctx.calendar, now, standard->target); due) {
+      record.due_at = *due;
+      notice += (notice.empty() ? "" : " ") + std::string("We aim to deal with this by ") +
+                HumanDate(*due, ctx.calendar.zone()) + ".";
+    }
+  }
+  return notice;
+}
+
+// "created", then "routed" when a team took the case: one statement for both.
+std::vector<store::CaseEventRecord> CreationEvents(
+    const store::CaseRecord& record, const Actor& actor,
+    const std::vector<DuplicateSuggestion>& duplicates) {
+  boost::json::object created{{"service_code", record.service_code}, {"channel", record.channel}};
+  if (record.due_at) {
+    created["due_at"] = charter::FormatIso8601(*record.due_at, nullptr);
+  }
+  if (!duplicates.empty()) {
+    boost::json::array refs;
+    for (const auto& d : duplicates) {
+      refs.emplace_back(d.reference);
+    }
+    created["possible_duplicates"] = std::move(refs);
+  }
+  std::vector<store::CaseEventRecord> events(record.team_id ? 2 : 1);
+  for (store::CaseEventRecord& event : events) {
+    event.case_id = record.id;
+    event.at = record.updated_at;
+    event.is_public = false;
+  }
+  events[0].kind = "created";
+  events[0].actor = actor;
+  events[0].status = "new";
+  events[0].data = Json(created);
+  if (record.team_id) {
+    events[1].kind = "routed";
+    events[1].actor = "system";
+    events[1].data = Json({{"team_id", *record.team_id}});
+  }
+  return events;
+}
+
+// The unit of work of CreateCase: numbers, routes and stores the case with its customer,
+// answers, clocks and events, and queues the acknowledgement. Fills in `record`.
+Result<void> WriteNewCase(store::WriteTx& tx, const CaseContext& ctx, const NewCase& input,
+                          const CheckedInput& checked, const CreateReads& reads,
+                          const Answers& answers, std::vector<store::CaseSlaRecord>& clocks,
+                          store::CaseRecord& record) {
+  store::Cases cases(tx);
+  const int year =
+      static_cast<int>(date::year_month_day(date::floor<date::days>(record.created_at)).year());
+  auto sequence = cases.NextSequence(ctx.reference_prefix, year);
+  if (!sequence) {
+    return sequence.error();
+  }
+  record.reference = FormatReference(ctx.reference_prefix, year, *sequence);
+  if (auto routed = RouteCase(tx, reads.snapshot.get(), *reads.service, record); !routed) {
+    return routed.error();
+  }
+  if (checked.has_contact) {
+    auto customer = MatchCustomer(tx, checked.contact, record.created_at);
+    if (!customer) {
+      return customer.error();
+    }
+    record.customer_id = *customer;
+  }
+  auto id = cases.Insert(record);
+  if (!id) {
+    return id.error();
+  }
+  record.id = *id;
+  if (auto saved = cases.InsertAttributes(record.id, answers); !saved) {
+    return saved.error();
+  }
+  if (auto started = StartSlaClocks(tx, record.id, clocks); !started) {
+    return started.error();
+  }
+  if (auto events = cases.AppendEvents(CreationEvents(record, input.actor, reads.duplicates));
+      !events) {
+    return events.error();
+  }
+  if (ctx.mail != nullptr && input.acknowledge && checked.contact.email) {
+    return QueueAcknowledgement(tx, ctx, record, *checked.contact.email, input.language);
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
+                               const IdempotentCreate<CreatedCase>* once) {
+  auto checked = CheckNewCase(input);
+  const Instant now = ctx.clock.Now();
+  auto reads = ReadForCreate(ctx, input.service_code,
+                             checked ? checked->location : std::optional<GeoPoint>());
+  if (!reads) {
+    return reads.error();
+  }
+  const store::ServiceRecord& service = *reads->service;
   std::vector<FieldError> errors;
   if (!checked) {
     errors = checked.error().field_errors();
   }
-  if (service->signpost) {
-    errors.insert(errors.begin(), {"service_code", *service->signpost});
+  if (service.signpost) {
+    errors.insert(errors.begin(), {"service_code", *service.signpost});
   }
-  if (auto valid = ValidateAnswers(service->form, input.attributes); valid) {
+  Answers answers;
+  if (auto valid = ValidateAnswers(service.form, input.attributes); valid) {
     answers = std::move(*valid);
   } else {
     Append(errors, valid.error());
@@ -476,98 +613,21 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
     return Error::Invalid(std::move(errors));
   }
 
-  store::CaseRecord record;
-  record.service_id = service->id;
-  record.status = CaseStatus::kNew;
-  record.priority = checked->priority;
-  record.channel = checked->channel;
-  record.description = checked->description;
-  record.address = checked->address;
-  record.address_id = checked->address_id;
-  record.postcode = checked->postcode;
-  record.location = checked->location;
-  record.ward = ward;
-  record.media_url = checked->media_url;
-  record.source = input.actor;
-  record.created_at = record.updated_at = now;
-  record.service_code = service->code;
-  record.service_name = service->name;
-  record.department_name = service->department_name;
-
-  std::string notice = service->service_notice.value_or("");
-  if (const charter::Standard* standard = FindStandard(ctx, service->resolve_standard)) {
-    if (auto due = charter::DueAt(ctx.calendar, now, standard->target); due) {
-      record.due_at = *due;
-      notice += (notice.empty() ? "" : " ") + std::string("We aim to deal with this by ") +
-                HumanDate(*due, ctx.calendar.zone()) + ".";
-    }
+  store::CaseRecord record = NewCaseRecord(*checked, *reads, input.actor, now);
+  const std::string notice = DueNotice(ctx, service, now, record);
+  auto clocks = NewSlaClocks(ctx, record, service.case_type, service.resolve_standard);
+  if (!clocks) {
+    return clocks.error();
   }
-
-  const int year = static_cast<int>(date::year_month_day(date::floor<date::days>(now)).year());
   std::optional<CreatedCase> made;
   auto written = ctx.store.Write([&](store::WriteTx& tx) -> Result<void> {
-    store::Cases cases(tx);
-    auto sequence = cases.NextSequence(ctx.reference_prefix, year);
-    if (!sequence) {
-      return sequence.error();
-    }
-    record.reference = FormatReference(ctx.reference_prefix, year, *sequence);
-    if (auto routed = RouteCase(tx, snapshot.get(), *service, record); !routed) {
-      return routed.error();
-    }
-    if (checked->has_contact) {
-      auto customer = MatchCustomer(tx, checked->contact, now);
-      if (!customer) {
-        return customer.error();
-      }
-      record.customer_id = *customer;
-    }
-    auto id = cases.Insert(record);
-    if (!id) {
-      return id.error();
-    }
-    record.id = *id;
-    if (auto saved = cases.InsertAttributes(record.id, answers); !saved) {
-      return saved.error();
-    }
-    if (auto clocks =
-            StartSlaClocks(tx, ctx, record, service->case_type, service->resolve_standard);
-        !clocks) {
-      return clocks.error();
-    }
-    boost::json::object created{{"service_code", service->code}, {"channel", record.channel}};
-    if (record.due_at) {
-      created["due_at"] = charter::FormatIso8601(*record.due_at, nullptr);
-    }
-    if (!duplicates.empty()) {
-      boost::json::array refs;
-      for (const auto& d : duplicates) {
-        refs.emplace_back(d.reference);
-      }
-      created["possible_duplicates"] = std::move(refs);
-    }
-    if (auto event = AppendEvent(tx, record, "created", input.actor, false, "new", std::nullopt,
-                                 Json(created));
-        !event) {
-      return event.error();
-    }
-    if (record.team_id) {
-      if (auto event = AppendEvent(tx, record, "routed", "system", false, std::nullopt,
-                                   std::nullopt, Json({{"team_id", *record.team_id}}));
-          !event) {
-        return event.error();
-      }
-    }
-    if (ctx.mail != nullptr && input.acknowledge && checked->contact.email) {
-      if (auto queued =
-              QueueAcknowledgement(tx, ctx, record, *checked->contact.email, input.language);
-          !queued) {
-        return queued.error();
-      }
+    if (auto done = WriteNewCase(tx, ctx, input, *checked, *reads, answers, *clocks, record);
+        !done) {
+      return done;
     }
     // Last, so that the stored answer shows the case as written; in this unit of work, so
     // that the key and the case commit together.
-    made.emplace(CreatedCase{record, answers, notice, duplicates});
+    made.emplace(CreatedCase{record, answers, notice, reads->duplicates});
     return StoreResponse(tx, once, *made, now);
   });
   if (!written) {

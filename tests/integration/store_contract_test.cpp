@@ -2,6 +2,7 @@
 // on. Runs against SQLite and a real PostgreSQL server.
 #include <atomic>
 #include <latch>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 
 #include "frontdoor/store/accounts.hpp"
 #include "frontdoor/store/postgres/postgres_store.hpp"
+#include "frontdoor/store/sqlite/sqlite_store.hpp"
 
 #include "test_store.hpp"
 
@@ -233,6 +235,68 @@ TEST(PostgresStoreTest, ADeadlockVictimIsRunAgainAndBothWritesLandOnce) {
       });
   ASSERT_TRUE(counts);
   EXPECT_EQ(*counts, (std::vector<std::int64_t>{2, 2}));
+}
+
+// The group commit runs on the waiting callers' threads: with more writers waiting than one
+// commit takes, the lead passes from batch to batch until every unit is answered, each only
+// once its own commit is done, and a unit that throws fails alone.
+TEST(SqliteStoreTest, EveryWriterIsAnsweredAfterItsCommitWhenBatchesAreShort) {
+  const std::string path = MakeTempDir() + "/group.db";
+  ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
+  store::sqlite::SqliteOptions options;
+  options.path = path;
+  options.max_batch = 3;
+  auto opened = store::sqlite::OpenSqliteStore(options, clock);
+  ASSERT_TRUE(opened) << opened.error().message();
+  std::unique_ptr<store::Store> sqlite = std::move(*opened);
+  ASSERT_TRUE(sqlite->Migrate());
+  constexpr int kWriters = 32;
+  constexpr int kEach = 8;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < kEach; ++i) {
+        const std::string name = "k" + std::to_string(w) + "-" + std::to_string(i);
+        auto added = sqlite->Write([&](store::WriteTx& tx) -> Result<void> {
+          auto key = store::ApiKeys(tx).Insert(name, "digest-" + name, "open311", clock.Now());
+          if (!key) {
+            return key.error();
+          }
+          if (i == 1) {
+            throw std::runtime_error("a unit of work that throws");
+          }
+          return {};
+        });
+        if (added.has_value() == (i == 1)) {
+          wrong.fetch_add(1);
+        }
+        // Answered means committed: a new read sees the key at once, or not at all.
+        auto seen = store::ReadValue<bool>(*sqlite, [&](store::ReadTx& tx) -> Result<bool> {
+          auto keys = store::ApiKeys(tx).List();
+          if (!keys) {
+            return keys.error();
+          }
+          for (const auto& key : *keys) {
+            if (key.name == name) {
+              return true;
+            }
+          }
+          return false;
+        });
+        if (!seen || *seen != (i != 1)) {
+          wrong.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ(wrong.load(), 0);
+  const auto stats = sqlite->Stats();
+  EXPECT_EQ(stats.write_units, kWriters * kEach + 1);  // and the migration
+  EXPECT_GT(stats.write_batches, (kWriters * kEach) / 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,

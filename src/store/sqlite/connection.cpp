@@ -88,7 +88,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
     // The writer runs each unit of work of a group commit in a savepoint, whose statement
     // journal SQLite keeps in a temporary file once it passes 64 KiB: every batch of creates
     // then paid pwrite()s to /var/tmp. In memory it costs a few pages per unit.
-    pragmas += "PRAGMA journal_mode = WAL; PRAGMA temp_store = MEMORY;";
+    // Checkpoints every 10,000 pages (40 MB of WAL) rather than 1,000: the index pages that
+    // every create touches are copied back once per checkpoint, so rarer checkpoints copy
+    // them fewer times (durable creates wrote 30 KiB each, 24 KiB after).
+    pragmas +=
+        "PRAGMA journal_mode = WAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000;";
   }
   pragmas += synchronous_full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
   if (auto done = connection->ExecScript(pragmas); !done) {

@@ -6,7 +6,6 @@
 #include <exception>
 #include <future>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include "frontdoor/store/migrations.hpp"
@@ -20,9 +19,15 @@ namespace {
 
 using WriteWork = std::function<Result<void>(WriteTx&)>;
 
+// A unit of work waiting for its group commit, on the stack of the thread that waits.
 struct WriteJob {
-  const WriteWork* work;
-  std::promise<Result<void>> done;
+  const WriteWork* work = nullptr;
+  Result<void> result;
+  // Fulfilled once: false when `result` is final, true when this job's thread is to lead
+  // the next commit. A promise rather than a condition variable on the queue's mutex: the
+  // woken thread does not then wait for that mutex, and the shared state outlives the call
+  // that fulfils it.
+  std::promise<bool> lead;
 };
 
 // A transaction statement through the connection's statement cache: ExecScript would parse
@@ -46,17 +51,12 @@ Result<void> RunGuarded(const WriteWork& work, WriteTx& tx) {
 class SqliteStore final : public Store {
  public:
   SqliteStore(SqliteOptions options, const Clock& clock, std::unique_ptr<Connection> writer)
-      : options_(std::move(options)), clock_(clock), writer_(std::move(writer)) {
-    writer_thread_ = std::thread([this] { WriterLoop(); });
-  }
+      : options_(std::move(options)), clock_(clock), writer_(std::move(writer)) {}
 
   ~SqliteStore() override {
-    {
-      const std::scoped_lock lock(queue_mutex_);
-      stopping_ = true;
-    }
-    queue_cv_.notify_all();
-    writer_thread_.join();
+    std::unique_lock lock(queue_mutex_);
+    stopping_ = true;
+    idle_cv_.wait(lock, [this] { return !leading_; });
   }
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -82,18 +82,28 @@ class SqliteStore final : public Store {
     return result;
   }
 
+  // Leader and followers: the first waiting thread that finds no commit under way becomes
+  // the leader and commits what is queued, its own unit included, then answers the others
+  // and hands the lead to the oldest unit queued meanwhile. No thread of the store's own: a
+  // hand-off to a writer thread and back cost two wake-ups per batch.
   Result<void> Write(const std::function<Result<void>(WriteTx&)>& work) override {
-    WriteJob job{&work, {}};
-    auto future = job.done.get_future();
+    WriteJob job;
+    job.work = &work;
+    auto lead = job.lead.get_future();
+    bool leading = false;
     {
       const std::scoped_lock lock(queue_mutex_);
       if (stopping_) {
         return Error(ErrorCode::kUnavailable, "the store is shutting down");
       }
       queue_.push_back(&job);
+      leading = !leading_;
+      leading_ = true;
     }
-    queue_cv_.notify_one();
-    return future.get();
+    if (leading || lead.get()) {
+      Lead();
+    }
+    return std::move(job.result);
   }
 
   Result<void> Ping() override {
@@ -153,35 +163,46 @@ class SqliteStore final : public Store {
     pool_cv_.notify_one();
   }
 
-  void WriterLoop() {
+  // Commits the oldest queued units (at most max_batch; the caller's is the oldest), answers
+  // them and passes the lead on. Only the thread that set or was handed `leading_` calls it.
+  void Lead() {
     std::vector<WriteJob*> batch;
-    for (;;) {
-      {
-        std::unique_lock lock(queue_mutex_);
-        queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty()) {
-          return;  // stopping, and every queued job has been answered
-        }
-        const auto take = std::min(queue_.size(), static_cast<std::size_t>(options_.max_batch));
-        batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
-        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+    {
+      const std::scoped_lock lock(queue_mutex_);
+      const auto take = std::min(queue_.size(), static_cast<std::size_t>(options_.max_batch));
+      batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+    }
+    CommitBatch(batch);
+    WriteJob* next = nullptr;
+    {
+      const std::scoped_lock lock(queue_mutex_);
+      if (queue_.empty()) {
+        leading_ = false;
+        idle_cv_.notify_all();  // under the lock: the destructor may end the store right after
+      } else {
+        next = queue_.front();
       }
-      CommitBatch(batch);
+    }
+    // The leader's own job is first and needs no answer; the others wake with theirs.
+    for (std::size_t i = 1; i < batch.size(); ++i) {
+      batch[i]->lead.set_value(false);
+    }
+    if (next != nullptr) {
+      next->lead.set_value(true);
     }
   }
 
-  // Every job runs inside its own savepoint, so one failing job rolls back only its own
-  // writes; the commit then makes the rest durable together.
+  // Results are set only after the commit is durable, and are the commit's error if it fails.
   void CommitBatch(const std::vector<WriteJob*>& batch) {
-    std::vector<Result<void>> results(batch.size());
     Result<void> begun = Control(*writer_, "BEGIN IMMEDIATE");
     if (begun) {
       WriteTx tx(*writer_);
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        results[i] = Control(*writer_, "SAVEPOINT unit");
-        if (results[i]) {
-          results[i] = RunGuarded(*batch[i]->work, tx);
-          if (!results[i]) {
+      for (WriteJob* job : batch) {
+        job->result = Control(*writer_, "SAVEPOINT unit");
+        if (job->result) {
+          job->result = RunGuarded(*job->work, tx);
+          if (!job->result) {
             (void)Control(*writer_, "ROLLBACK TO unit");
           }
           (void)Control(*writer_, "RELEASE unit");
@@ -194,8 +215,10 @@ class SqliteStore final : public Store {
     }
     write_batches_.fetch_add(1);
     write_units_.fetch_add(static_cast<std::int64_t>(batch.size()));
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      batch[i]->done.set_value(begun ? std::move(results[i]) : Result<void>(begun.error()));
+    if (!begun) {
+      for (WriteJob* job : batch) {
+        job->result = begun.error();
+      }
     }
   }
 
@@ -204,10 +227,11 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> writer_;
 
   std::mutex queue_mutex_;
-  std::condition_variable queue_cv_;
+  std::condition_variable idle_cv_;  // the destructor waits on it for the last commit
   std::deque<WriteJob*> queue_;
+  // A thread leads (or has been handed the lead): it alone takes from queue_ and uses writer_.
+  bool leading_ = false;
   bool stopping_ = false;
-  std::thread writer_thread_;
   std::atomic<std::int64_t> write_batches_{0};
   std::atomic<std::int64_t> write_units_{0};
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,8 @@ class CaseSlas {
 
   // kConflict when the case already has a clock for that standard.
   Result<std::int64_t> Insert(const CaseSlaRecord& sla);
+  // Inserts `clocks` (their ids are ignored) with one statement. kConflict as Insert.
+  Result<void> InsertAll(std::span<const CaseSlaRecord> clocks);
   // Writes every field but id, case_id, standard and target (by id).
   Result<void> Update(const CaseSlaRecord& sla);
   // Sets state and state_changed_at only if the state is still `from`; false when another

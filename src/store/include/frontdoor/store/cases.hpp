@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,8 @@ class Cases {
 
   // Appends one event and returns its id. kConflict when (case, external_id) exists.
   Result<std::int64_t> AppendEvent(const CaseEventRecord& event);
+  // Appends `events` in this order (ids ascending) with one statement. kConflict as above.
+  Result<void> AppendEvents(std::span<const CaseEventRecord> events);
   Result<std::vector<CaseEventRecord>> Events(std::int64_t case_id);
   Result<std::optional<CaseEventRecord>> FindEventByExternalId(std::int64_t case_id,
                                                                const std::string& external_id);

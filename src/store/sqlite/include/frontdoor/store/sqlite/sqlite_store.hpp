@@ -1,6 +1,7 @@
 // The embedded SQLite store: one file in WAL mode, a pool of read-only connections,
-// and a single writer thread that commits the units of work waiting in its queue
-// together (group commit), so that concurrent writers share one fsync. Thread-safe.
+// and one write connection on which the units of work waiting together commit together
+// (group commit), so that concurrent writers share one fsync. The commit runs on one of
+// the waiting callers' threads (no writer thread). Thread-safe.
 #pragma once
 
 #include <memory>
