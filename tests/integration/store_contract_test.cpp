@@ -182,7 +182,10 @@ TEST(PostgresStoreTest, StatementTimeoutCancelsALongStatementAsUnavailable) {
 
 // Two units of work that lock the same two rows in opposite orders deadlock; PostgreSQL
 // aborts one of them. The victim is run again, so both callers see success, and every
-// change lands exactly once.
+// change lands exactly once. The victim's second run may deadlock again: an UPDATE of a
+// row whose last writer aborted does not queue behind the survivor already waiting for
+// it, so a busy machine can let the victim's retry take its first row back before the
+// survivor wakes. Hence at least one extra run, not exactly one.
 TEST(PostgresStoreTest, ADeadlockVictimIsRunAgainAndBothWritesLandOnce) {
   const auto database = NewTestDatabase(Backend::kPostgres);
   const ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
@@ -222,7 +225,7 @@ TEST(PostgresStoreTest, ADeadlockVictimIsRunAgainAndBothWritesLandOnce) {
   b.join();
   EXPECT_TRUE(one) << one.error().message();
   EXPECT_TRUE(two) << two.error().message();
-  EXPECT_EQ(runs.load(), 3);  // the deadlock happened, and its victim ran once more
+  EXPECT_GE(runs.load(), 3);  // the deadlock happened, and a victim ran once more
   const auto counts = store::ReadValue<std::vector<std::int64_t>>(
       **store, [](store::ReadTx& tx) -> Result<std::vector<std::int64_t>> {
         std::vector<std::int64_t> n;
