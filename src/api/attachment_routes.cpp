@@ -279,15 +279,9 @@ void AddStaffRoute(http::Router& router, const usecase::CaseContext& ctx,
   router.Add(
       method, std::move(pattern),
       [&ctx, settings, action, handler](http::Request& request) {
-        auto caller = AuthorizeStaff(request, ctx.store, ctx.clock, settings, action);
-        if (!caller) {
-          return AuthenticationFailure(request, caller.error());
-        }
-        auto response = handler(ctx, request, *caller);
-        if (!response) {
-          return http::ToErrorResponse(response.error());
-        }
-        return std::move(*response);
+        return AnswerStaff(
+            request, ctx.store, ctx.clock, settings, action,
+            [&](const access::Principal& caller) { return handler(ctx, request, caller); });
       },
       execution);
 }

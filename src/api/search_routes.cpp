@@ -163,15 +163,9 @@ void AddSearchRoutes(http::Router& router, const SearchContext& context, http::E
         route.method, std::string(route.pattern),
         [&context, settings, handler = route.handler,
          action = route.action](http::Request& request) {
-          auto caller = AuthorizeStaff(request, context.store, context.clock, settings, action);
-          if (!caller) {
-            return AuthenticationFailure(request, caller.error());
-          }
-          auto response = handler(context, request, *caller);
-          if (!response) {
-            return http::ToErrorResponse(response.error());
-          }
-          return std::move(*response);
+          return AnswerStaff(
+              request, context.store, context.clock, settings, action,
+              [&](const access::Principal& caller) { return handler(context, request, caller); });
         },
         reads);
   }

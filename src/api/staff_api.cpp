@@ -113,16 +113,9 @@ void AddStaffApiRoutes(http::Router& router, const usecase::CaseContext& context
     router.Add(
         route.method, std::string(route.pattern),
         [staff, settings, handler = route.handler, action = route.action](http::Request& request) {
-          auto caller =
-              AuthorizeStaff(request, staff.cases.store, staff.cases.clock, settings, action);
-          if (!caller) {
-            return AuthenticationFailure(request, caller.error());
-          }
-          auto response = handler(staff, request, *caller);
-          if (!response) {
-            return http::ToErrorResponse(response.error());
-          }
-          return std::move(*response);
+          return AnswerStaff(
+              request, staff.cases.store, staff.cases.clock, settings, action,
+              [&](const access::Principal& caller) { return handler(staff, request, caller); });
         },
         route.writes ? http::Execution::kBlocking : reads);
   }

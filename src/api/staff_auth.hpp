@@ -5,11 +5,13 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "frontdoor/api/staff_access.hpp"
 #include "frontdoor/core/access.hpp"
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
+#include "frontdoor/http/error_response.hpp"
 #include "frontdoor/http/message.hpp"
 #include "frontdoor/store/store.hpp"
 #include "frontdoor/usecase/cases.hpp"
@@ -37,5 +39,22 @@ Result<access::Principal> AuthorizeStaff(const http::Request& request, store::St
 // The error response for a failed AuthenticateStaff/AuthorizeStaff, with the
 // WWW-Authenticate challenge of RFC 6750 on a 401.
 http::Response AuthenticationFailure(const http::Request& request, const Error& error);
+
+// The answer of a staff route: AuthorizeStaff, then `handler(caller)` (a Result<Response>),
+// its Error mapped to HTTP once here for every staff route table.
+template <typename Handler>
+http::Response AnswerStaff(http::Request& request, store::Store& store, const Clock& clock,
+                           const StaffAccessSettings& settings, access::Action action,
+                           const Handler& handler) {
+  auto caller = AuthorizeStaff(request, store, clock, settings, action);
+  if (!caller) {
+    return AuthenticationFailure(request, caller.error());
+  }
+  auto response = handler(*caller);
+  if (!response) {
+    return http::ToErrorResponse(response.error());
+  }
+  return std::move(*response);
+}
 
 }  // namespace frontdoor::api
