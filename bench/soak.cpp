@@ -1,7 +1,7 @@
 // fd_soak: the load generator of `make soak` (scripts/soak). Keeps CONNECTIONS keep-alive
 // HTTP/1.1 connections busy with a weighted mix of requests for a set time and reports, per
 // kind of request, the count, throughput, p50/p99 and every status outside 2xx; with --pid,
-// the server's resident memory after the warm-up and at the end.
+// the server's resident memory (anonymous: heap and stacks) after the warm-up and at the end.
 //
 // Our own rather than wrk: wrk reports one latency distribution for everything it sends,
 // and a soak needs each kind apart (a slow worklist hides behind fast Open311 reads).
@@ -220,15 +220,23 @@ std::string BuildRequest(const Options& options, const Kind& kind, const std::st
   return request;
 }
 
-long ResidentKib(long pid) {
+// A line of /proc/PID/status in KiB, e.g. "RssAnon:"; -1 when absent.
+long StatusKib(long pid, const std::string& field) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.starts_with("VmRSS:")) {
-      return std::strtol(line.c_str() + 6, nullptr, 10);
+    if (line.starts_with(field)) {
+      return std::strtol(line.c_str() + field.size(), nullptr, 10);
     }
   }
   return -1;
+}
+
+// The server's own resident memory: anonymous pages (heap, stacks). Read connections map the
+// database file, and its pages, resident or not as the kernel's page cache decides, would
+// otherwise count as the server's (VmRSS includes them as RssFile).
+long ResidentKib(long pid) {
+  return StatusKib(pid, "RssAnon:");
 }
 
 // The server's user + system CPU time in milliseconds: throughput on a machine others share
@@ -428,6 +436,7 @@ int main(int argc, char** argv) {
 
   std::this_thread::sleep_for(std::chrono::seconds(options.warmup));
   const long rss_start = options.pid > 0 ? ResidentKib(options.pid) : -1;
+  const long file_start = options.pid > 0 ? StatusKib(options.pid, "RssFile:") : -1;
   const double cpu_start = options.pid > 0 ? CpuMillis(options.pid) : -1;
   const MemoryGauges gauges_start = ScrapeMemory(options.port);
   long rss_peak = rss_start;
@@ -449,6 +458,7 @@ int main(int argc, char** argv) {
   measuring.store(false);
   const double elapsed = std::chrono::duration<double>(SteadyClock::now() - began).count();
   const long rss_end = options.pid > 0 ? ResidentKib(options.pid) : -1;
+  const long file_end = options.pid > 0 ? StatusKib(options.pid, "RssFile:") : -1;
   const double cpu_end = options.pid > 0 ? CpuMillis(options.pid) : -1;
   const MemoryGauges gauges_end = ScrapeMemory(options.port);
   stop.store(true);
@@ -484,6 +494,10 @@ int main(int argc, char** argv) {
             ? 100.0 * static_cast<double>(rss_end - rss_start) / static_cast<double>(rss_start)
             : 0.0);
   }
+  std::printf(
+      "file-backed rss (binary, libraries, the mapped database) after warm-up %ld KiB, "
+      "end %ld KiB\n",
+      file_start, file_end);
   std::printf(
       "indexes after warm-up %ld KiB (%ld cases), end %ld KiB (%ld cases); heap in use %ld -> "
       "%ld KiB (of which SQLite %ld -> %ld KiB), held free %ld -> %ld KiB\n",
