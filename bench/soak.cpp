@@ -1,7 +1,7 @@
 // fd_soak: the load generator of `make soak` (scripts/soak). Keeps CONNECTIONS keep-alive
 // HTTP/1.1 connections busy with a weighted mix of requests for a set time and reports, per
 // kind of request, the count, throughput, p50/p99 and every status outside 2xx; with --pid,
-// the server's resident memory after the warm-up and at the end.
+// the server's resident memory (anonymous: heap and stacks) after the warm-up and at the end.
 //
 // Our own rather than wrk: wrk reports one latency distribution for everything it sends,
 // and a soak needs each kind apart (a slow worklist hides behind fast Open311 reads).
@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <random>
 #include <sstream>
@@ -91,6 +92,9 @@ class Connection {
     }
     return status;
   }
+
+  // The body of the last response read.
+  [[nodiscard]] const std::string& body() const { return body_; }
 
  private:
   bool Open() {
@@ -172,6 +176,7 @@ class Connection {
         return 0;
       }
     }
+    body_ = buffer_.substr(end + 4, length);
     buffer_.erase(0, total);
     return status;
   }
@@ -180,6 +185,7 @@ class Connection {
   int fd_ = -1;
   bool must_close_ = false;
   std::string buffer_;
+  std::string body_;
 };
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -214,15 +220,87 @@ std::string BuildRequest(const Options& options, const Kind& kind, const std::st
   return request;
 }
 
-long ResidentKib(long pid) {
+// A line of /proc/PID/status in KiB, e.g. "RssAnon:"; -1 when absent.
+long StatusKib(long pid, const std::string& field) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.starts_with("VmRSS:")) {
-      return std::strtol(line.c_str() + 6, nullptr, 10);
+    if (line.starts_with(field)) {
+      return std::strtol(line.c_str() + field.size(), nullptr, 10);
     }
   }
   return -1;
+}
+
+// The server's own resident memory: anonymous pages (heap, stacks). Read connections map the
+// database file, and its pages, resident or not as the kernel's page cache decides, would
+// otherwise count as the server's (VmRSS includes them as RssFile).
+long ResidentKib(long pid) {
+  return StatusKib(pid, "RssAnon:");
+}
+
+// The server's user + system CPU time in milliseconds: throughput on a machine others share
+// says little, CPU time per request says what the server spent.
+double CpuMillis(long pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  const auto close = text.rfind(')');  // the command name may hold spaces
+  if (close == std::string::npos) {
+    return -1;
+  }
+  std::istringstream fields(text.substr(close + 2));
+  std::string field;
+  long long user = 0;
+  long long system = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14) {
+      user = std::stoll(field);
+    } else if (i == 15) {
+      system = std::stoll(field);
+    }
+  }
+  return static_cast<double>(user + system) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// What the server says it keeps in memory (GET /metrics): the indexes and the heap, in KiB;
+// absent gauges read 0.
+struct MemoryGauges {
+  long indexes = 0;  // case search and knowledge indexes
+  long cases = 0;    // documents in the case index
+  long heap_in_use = 0;
+  long heap_free = 0;
+  long sqlite = 0;  // SQLite's page caches and statements, part of the heap in use
+};
+
+MemoryGauges ScrapeMemory(std::uint16_t port) {
+  MemoryGauges gauges;
+  Connection connection(port);
+  if (connection.Exchange("GET /metrics HTTP/1.1\r\nHost: soak\r\nConnection: close\r\n\r\n") !=
+      200) {
+    return gauges;
+  }
+  std::istringstream lines(connection.body());
+  for (std::string line; std::getline(lines, line);) {
+    const auto space = line.find(' ');
+    if (line.empty() || line.front() == '#' || space == std::string::npos) {
+      continue;
+    }
+    const std::string name = line.substr(0, space);
+    const double value = std::strtod(line.c_str() + space + 1, nullptr);
+    const auto kib = static_cast<long>(value / 1024);
+    if (name == "frontdoor_case_index_bytes" || name == "frontdoor_knowledge_index_bytes") {
+      gauges.indexes += kib;
+    } else if (name == "frontdoor_case_index_documents") {
+      gauges.cases = static_cast<long>(value);
+    } else if (name == "frontdoor_heap_in_use_bytes") {
+      gauges.heap_in_use = kib;
+    } else if (name == "frontdoor_heap_free_bytes") {
+      gauges.heap_free = kib;
+    } else if (name == "frontdoor_sqlite_memory_bytes") {
+      gauges.sqlite = kib;
+    }
+  }
+  return gauges;
 }
 
 std::vector<Kind> ReadMix(const std::string& path) {
@@ -358,6 +436,9 @@ int main(int argc, char** argv) {
 
   std::this_thread::sleep_for(std::chrono::seconds(options.warmup));
   const long rss_start = options.pid > 0 ? ResidentKib(options.pid) : -1;
+  const long file_start = options.pid > 0 ? StatusKib(options.pid, "RssFile:") : -1;
+  const double cpu_start = options.pid > 0 ? CpuMillis(options.pid) : -1;
+  const MemoryGauges gauges_start = ScrapeMemory(options.port);
   long rss_peak = rss_start;
   long rss_half = -1;  // growth that has stopped by half-time is warm-up, not a leak
   measuring.store(true);
@@ -377,6 +458,9 @@ int main(int argc, char** argv) {
   measuring.store(false);
   const double elapsed = std::chrono::duration<double>(SteadyClock::now() - began).count();
   const long rss_end = options.pid > 0 ? ResidentKib(options.pid) : -1;
+  const long file_end = options.pid > 0 ? StatusKib(options.pid, "RssFile:") : -1;
+  const double cpu_end = options.pid > 0 ? CpuMillis(options.pid) : -1;
+  const MemoryGauges gauges_end = ScrapeMemory(options.port);
   stop.store(true);
   for (auto& thread : threads) {
     thread.join();
@@ -409,6 +493,20 @@ int main(int argc, char** argv) {
         rss_start > 0
             ? 100.0 * static_cast<double>(rss_end - rss_start) / static_cast<double>(rss_start)
             : 0.0);
+  }
+  std::printf(
+      "file-backed rss (binary, libraries, the mapped database) after warm-up %ld KiB, "
+      "end %ld KiB\n",
+      file_start, file_end);
+  std::printf(
+      "indexes after warm-up %ld KiB (%ld cases), end %ld KiB (%ld cases); heap in use %ld -> "
+      "%ld KiB (of which SQLite %ld -> %ld KiB), held free %ld -> %ld KiB\n",
+      gauges_start.indexes, gauges_start.cases, gauges_end.indexes, gauges_end.cases,
+      gauges_start.heap_in_use, gauges_end.heap_in_use, gauges_start.sqlite, gauges_end.sqlite,
+      gauges_start.heap_free, gauges_end.heap_free);
+  if (options.pid > 0 && requests > 0) {
+    std::printf("server cpu (user+sys) %.0f ms over the run: %.3f ms per request\n",
+                cpu_end - cpu_start, (cpu_end - cpu_start) / static_cast<double>(requests));
   }
   return failures == 0 ? 0 : 1;
 }

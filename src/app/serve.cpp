@@ -27,7 +27,9 @@
 #include "frontdoor/web/web.hpp"
 
 #include "case_search_refresher.hpp"
+#include "heap.hpp"
 #include "knowledge_refresher.hpp"
+#include "memory_gauges.hpp"
 #include "sla_sweeper.hpp"
 
 namespace frontdoor::app {
@@ -41,6 +43,9 @@ constexpr std::chrono::seconds kEmailDeliveryInterval(2);
 constexpr std::chrono::seconds kKnowledgeRefreshInterval(15);
 // Cases change all day: a change made on any node is found within about this long.
 constexpr std::chrono::seconds kCaseSearchRefreshInterval(2);
+// Free heap handed back to the kernel: rarely enough that the trims' moments of arena locking
+// do not show in latency.
+constexpr std::chrono::seconds kHeapTrimInterval(60);
 
 // JSON string contents: enough escaping for the log lines we write.
 std::string JsonEscape(std::string_view text) {
@@ -122,6 +127,7 @@ api::Open311Settings Open311SettingsFor(const Config& config) {
 }  // namespace
 
 int Serve(const Config& config) {
+  ConfigureHeap();
   SetUpLogging(config);
   RaiseFileLimit();
   const SystemClock clock;
@@ -196,6 +202,7 @@ int Serve(const Config& config) {
   // Two argon2id checks at a time, whatever the number of sign-ins (64 MiB each).
   usecase::PasswordChecker passwords;
   usecase::CaseSearchIndex case_index;
+  AddMemoryGauges(metrics, case_index, knowledge_index);
   web::DesktopSettings desktop_settings;
   desktop_settings.knowledge = &knowledge;
   desktop_settings.case_index = &case_index;
@@ -264,7 +271,9 @@ int Serve(const Config& config) {
   }
   KnowledgeRefresher knowledge_refresher(knowledge, kKnowledgeRefreshInterval);
   CaseSearchRefresher case_search_refresher(db, case_index, kCaseSearchRefreshInterval);
+  HeapTrimmer heap_trimmer(kHeapTrimInterval);
   server.Run();
+  heap_trimmer.Stop();
   case_search_refresher.Stop();
   sweeper.Stop();
   if (delivery) {

@@ -29,6 +29,19 @@ constexpr std::string_view kCaseFrom =
     "FROM service_case c JOIN service s ON s.id = c.service_id "
     "LEFT JOIN team t ON t.id = c.team_id LEFT JOIN department d ON d.id = s.department_id ";
 
+// Whether `statuses` names every open status and nothing else.
+bool OpenStatusesOnly(const std::vector<CaseStatus>& statuses) {
+  for (const auto status : {CaseStatus::kNew, CaseStatus::kAcknowledged, CaseStatus::kInProgress,
+                            CaseStatus::kAwaitingCustomer, CaseStatus::kResolved,
+                            CaseStatus::kClosed, CaseStatus::kReopened}) {
+    const bool listed = std::find(statuses.begin(), statuses.end(), status) != statuses.end();
+    if (listed != IsOpen(status)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The SELECT ... FROM of a case read by ReadCase.
 std::string CaseSelect() {
   std::string sql(kCaseColumns);
@@ -194,14 +207,21 @@ Result<std::vector<CaseRecord>> Cases::List(const CaseFilter& filter) {
   for (const CaseStatus status : filter.statuses) {
     statuses.emplace_back(CaseStatusName(status));
   }
-  if (!statuses.empty()) {
+  // A service's open cases (Open311 status=open) are read newest first from the index
+  // service_case_open_newest (migration 0026), whose predicate is written here word for word;
+  // "+" keeps SQLite from preferring (service_id, created_at) and sorting the whole window.
+  const bool open_of_services = !filter.service_codes.empty() && OpenStatusesOnly(filter.statuses);
+  if (open_of_services) {
+    where.Add("c.status NOT IN ('resolved', 'closed')");
+  } else if (!statuses.empty()) {
     where.In("c.status", statuses);
   }
+  const char* created_at = open_of_services ? "+c.created_at" : "c.created_at";
   if (filter.created_from) {
-    where.Compare("c.created_at", ">=", ToUnixMicros(*filter.created_from));
+    where.Compare(created_at, ">=", ToUnixMicros(*filter.created_from));
   }
   if (filter.created_to) {
-    where.Compare("c.created_at", "<=", ToUnixMicros(*filter.created_to));
+    where.Compare(created_at, "<=", ToUnixMicros(*filter.created_to));
   }
   if (filter.updated_from) {
     where.Compare("c.updated_at", ">=", ToUnixMicros(*filter.updated_from));

@@ -94,6 +94,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
     pragmas +=
         "PRAGMA journal_mode = WAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000;";
   }
+  if (read_only) {
+    // Readers map the file instead of copying its pages into a page cache that every commit
+    // elsewhere empties: fewer read() calls, and no churn of page buffers in the heap.
+    pragmas += "PRAGMA mmap_size = 1073741824;";
+  }
   pragmas += synchronous_full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
   if (auto done = connection->ExecScript(pragmas); !done) {
     return done.error();
