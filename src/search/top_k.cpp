@@ -158,33 +158,60 @@ void TopK::SkipMoreCursors() {
   }
 }
 
-bool TopK::SkipBlock(std::uint32_t slot) {
-  const std::uint32_t block = slot >> kBlockShift;
-  if (!prune_ || heap_.size() < k_ || block == checked_block_) {
-    return false;
-  }
-  double reach = prefix_[essential_];
-  std::size_t clauses = essential_;
-  for (std::size_t i = essential_; i < order_.size(); ++i) {
-    const PlannedClause& plan = planned_[order_[i]];
+// Worked out as Consider scores a document, in the same operations and order, with each
+// posting's part replaced by its block bound. Rounding is monotone, so the reach is never
+// below the score of a document in the block, and it equals the score of one that has the
+// bound in every list: a plateau of tied documents reaches exactly the page's k-th score.
+double TopK::BlockReach(std::uint32_t block) {
+  double total = 0;
+  std::size_t matched = 0;
+  for (const PlannedClause& plan : planned_) {
     double best = 0;
     for (const PlannedAlternative& alternative : plan.alternatives) {
       double sum = 0;
       for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
         sum += cursors_[c].factors.idf * cursors_[c].BlockBoundAt(block);
       }
-      best = std::max(best, alternative.scale * sum * kBoundRounding);
+      best = std::max(best, alternative.scale * sum);
     }
-    reach += best;
-    clauses += best > 0 ? 1U : 0U;
+    total += best;
+    matched += best > 0 ? 1U : 0U;
   }
-  if (reach * static_cast<double>(clauses) / clause_count_ >= threshold_) {
+  return total * (static_cast<double>(matched) / clause_count_);
+}
+
+// Ties are broken by id: a block that can at best tie with the page's last hit cannot enter
+// it when all its ids are larger. Cases are added in id order, so after the first few
+// blocks of a plateau ("Malone Road", a surname) every other block is skipped unscored.
+bool TopK::BlockCannotEnter(std::uint32_t block) {
+  const double reach = BlockReach(block);
+  if (reach < threshold_) {
+    return true;
+  }
+  const auto& lowest = state_.block_min_ids;
+  return reach == threshold_ && block < lowest.size() && lowest[block] > heap_.front().id;
+}
+
+bool TopK::SkipBlock(std::uint32_t slot) {
+  std::uint32_t block = slot >> kBlockShift;
+  if (!prune_ || heap_.size() < k_ || block == checked_block_) {
+    return false;
+  }
+  if (!BlockCannotEnter(block)) {
     checked_block_ = block;
     return false;
   }
-  const std::uint64_t next = (std::uint64_t{block} + 1) << kBlockShift;
-  MoveEssentialTo(next > kNoSlot ? kNoSlot : static_cast<std::uint32_t>(next));
+  // Such blocks come in runs: look at the next ones from their bounds alone (a few loads
+  // each) and move the cursors once, past the whole run.
+  // Counted once: the total is estimated from the documents seen and dropped, and the run
+  // may be mostly blocks without a candidate.
   ++dropped_;
+  const std::size_t blocks = state_.block_min_ids.size();
+  do {
+    ++block;
+  } while (block < blocks && BlockCannotEnter(block));
+  const std::uint64_t next = std::uint64_t{block} << kBlockShift;
+  MoveEssentialTo(next > kNoSlot ? kNoSlot : static_cast<std::uint32_t>(next));
   return true;
 }
 

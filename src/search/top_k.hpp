@@ -126,8 +126,12 @@ class TopK {
  private:
   [[nodiscard]] std::uint32_t NextCandidate() const;
   [[nodiscard]] bool Passes(std::uint32_t slot) const;
-  // Whether the block of `slot` cannot reach the page; if so, moves past it.
+  // Whether the block of `slot` cannot reach the page; if so, moves past it and the blocks
+  // after it that cannot either.
   bool SkipBlock(std::uint32_t slot);
+  // The most a document in `block` can score (blocks asked in increasing order).
+  double BlockReach(std::uint32_t block);
+  bool BlockCannotEnter(std::uint32_t block);
   // Scores `slot` in full; false when it was shown it could not reach the page.
   bool Score(std::uint32_t slot, double& sum, std::size_t& matched);
   void MoveEssentialTo(std::uint32_t target);
