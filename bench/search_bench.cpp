@@ -557,10 +557,34 @@ const Built& Cases(int mix) {
   });
 }
 
+// FRONTDOOR_BENCH_QUERIES="a|b|c": only these queries, to look at one shape at a time.
+std::vector<Query> ChosenQueries(std::vector<Query> queries) {
+  const char* chosen = std::getenv("FRONTDOOR_BENCH_QUERIES");
+  if (chosen == nullptr) {
+    return queries;
+  }
+  queries.clear();
+  std::string text;
+  for (const char* c = chosen;; ++c) {
+    if (*c == '|' || *c == '\0') {
+      Query query;
+      query.text = text;
+      queries.push_back(query);
+      text.clear();
+    } else {
+      text.push_back(*c);
+    }
+    if (*c == '\0') {
+      return queries;
+    }
+  }
+}
+
 void BM_SearchCases(benchmark::State& state) {
   const int mix = static_cast<int>(state.range(3));
   const Built& built = Cases(mix);
-  const auto queries = mix == 1 ? RealisticQueries(4000) : Queries(Vocabulary(30'000), 4000);
+  const auto queries =
+      ChosenQueries(mix == 1 ? RealisticQueries(4000) : Queries(Vocabulary(30'000), 4000));
   // The third argument: an officer's search, cut to one department of ten.
   const std::vector<std::vector<std::string>> officer = {{"department:3"}};
   for (auto _ : state) {

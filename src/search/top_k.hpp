@@ -139,6 +139,10 @@ class TopK {
   // Filters and scores `slot`, keeping it if it reaches the page.
   void Consider(std::uint32_t slot);
   bool RunTier(unsigned shift);
+  // Whether a candidate of a tier attempt cannot reach the page, from its parts in the lists
+  // `walk` is at (at `slot` when they hold it) and the cuts `low` of the others.
+  bool TierCandidateFallsShort(const std::vector<List>& walk, const std::vector<double>& low,
+                               std::uint32_t slot);
   // Whether `slot` was considered by a tier attempt already (slots asked in increasing order).
   bool Done(std::uint32_t slot);
   // Back to the first posting of every list, for another pass in slot order.
@@ -168,6 +172,7 @@ class TopK {
   bool tiered_ = false;  // the page came from the tiers: the rest went unscored
   // The lists of the last tier attempt, from their start: what was considered already.
   std::vector<List> done_;
+  std::vector<const Posting*> tried_;  // where the lists of the last tier attempt began
   // MaxScore per cursor as well as per clause: a clause's corrections and completions are
   // worth less than its exact word, and often far more common. Cursors whose documents
   // together cannot reach the page supply no candidates (skip_), only probed when scoring.
