@@ -91,7 +91,8 @@ bool TopK::RunTier(unsigned shift) {
     if (slot == kNoSlot) {
       break;
     }
-    if (!Done(slot) && !TierCandidateFallsShort(walk, low, slot)) {
+    // The filter first: a bit test, where the bound reads the document's field lengths.
+    if (!Done(slot) && (!Passes(slot) || !TierCandidateFallsShort(walk, low, slot))) {
       Consider(slot);
     }
     for (List& list : walk) {
