@@ -104,12 +104,42 @@ bool TopK::Passes(std::uint32_t slot) const {
   });
 }
 
-void TopK::MoveEssentialTo(std::uint32_t target) {
+std::size_t TopK::MoveEssentialTo(std::uint32_t target) {
+  std::size_t passed = 0;
   for (std::size_t c = 0; c < cursors_.size(); ++c) {
     if (skip_[c] == 0) {
+      const Posting* before = cursors_[c].at;
       Advance(cursors_[c], target);
+      passed += static_cast<std::size_t>(cursors_[c].at - before);
     }
   }
+  return passed;
+}
+
+std::uint32_t TopK::NextPassing(std::uint32_t from) const {
+  const std::size_t words = (state_.slots.size() + 63) / 64;
+  const auto word_of = [this](std::uint32_t tag, std::size_t w) -> std::uint64_t {
+    const auto& bits = state_.tag_bits;
+    return tag < bits.size() && w < bits[tag].size() ? bits[tag][w] : 0;
+  };
+  for (std::size_t w = from / 64; w < words; ++w) {
+    std::uint64_t passing = ~std::uint64_t{0};
+    for (const auto& group : filters_) {
+      std::uint64_t any = 0;
+      for (const std::uint32_t tag : group) {
+        any |= word_of(tag, w);
+      }
+      passing &= any;
+    }
+    if (w == from / 64) {
+      passing &= ~std::uint64_t{0} << (from % 64);
+    }
+    if (passing != 0) {
+      return static_cast<std::uint32_t>(w * 64 +
+                                        static_cast<std::size_t>(__builtin_ctzll(passing)));
+    }
+  }
+  return kNoSlot;
 }
 
 double TopK::SkippedReach() const {
@@ -294,6 +324,13 @@ void TopK::Run() {
       break;
     }
     if (SkipBlock(slot)) {
+      continue;
+    }
+    // An officer's search rejects nine candidates in ten: rather than each in turn, the
+    // cursors leap to the next slot the filters let through (a scan of their bit words).
+    // The postings leapt over count as examined, so the estimated total keeps its share.
+    if (!filters_.empty() && !Passes(slot)) {
+      examined_ += std::max<std::size_t>(1, MoveEssentialTo(NextPassing(slot + 1)));
       continue;
     }
     if (!Done(slot)) {

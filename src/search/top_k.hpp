@@ -134,7 +134,10 @@ class TopK {
   bool BlockCannotEnter(std::uint32_t block);
   // Scores `slot` in full; false when it was shown it could not reach the page.
   bool Score(std::uint32_t slot, double& sum, std::size_t& matched);
-  void MoveEssentialTo(std::uint32_t target);
+  // Returns how many postings the cursors moved past.
+  std::size_t MoveEssentialTo(std::uint32_t target);
+  // The first slot from `from` on that the filters let through; kNoSlot if none.
+  [[nodiscard]] std::uint32_t NextPassing(std::uint32_t from) const;
   void Keep(const Scored& candidate);
   // Filters and scores `slot`, keeping it if it reaches the page.
   void Consider(std::uint32_t slot);
