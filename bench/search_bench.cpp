@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <random>
 #include <string>
 #include <thread>
@@ -331,6 +332,41 @@ std::size_t ResidentKilobytes() {
   return 0;
 }
 
+// FRONTDOOR_BENCH_BY_QUERY=1: CPU summed per distinct query, the 20 costliest first. The mean
+// is set by a few expensive shapes of query, not by the slowest single searches.
+void PrintCostliestQueries(const std::vector<Query>& queries, const std::vector<double>& cpu) {
+  struct Cost {
+    double total = 0;
+    double worst = 0;
+    std::size_t runs = 0;
+  };
+  std::map<std::string, Cost> by_query;
+  double all = 0;
+  for (std::size_t i = 0; i < cpu.size(); ++i) {
+    const Query& query = queries[i % queries.size()];
+    Cost& cost = by_query[query.text + (query.prefix_last ? "*" : "")];
+    cost.total += cpu[i];
+    cost.worst = std::max(cost.worst, cpu[i]);
+    ++cost.runs;
+    all += cpu[i];
+  }
+  std::vector<std::pair<double, std::string>> costliest;
+  for (const auto& [text, cost] : by_query) {
+    costliest.emplace_back(cost.total, text);
+  }
+  std::sort(costliest.rbegin(), costliest.rend());
+  std::fprintf(stderr, "%zu distinct queries, %.1f ms CPU in all; costliest (* = prefix):\n",
+               by_query.size(), all);
+  std::fprintf(stderr, "%8s %6s %6s %9s %9s  query\n", "total_ms", "share", "runs", "mean_ms",
+               "worst_ms");
+  for (std::size_t w = 0; w < 20 && w < costliest.size(); ++w) {
+    const Cost& cost = by_query[costliest[w].second];
+    std::fprintf(stderr, "%8.1f %5.1f%% %6zu %9.3f %9.3f  %s\n", cost.total, 100 * cost.total / all,
+                 cost.runs, cost.total / static_cast<double>(cost.runs), cost.worst,
+                 costliest[w].second.c_str());
+  }
+}
+
 // 64 threads, each running its share of the queries; latency percentiles over all of them.
 void RunClients(benchmark::State& state, const Index& index, const std::vector<Query>& queries,
                 const std::vector<std::vector<std::string>>& filters) {
@@ -377,6 +413,9 @@ void RunClients(benchmark::State& state, const Index& index, const std::vector<Q
       std::fprintf(stderr, "%.3f ms cpu [%s]%s\n", worst[w].first, q.text.c_str(),
                    q.prefix_last ? " (prefix)" : "");
     }
+  }
+  if (std::getenv("FRONTDOOR_BENCH_BY_QUERY") != nullptr) {
+    PrintCostliestQueries(queries, cpu);
   }
   std::sort(latencies.begin(), latencies.end());
   std::sort(cpu.begin(), cpu.end());
@@ -518,10 +557,34 @@ const Built& Cases(int mix) {
   });
 }
 
+// FRONTDOOR_BENCH_QUERIES="a|b|c": only these queries, to look at one shape at a time.
+std::vector<Query> ChosenQueries(std::vector<Query> queries) {
+  const char* chosen = std::getenv("FRONTDOOR_BENCH_QUERIES");
+  if (chosen == nullptr) {
+    return queries;
+  }
+  queries.clear();
+  std::string text;
+  for (const char* c = chosen;; ++c) {
+    if (*c == '|' || *c == '\0') {
+      Query query;
+      query.text = text;
+      queries.push_back(query);
+      text.clear();
+    } else {
+      text.push_back(*c);
+    }
+    if (*c == '\0') {
+      return queries;
+    }
+  }
+}
+
 void BM_SearchCases(benchmark::State& state) {
   const int mix = static_cast<int>(state.range(3));
   const Built& built = Cases(mix);
-  const auto queries = mix == 1 ? RealisticQueries(4000) : Queries(Vocabulary(30'000), 4000);
+  const auto queries =
+      ChosenQueries(mix == 1 ? RealisticQueries(4000) : Queries(Vocabulary(30'000), 4000));
   // The third argument: an officer's search, cut to one department of ten.
   const std::vector<std::vector<std::string>> officer = {{"department:3"}};
   for (auto _ : state) {

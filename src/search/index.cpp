@@ -16,11 +16,10 @@
 namespace frontdoor::search {
 namespace {
 
-// Term bounds are worked out against field lengths this much above the averages, so adding
-// documents rarely moves an average past them (which costs a pass over every posting).
-constexpr double kBoundMargin = 1.1;
-// ...and again when the averages fall this far below, or the bounds would stop pruning.
-constexpr double kBoundSlack = 1.5;
+// Scores are normalised with the field averages of the last rebuild until the true averages
+// move this far (by this factor, either way): BM25F barely changes when an average moves by
+// a tenth, and each rebuild is a pass over every posting.
+constexpr double kAverageDrift = 1.1;
 constexpr std::uint32_t kMaxSpanOffset = (1U << 24U) - 1;
 
 bool HasDigit(std::string_view word) {
@@ -159,7 +158,24 @@ void IndexState::Clear(std::uint32_t slot_index) {
   slot = Slot{};
   lengths[slot_index] = {};
   ids[slot_index] = 0;
+  UpdateBlockMinId(slot_index);
   --live;
+}
+
+void IndexState::UpdateBlockMinId(std::uint32_t slot_index) {
+  const std::size_t block = slot_index >> kBlockShift;
+  if (block_min_ids.size() <= block) {
+    block_min_ids.resize(block + 1, std::numeric_limits<std::int64_t>::max());
+  }
+  std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
+  const std::size_t first = block << kBlockShift;
+  const std::size_t last = std::min(slots.size(), first + (std::size_t{1} << kBlockShift));
+  for (std::size_t s = first; s < last; ++s) {
+    if (slots[s].live) {
+      lowest = std::min(lowest, ids[s]);
+    }
+  }
+  block_min_ids[block] = lowest;
 }
 
 void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analysed& analysed,
@@ -178,7 +194,11 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
     total_length[f] += slot.lengths[f];
   }
   ++live;
-  const auto bound_factor = BoundFactors();
+  if (const std::size_t block = slot_index >> kBlockShift; block_min_ids.size() <= block) {
+    block_min_ids.resize(block + 1, std::numeric_limits<std::int64_t>::max());
+  }
+  block_min_ids[slot_index >> kBlockShift] =
+      std::min(block_min_ids[slot_index >> kBlockShift], document.id);
   slot.terms.reserve(analysed.terms.size());
   for (auto& [term, info] : analysed.terms) {
     info.id = TermId(term);
@@ -188,7 +208,7 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
         [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
     const Posting posting{slot_index, info.packed};
     entry.postings.insert(it, posting);
-    RaiseBounds(entry, posting, Saturated(info.packed, slot.lengths, bound_factor));
+    RaiseBounds(entry, posting, Part(info.packed, slot.lengths));
     slot.terms.push_back(info.id);
   }
   std::sort(slot.terms.begin(), slot.terms.end());
@@ -242,29 +262,33 @@ double IndexState::Saturated(std::uint32_t packed,
   return tf * (ranking.k1 + 1) / (tf + ranking.k1);
 }
 
-// A longer average field makes every document's normalised frequency larger, so once an
-// average passes the one the bounds assumed, they could be too low: work them out again.
+double IndexState::Part(std::uint32_t packed,
+                        const std::array<std::uint16_t, kFieldCount>& field_lengths) const {
+  return static_cast<double>(static_cast<float>(Saturated(packed, field_lengths, part_factor)));
+}
+
+// Parts are worked out against bound_average, not the averages of the moment, so bounds hold
+// whatever the averages do; bound_average follows the true averages once they have drifted.
 void IndexState::KeepBoundsValid() {
   const auto averages = Averages();
   bool valid = true;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
-    valid = valid && averages[f] <= bound_average[f] &&
-            averages[f] * kBoundMargin * kBoundSlack >= bound_average[f];
+    valid = valid && averages[f] <= bound_average[f] * kAverageDrift &&
+            averages[f] * kAverageDrift >= bound_average[f];
   }
   if (valid) {
     return;
   }
+  bound_average = averages;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
-    bound_average[f] = averages[f] * kBoundMargin;
+    part_factor[f] = options.ranking.b[f] / bound_average[f];
   }
-  const auto factor = BoundFactors();
   for (TermEntry& entry : terms) {
-    RebuildBounds(entry, factor);
+    RebuildBounds(entry);
   }
 }
 
-void IndexState::RebuildBounds(TermEntry& entry,
-                               const std::array<double, kFieldCount>& factor) const {
+void IndexState::RebuildBounds(TermEntry& entry) const {
   entry.bound = 0;
   entry.blocks.clear();
   const bool blocked = entry.postings.size() >= kBlockMinDf;
@@ -272,7 +296,7 @@ void IndexState::RebuildBounds(TermEntry& entry,
   std::vector<double> parts;
   parts.reserve(tiered ? entry.postings.size() : 0);
   for (const Posting& posting : entry.postings) {
-    const double score = Saturated(posting.tfs, lengths[posting.slot], factor);
+    const double score = Part(posting.tfs, lengths[posting.slot]);
     entry.bound = std::max(entry.bound, score);
     if (tiered) {
       parts.push_back(score);
@@ -311,9 +335,9 @@ void IndexState::BuildTiers(TermEntry& entry, const std::vector<double>& parts) 
         tier.postings.push_back(entry.postings[i]);
       }
     }
-    if (!tier.postings.empty()) {
-      entry.tiers.push_back(std::move(tier));
-    }
+    // Kept when empty: a list whose best parts tie (a surname, every case of a street)
+    // then still says that none of it scores above the cut, instead of being walked whole.
+    entry.tiers.push_back(std::move(tier));
   }
 }
 
@@ -324,7 +348,7 @@ void IndexState::RaiseBounds(TermEntry& entry, const Posting& posting, double va
       (df >= kTierMinDf && df >= 2 * entry.tiers_df)) {
     // The list has just grown long enough for blocks, or for (new) tiers: work them out
     // from every posting.
-    RebuildBounds(entry, BoundFactors());
+    RebuildBounds(entry);
     return;
   }
   const auto by_slot = [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; };
@@ -346,14 +370,6 @@ void IndexState::RaiseBounds(TermEntry& entry, const Posting& posting, double va
     it = entry.blocks.insert(it, BlockBound{block, 0});
   }
   it->bound = std::max(it->bound, RoundUp(value));
-}
-
-std::array<double, kFieldCount> IndexState::BoundFactors() const {
-  std::array<double, kFieldCount> factor{};
-  for (std::size_t f = 0; f < kFieldCount; ++f) {
-    factor[f] = options.ranking.b[f] / std::max(1.0, bound_average[f]);
-  }
-  return factor;
 }
 
 Index::Index(IndexOptions options) : state_(std::make_unique<IndexState>()) {
@@ -490,7 +506,8 @@ IndexStats Index::Stats() const {
                                slot.title.capacity() + slot.text.capacity() +
                                (slot.token_terms.capacity() + slot.token_spans.capacity()) * 4;
   }
-  stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]) + s.ids.capacity() * 8;
+  stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]) + s.ids.capacity() * 8 +
+                             s.block_min_ids.capacity() * 8;
   for (const auto& bits : s.tag_bits) {
     stats.approximate_bytes += bits.capacity() * 8;
   }

@@ -47,8 +47,10 @@ struct BlockBound {
 // so a query of common words can look for its page among those first and skip the rest of
 // every list once the rest provably cannot reach the page (tiers.cpp).
 inline constexpr std::size_t kTierMinDf = 4096;
-// Tiers hold about df >> shift postings: a 4096th, a 256th and a 16th of the list.
-inline constexpr std::array<unsigned, 3> kTierShifts{12, 8, 4};
+// Tiers hold about df >> shift postings: a 4096th, 1024th, 256th, 64th and 16th of the list.
+// Steps of four: when a tier falls short, the next one costs four times its walk, not
+// sixteen, while all of them together hold a twelfth of the list.
+inline constexpr std::array<unsigned, 5> kTierShifts{12, 10, 8, 6, 4};
 inline constexpr std::size_t kTierMinSize = 64;
 
 struct Tier {
@@ -62,9 +64,9 @@ struct Tier {
 struct TermEntry {
   std::string text;               // the stem
   std::vector<Posting> postings;  // sorted by slot
-  // At least the saturated BM25F frequency part (no idf) of every posting, worked out against
-  // State::bound_average; the idf is applied at query time. Never below the true maximum, so
-  // top-k pruning with it is exact; it may be loose after deletions.
+  // At least the part (IndexState::Part) of every posting: the largest, exactly, until a
+  // deletion leaves it loose. The idf is applied at query time. Never below the true maximum,
+  // so top-k pruning with it is exact.
   double bound = 0;
   // Per block holding postings, sorted; only for terms of kBlockMinDf postings or more (a
   // shorter list is cheap to walk), kept once built.
@@ -133,7 +135,6 @@ struct Clause {
 
 struct TermFactors {
   double idf = 0;
-  std::array<double, kFieldCount> length_factor{};
 };
 
 struct IndexState {
@@ -161,8 +162,15 @@ struct IndexState {
   std::unordered_map<std::int64_t, std::uint32_t> slot_of;
   std::array<std::uint64_t, kFieldCount> total_length{};
   std::size_t live = 0;
-  // Field lengths the term bounds were worked out against: at least the true averages.
+  // Field lengths scores are normalised with: the true averages when last worked out, kept
+  // until they drift more than kAverageDrift away. A posting's part is then fixed between
+  // two rebuilds, so block bounds and tier cuts are exact parts, not estimates, and a block
+  // whose documents tie with the page can be skipped (top_k.cpp).
   std::array<double, kFieldCount> bound_average{};
+  std::array<double, kFieldCount> part_factor{};  // b[f] / bound_average[f]
+  // The smallest live document id per block of slots (kBlockShift): ties are broken by id, so
+  // a block that can at best tie with the page and holds only larger ids cannot enter it.
+  std::vector<std::int64_t> block_min_ids;
   // Synonym groups as phrases of stems; phrases indexed by their first stem.
   std::vector<std::vector<std::vector<std::string>>> synonyms;
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> synonym_starts;
@@ -175,17 +183,20 @@ struct IndexState {
   void Fill(std::uint32_t slot_index, const Document& document, Analysed& analysed,
             std::vector<std::uint32_t> tags);
   [[nodiscard]] std::array<double, kFieldCount> Averages() const;
+  // A posting's score part without the idf: its saturated BM25F frequency against
+  // bound_average, rounded to a float so that block bounds (floats) hold it exactly.
+  [[nodiscard]] double Part(std::uint32_t packed,
+                            const std::array<std::uint16_t, kFieldCount>& field_lengths) const;
+  void UpdateBlockMinId(std::uint32_t slot_index);
   // Saturated BM25F frequency part of `packed` in a document of `lengths`, given
   // length_factor[f] = b[f] / average length of field f.
   [[nodiscard]] double Saturated(std::uint32_t packed,
                                  const std::array<std::uint16_t, kFieldCount>& field_lengths,
                                  const std::array<double, kFieldCount>& length_factor) const;
-  // b[f] / bound_average[f]: the length factors bounds are worked out with.
-  [[nodiscard]] std::array<double, kFieldCount> BoundFactors() const;
   void KeepBoundsValid();
-  void RebuildBounds(TermEntry& entry, const std::array<double, kFieldCount>& factor) const;
-  // Raises the bounds of `entry` for a posting just added, of score part `value` (against
-  // bound_average), and adds it to the tiers it belongs to.
+  void RebuildBounds(TermEntry& entry) const;
+  // Raises the bounds of `entry` for a posting just added, of part `value`, and adds it to
+  // the tiers it belongs to.
   void RaiseBounds(TermEntry& entry, const Posting& posting, double value) const;
   // Works out the cuts of `entry`'s tiers from `parts` (score part of each posting, in list
   // order) and fills them; drops them when the list is short.

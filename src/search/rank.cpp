@@ -11,22 +11,18 @@
 namespace frontdoor::search {
 
 // BM25F: field frequencies are length-normalised and weighted per field, summed, then
-// saturated once, so a word repeated in the body cannot outweigh one title mention. The parts
-// that do not depend on the document are worked out once per term and query.
+// saturated once, so a word repeated in the body cannot outweigh one title mention (Part).
+// The idf does not depend on the document: worked out once per term and query.
 TermFactors IndexState::Factors(std::uint32_t term) const {
   TermFactors factors;
   const auto n = static_cast<double>(live);
   const auto df = static_cast<double>(Df(term));
   factors.idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
-  const auto averages = Averages();
-  for (std::size_t f = 0; f < kFieldCount; ++f) {
-    factors.length_factor[f] = options.ranking.b[f] / averages[f];
-  }
   return factors;
 }
 
 double IndexState::TermScore(const Posting& posting, const TermFactors& factors) const {
-  return factors.idf * Saturated(posting.tfs, lengths[posting.slot], factors.length_factor);
+  return factors.idf * Part(posting.tfs, lengths[posting.slot]);
 }
 
 Results IndexState::Rank(const std::vector<Clause>& clauses,

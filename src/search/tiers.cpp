@@ -52,6 +52,18 @@ bool TopK::RunTier(unsigned shift) {
     candidates += list.size();
     postings += entry.postings.size();
   }
+  // A shorter list has no tier this small: the same lists as the attempt before, which failed.
+  bool same = tried_.size() == lists.size();
+  for (std::size_t c = 0; c < lists.size() && same; ++c) {
+    same = tried_[c] == lists[c].at;
+  }
+  if (same) {
+    return false;
+  }
+  tried_.clear();
+  for (const List& list : lists) {
+    tried_.push_back(list.at);
+  }
   // Not worth it when the candidates are not far fewer than the postings MaxScore would walk.
   if (candidates * 4 > postings) {
     return false;
@@ -79,7 +91,8 @@ bool TopK::RunTier(unsigned shift) {
     if (slot == kNoSlot) {
       break;
     }
-    if (!Done(slot)) {
+    // The filter first: a bit test, where the bound reads the document's field lengths.
+    if (!Done(slot) && (!Passes(slot) || !TierCandidateFallsShort(walk, low, slot))) {
       Consider(slot);
     }
     for (List& list : walk) {
@@ -94,6 +107,38 @@ bool TopK::RunTier(unsigned shift) {
   Rewind();
   done_ = std::move(lists);
   return false;
+}
+
+// Scoring a candidate probes every list it is not found in, by galloping through cold
+// memory. Its part in the lists of this attempt that hold it is known from their postings,
+// and in the others it is at most their cut (it would be in their tier otherwise): when that
+// cannot reach the page, the candidate is passed over, for this attempt and the later ones
+// (whose cuts are lower and the page no worse).
+bool TopK::TierCandidateFallsShort(const std::vector<List>& walk, const std::vector<double>& low,
+                                   std::uint32_t slot) {
+  if (heap_.size() < k_) {
+    return false;
+  }
+  double reach = 0;
+  for (const PlannedClause& plan : planned_) {
+    double best = 0;
+    for (const PlannedAlternative& alternative : plan.alternatives) {
+      double sum = 0;
+      for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
+        const List& list = walk[c];
+        sum += list.at != list.end && list.at->slot == slot
+                   ? cursors_[c].factors.idf * state_.Part(list.at->tfs, state_.lengths[slot])
+                   : low[c];
+      }
+      best = std::max(best, alternative.scale * sum * kBoundRounding);
+    }
+    reach += best;
+  }
+  if (reach >= threshold_) {
+    return false;
+  }
+  ++dropped_;
+  return true;
 }
 
 bool TopK::Done(std::uint32_t slot) {

@@ -126,15 +126,26 @@ class TopK {
  private:
   [[nodiscard]] std::uint32_t NextCandidate() const;
   [[nodiscard]] bool Passes(std::uint32_t slot) const;
-  // Whether the block of `slot` cannot reach the page; if so, moves past it.
+  // Whether the block of `slot` cannot reach the page; if so, moves past it and the blocks
+  // after it that cannot either.
   bool SkipBlock(std::uint32_t slot);
+  // The most a document in `block` can score (blocks asked in increasing order).
+  double BlockReach(std::uint32_t block);
+  bool BlockCannotEnter(std::uint32_t block);
   // Scores `slot` in full; false when it was shown it could not reach the page.
   bool Score(std::uint32_t slot, double& sum, std::size_t& matched);
-  void MoveEssentialTo(std::uint32_t target);
+  // Returns how many postings the cursors moved past.
+  std::size_t MoveEssentialTo(std::uint32_t target);
+  // The first slot from `from` on that the filters let through; kNoSlot if none.
+  [[nodiscard]] std::uint32_t NextPassing(std::uint32_t from) const;
   void Keep(const Scored& candidate);
   // Filters and scores `slot`, keeping it if it reaches the page.
   void Consider(std::uint32_t slot);
   bool RunTier(unsigned shift);
+  // Whether a candidate of a tier attempt cannot reach the page, from its parts in the lists
+  // `walk` is at (at `slot` when they hold it) and the cuts `low` of the others.
+  bool TierCandidateFallsShort(const std::vector<List>& walk, const std::vector<double>& low,
+                               std::uint32_t slot);
   // Whether `slot` was considered by a tier attempt already (slots asked in increasing order).
   bool Done(std::uint32_t slot);
   // Back to the first posting of every list, for another pass in slot order.
@@ -164,6 +175,7 @@ class TopK {
   bool tiered_ = false;  // the page came from the tiers: the rest went unscored
   // The lists of the last tier attempt, from their start: what was considered already.
   std::vector<List> done_;
+  std::vector<const Posting*> tried_;  // where the lists of the last tier attempt began
   // MaxScore per cursor as well as per clause: a clause's corrections and completions are
   // worth less than its exact word, and often far more common. Cursors whose documents
   // together cannot reach the page supply no candidates (skip_), only probed when scoring.
