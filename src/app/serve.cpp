@@ -156,6 +156,9 @@ int Serve(const Config& config) {
                     [&db] { return static_cast<double>(db.Stats().write_batches); }});
   metrics.AddGauge({"frontdoor_db_write_units_total", "Units of work committed",
                     [&db] { return static_cast<double>(db.Stats().write_units); }});
+  metrics.AddGauge({"frontdoor_db_write_cpu_seconds_total",
+                    "CPU time of the single SQLite writer's commits (units and commit)",
+                    [&db] { return db.Stats().write_cpu_seconds; }});
 
   auto cases = LoadCaseSetup(db, clock, config);
   if (!cases) {

@@ -180,8 +180,11 @@ std::string DateHeader(Instant at) {
   return out.data();
 }
 
-std::string NewMessageId(std::string_view domain) {
-  return usecase::RandomHex(16) + "@" + std::string(domain);
+std::string NewMessageId(std::string_view domain, Instant now) {
+  std::array<char, 17> micros{};
+  std::snprintf(micros.data(), micros.size(), "%016llx",
+                static_cast<unsigned long long>(ToUnixMicros(now)));
+  return std::string(micros.data()) + "." + usecase::RandomHex(8) + "@" + std::string(domain);
 }
 
 std::string DomainOf(std::string_view address) {

@@ -15,7 +15,7 @@ Result<void> OutboxQueue::Queue(store::WriteTx& tx, const usecase::TemplatedMail
   }
   const Instant now = clock_.Now();
   store::OutboundMessageRecord record;
-  record.message_id = NewMessageId(DomainOf(settings_.from));
+  record.message_id = NewMessageId(DomainOf(settings_.from), now);
   record.to_address = mail.to;
   record.subject = std::move(rendered->subject);
   record.text_body = std::move(rendered->text_body);

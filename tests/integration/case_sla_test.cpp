@@ -1,6 +1,8 @@
 // SLA clocks on cases against real databases: started with the case for the standards that
 // apply, paused while awaiting the customer, stopped as met or missed, swept to at risk and
 // breached with a note in the history, and counted by the performance report.
+#include "frontdoor/store/case_sla.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <mutex>
@@ -397,6 +399,40 @@ TEST_P(CaseSlaTest, ConcurrentWritersOfTheSameRollupRowsAllCommit) {
     }
   }
   EXPECT_EQ(acknowledged, kThreads * kCasesEach);
+}
+
+// The store counts the clocks it starts in the charter rollup itself (migration 0024): clocks
+// of several cases that share a rollup row in one call count once each, and a met or missed
+// clock counts as such from the start.
+TEST_P(CaseSlaTest, ClocksStartedTogetherCountOnceEachInTheRollup) {
+  const auto first = usecase::GetCaseRecord(*ctx_, Raise());
+  const auto second = usecase::GetCaseRecord(*ctx_, Raise());
+  ASSERT_TRUE(first && second);
+  std::vector<store::CaseSlaRecord> clocks(3);
+  for (std::size_t i = 0; i < clocks.size(); ++i) {
+    clocks[i].case_id = i == 0 ? first->id : second->id;
+    clocks[i].standard_code = i < 2 ? "TEST-SHARED" : "TEST-MET";
+    clocks[i].measure = "acknowledge";
+    clocks[i].unit = "working_days";
+    clocks[i].amount = 1;
+    clocks[i].started_at = clock_.Now();
+    clocks[i].state = i < 2 ? "on_track" : "met";
+    clocks[i].stopped_at = i < 2 ? std::nullopt : std::optional<Instant>(clock_.Now());
+    clocks[i].state_changed_at = clock_.Now();
+  }
+  ASSERT_TRUE(
+      store_->Write([&](store::WriteTx& tx) { return store::CaseSlas(tx).InsertAll(clocks); }));
+  std::vector<std::string> rows;
+  ASSERT_TRUE(store_->Read([&](store::ReadTx& tx) {
+    return tx.session().Query(
+        "SELECT standard_code, total, met, missed FROM charter_rollup "
+        "WHERE standard_code LIKE 'TEST-%' ORDER BY standard_code",
+        {}, [&](const store::SqlRow& row) {
+          rows.push_back(row.String(0) + " " + std::to_string(row.Int(1)) + " " +
+                         std::to_string(row.Int(2)) + " " + std::to_string(row.Int(3)));
+        });
+  }));
+  EXPECT_EQ(rows, (std::vector<std::string>{"TEST-MET 1 1 0", "TEST-SHARED 2 0 0"}));
 }
 
 TEST_P(CaseSlaTest, PerformanceQueryMistakesNameTheField) {

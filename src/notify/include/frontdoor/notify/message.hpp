@@ -28,8 +28,9 @@ struct OutgoingMail {
 // character (header injection), an address is not a plain addr-spec, or a text is not UTF-8.
 [[nodiscard]] Result<std::string> BuildMessage(const OutgoingMail& mail);
 
-// A new Message-ID (without brackets): 128 random bits at `domain`.
-[[nodiscard]] std::string NewMessageId(std::string_view domain);
+// A new Message-ID (without brackets) at `domain`: `now` in fixed-width hexadecimal
+// microseconds, so that ids sort in the order they were made, then 64 random bits.
+[[nodiscard]] std::string NewMessageId(std::string_view domain, Instant now);
 
 // The domain of an address ("a@b.c" -> "b.c"); "localhost" when it has none.
 [[nodiscard]] std::string DomainOf(std::string_view address);
