@@ -790,6 +790,50 @@ Result<void> CheckMayWork(store::WriteTx& tx, const std::string& reference,
                                            "their team first");
 }
 
+// AssignCase's steps: each sets its part of `record`, notes it in the event's `data`, and
+// adds a field error for a code or id that names nothing, so that one answer lists all.
+Result<void> MoveToTeam(store::WriteTx& tx, const std::string& team_code, store::CaseRecord& record,
+                        boost::json::object& data, std::vector<FieldError>& errors) {
+  auto team = store::Catalogue(tx).FindTeam(team_code);
+  if (team) {
+    record.team_id = team->id;
+    record.team_name = team->name;
+    data["team"] = team->code;
+  } else if (team.error().code() == ErrorCode::kNotFound) {
+    errors.push_back({"team", "No team has that code"});
+  } else {
+    return team.error();
+  }
+  return {};
+}
+
+// The new assignee, whose right to work the case the caller checks once the team moved.
+Result<std::optional<store::StaffUserRecord>> ChangeAssignee(store::WriteTx& tx,
+                                                             const Assignment& assignment,
+                                                             store::CaseRecord& record,
+                                                             boost::json::object& data,
+                                                             std::vector<FieldError>& errors) {
+  if (assignment.clear_assignee) {
+    record.assignee_id.reset();
+    data["assignee_id"] = nullptr;
+    return std::optional<store::StaffUserRecord>();
+  }
+  if (!assignment.assignee_id) {
+    return std::optional<store::StaffUserRecord>();
+  }
+  auto user = store::StaffUsers(tx).FindById(*assignment.assignee_id);
+  if (user) {
+    record.assignee_id = user->id;
+    data["assignee_id"] = user->id;
+    return std::optional<store::StaffUserRecord>(std::move(*user));
+  }
+  if (user.error().code() == ErrorCode::kNotFound) {
+    errors.push_back({"assignee_id", "No staff user has that id"});
+    return std::optional<store::StaffUserRecord>();
+  }
+  return user.error();
+}
+
 }  // namespace
 
 Result<std::vector<store::StaffUserRecord>> PossibleAssignees(const CaseContext& ctx,
@@ -835,32 +879,13 @@ Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& 
         std::vector<FieldError> errors;
         boost::json::object data;
         if (assignment.team_code) {
-          auto team = store::Catalogue(tx).FindTeam(*assignment.team_code);
-          if (team) {
-            record->team_id = team->id;
-            record->team_name = team->name;
-            data["team"] = team->code;
-          } else if (team.error().code() == ErrorCode::kNotFound) {
-            errors.push_back({"team", "No team has that code"});
-          } else {
-            return team.error();
+          if (auto moved = MoveToTeam(tx, *assignment.team_code, *record, data, errors); !moved) {
+            return moved.error();
           }
         }
-        std::optional<store::StaffUserRecord> assignee;
-        if (assignment.clear_assignee) {
-          record->assignee_id.reset();
-          data["assignee_id"] = nullptr;
-        } else if (assignment.assignee_id) {
-          auto user = store::StaffUsers(tx).FindById(*assignment.assignee_id);
-          if (user) {
-            record->assignee_id = user->id;
-            data["assignee_id"] = user->id;
-            assignee = std::move(*user);
-          } else if (user.error().code() == ErrorCode::kNotFound) {
-            errors.push_back({"assignee_id", "No staff user has that id"});
-          } else {
-            return user.error();
-          }
+        auto assignee = ChangeAssignee(tx, assignment, *record, data, errors);
+        if (!assignee) {
+          return assignee.error();
         }
         if (priority) {
           record->priority = *priority;
@@ -876,10 +901,10 @@ Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& 
         if (auto saved = store::Cases(tx).UpdateAssignment(*record); !saved) {
           return saved.error();
         }
-        if (assignee) {
+        if (*assignee) {
           // Checked after the team moved (in this transaction), so one step can hand a case
           // to another department's team and one of its officers.
-          if (auto may = CheckMayWork(tx, reference, *assignee); !may) {
+          if (auto may = CheckMayWork(tx, reference, **assignee); !may) {
             return may.error();
           }
         }
