@@ -834,6 +834,34 @@ Result<std::optional<store::StaffUserRecord>> ChangeAssignee(store::WriteTx& tx,
   return user.error();
 }
 
+// Every change the assignment asks for, made to `record` and noted in `data`; the new
+// assignee, if any. Field errors for all unknown codes and ids together.
+Result<std::optional<store::StaffUserRecord>> ApplyAssignment(
+    store::WriteTx& tx, const Assignment& assignment, const std::optional<std::string>& priority,
+    store::CaseRecord& record, boost::json::object& data) {
+  std::vector<FieldError> errors;
+  if (assignment.team_code) {
+    if (auto moved = MoveToTeam(tx, *assignment.team_code, record, data, errors); !moved) {
+      return moved.error();
+    }
+  }
+  auto assignee = ChangeAssignee(tx, assignment, record, data, errors);
+  if (!assignee) {
+    return assignee.error();
+  }
+  if (priority) {
+    record.priority = *priority;
+    data["priority"] = *priority;
+  }
+  if (!errors.empty()) {
+    return Error::Invalid(std::move(errors));
+  }
+  if (data.empty()) {
+    return Error::Invalid("team", "Say what to change: team, assignee_id or priority");
+  }
+  return assignee;
+}
+
 }  // namespace
 
 Result<std::vector<store::StaffUserRecord>> PossibleAssignees(const CaseContext& ctx,
@@ -876,26 +904,10 @@ Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& 
         if (!record) {
           return record.error();
         }
-        std::vector<FieldError> errors;
         boost::json::object data;
-        if (assignment.team_code) {
-          if (auto moved = MoveToTeam(tx, *assignment.team_code, *record, data, errors); !moved) {
-            return moved.error();
-          }
-        }
-        auto assignee = ChangeAssignee(tx, assignment, *record, data, errors);
+        auto assignee = ApplyAssignment(tx, assignment, priority, *record, data);
         if (!assignee) {
           return assignee.error();
-        }
-        if (priority) {
-          record->priority = *priority;
-          data["priority"] = *priority;
-        }
-        if (!errors.empty()) {
-          return Error::Invalid(std::move(errors));
-        }
-        if (data.empty()) {
-          return Error::Invalid("team", "Say what to change: team, assignee_id or priority");
         }
         record->updated_at = ctx.clock.Now();
         if (auto saved = store::Cases(tx).UpdateAssignment(*record); !saved) {
