@@ -342,8 +342,9 @@ http::Response Desktop::ServicePage(const http::Form& form, const std::vector<Er
     }
     return field;
   };
-  const auto textarea = [&](std::string id, std::string_view label, std::string_view hint = {}) {
-    FieldView field = input(std::move(id), label, hint);
+  const auto textarea = [&](const std::string& id, std::string_view label,
+                            std::string_view hint = {}) {
+    FieldView field = input(id, label, hint);
     field.rows = 3;
     return ToData(field);
   };
