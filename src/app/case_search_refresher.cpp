@@ -8,13 +8,13 @@ CaseSearchRefresher::CaseSearchRefresher(store::Store& store, usecase::CaseSearc
                                          std::chrono::milliseconds interval)
     : store_(store),
       index_(index),
-      thread_(interval, [this](PeriodicThread& self) { Loop(self); }) {}
+      thread_(interval, [this](runtime::PeriodicThread& self) { Loop(self); }) {}
 
 void CaseSearchRefresher::Stop() {
   thread_.Stop();
 }
 
-void CaseSearchRefresher::Loop(PeriodicThread& self) {
+void CaseSearchRefresher::Loop(runtime::PeriodicThread& self) {
   const auto started = std::chrono::steady_clock::now();
   // A database down at start is tried again each interval; case search stays 503 meanwhile.
   for (;;) {

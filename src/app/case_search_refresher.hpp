@@ -6,10 +6,9 @@
 
 #include <chrono>
 
+#include "frontdoor/runtime/periodic_thread.hpp"
 #include "frontdoor/store/store.hpp"
 #include "frontdoor/usecase/case_search.hpp"
-
-#include "periodic_thread.hpp"
 
 namespace frontdoor::app {
 
@@ -24,11 +23,11 @@ class CaseSearchRefresher {
   void Stop();  // idempotent
 
  private:
-  void Loop(PeriodicThread& self);
+  void Loop(runtime::PeriodicThread& self);
 
   store::Store& store_;
   usecase::CaseSearchIndex& index_;
-  PeriodicThread thread_;  // last: it starts at once
+  runtime::PeriodicThread thread_;  // last: it starts at once
 };
 
 }  // namespace frontdoor::app

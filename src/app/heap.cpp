@@ -15,7 +15,7 @@ void ConfigureHeap() {
 }
 
 HeapTrimmer::HeapTrimmer(std::chrono::milliseconds interval)
-    : thread_(interval, [](PeriodicThread& self) {
+    : thread_(interval, [](runtime::PeriodicThread& self) {
         while (!self.WaitOrStop()) {
           malloc_trim(0);
         }

@@ -8,7 +8,7 @@
 
 #include <chrono>
 
-#include "periodic_thread.hpp"
+#include "frontdoor/runtime/periodic_thread.hpp"
 
 namespace frontdoor::app {
 
@@ -30,7 +30,7 @@ class HeapTrimmer {
   void Stop();  // idempotent
 
  private:
-  PeriodicThread thread_;
+  runtime::PeriodicThread thread_;
 };
 
 }  // namespace frontdoor::app

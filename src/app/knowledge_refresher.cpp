@@ -6,13 +6,13 @@ namespace frontdoor::app {
 
 KnowledgeRefresher::KnowledgeRefresher(const usecase::KnowledgeContext& ctx,
                                        std::chrono::milliseconds interval)
-    : ctx_(ctx), thread_(interval, [this](PeriodicThread& self) { Loop(self); }) {}
+    : ctx_(ctx), thread_(interval, [this](runtime::PeriodicThread& self) { Loop(self); }) {}
 
 void KnowledgeRefresher::Stop() {
   thread_.Stop();
 }
 
-void KnowledgeRefresher::Loop(PeriodicThread& self) {
+void KnowledgeRefresher::Loop(runtime::PeriodicThread& self) {
   while (!self.WaitOrStop()) {
     // A database that is down now will be read again next time; the index keeps serving.
     if (auto refreshed = usecase::RefreshKnowledgeIndex(ctx_); !refreshed) {

@@ -5,9 +5,8 @@
 
 #include <chrono>
 
+#include "frontdoor/runtime/periodic_thread.hpp"
 #include "frontdoor/usecase/knowledge.hpp"
-
-#include "periodic_thread.hpp"
 
 namespace frontdoor::app {
 
@@ -21,10 +20,10 @@ class KnowledgeRefresher {
   void Stop();  // idempotent
 
  private:
-  void Loop(PeriodicThread& self);
+  void Loop(runtime::PeriodicThread& self);
 
   const usecase::KnowledgeContext& ctx_;
-  PeriodicThread thread_;  // last: it starts at once
+  runtime::PeriodicThread thread_;  // last: it starts at once
 };
 
 }  // namespace frontdoor::app

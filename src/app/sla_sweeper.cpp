@@ -23,13 +23,13 @@ Result<usecase::SlaSweep> SweepAll(const usecase::CaseContext& ctx) {
 }
 
 SlaSweeper::SlaSweeper(const usecase::CaseContext& ctx, std::chrono::milliseconds interval)
-    : ctx_(ctx), thread_(interval, [this](PeriodicThread& self) { Loop(self); }) {}
+    : ctx_(ctx), thread_(interval, [this](runtime::PeriodicThread& self) { Loop(self); }) {}
 
 void SlaSweeper::Stop() {
   thread_.Stop();
 }
 
-void SlaSweeper::Loop(PeriodicThread& self) {
+void SlaSweeper::Loop(runtime::PeriodicThread& self) {
   // At once, then every interval.
   for (bool stopping = self.StopAsked(); !stopping; stopping = self.WaitOrStop()) {
     auto sweep = SweepAll(ctx_);

@@ -6,11 +6,10 @@
 
 #include <chrono>
 
+#include "frontdoor/runtime/periodic_thread.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/idempotency.hpp"
 #include "frontdoor/usecase/sla.hpp"
-
-#include "periodic_thread.hpp"
 
 namespace frontdoor::app {
 
@@ -28,10 +27,10 @@ class SlaSweeper {
   void Stop();
 
  private:
-  void Loop(PeriodicThread& self);
+  void Loop(runtime::PeriodicThread& self);
 
   const usecase::CaseContext& ctx_;
-  PeriodicThread thread_;  // last: it starts at once
+  runtime::PeriodicThread thread_;  // last: it starts at once
 };
 
 }  // namespace frontdoor::app

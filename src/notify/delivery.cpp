@@ -71,29 +71,15 @@ DeliveryWorker::DeliveryWorker(store::Store& store, const Clock& clock, Transpor
       clock_(clock),
       transport_(transport),
       settings_(std::move(settings)),
-      interval_(interval),
       policy_(std::move(policy)),
-      thread_([this] { Loop(); }) {}
-
-DeliveryWorker::~DeliveryWorker() {
-  Stop();
-}
+      thread_(interval, [this](runtime::PeriodicThread& self) { Loop(self); }) {}
 
 void DeliveryWorker::Stop() {
-  {
-    const std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) {
-    thread_.join();
-  }
+  thread_.Stop();
 }
 
-void DeliveryWorker::Loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
+void DeliveryWorker::Loop(runtime::PeriodicThread& self) {
+  while (!self.StopAsked()) {
     auto round = DeliverDue(store_, clock_, transport_, settings_, policy_);
     if (!round) {
       // The database may be down for a while; the next round tries again.
@@ -102,10 +88,10 @@ void DeliveryWorker::Loop() {
       spdlog::info("email delivery: {} sent, {} to retry, {} failed", round->sent, round->retrying,
                    round->failed);
     }
-    lock.lock();
     // A full batch means more are waiting: go again at once.
-    if (!round || round->sent + round->retrying + round->failed < policy_.batch) {
-      wake_.wait_for(lock, interval_, [this] { return stopping_; });
+    const bool full = round && round->sent + round->retrying + round->failed >= policy_.batch;
+    if (!full && self.WaitOrStop()) {
+      return;
     }
   }
 }

@@ -43,7 +43,7 @@ Result<ApiKeyRecord> ApiKeys::Insert(const std::string& name, const std::string&
       session_,
       "INSERT INTO api_key (name, key_digest, scope, created_at) VALUES (?, ?, ?, ?) RETURNING " +
           std::string(kApiKeyColumns),
-      {std::string_view(name), std::string_view(key_digest), std::string_view(scope),
+      {std::string_view{name}, std::string_view{key_digest}, std::string_view{scope},
        ToUnixMicros(created_at)},
       ReadApiKey, "API key");
 }
@@ -51,7 +51,7 @@ Result<ApiKeyRecord> ApiKeys::Insert(const std::string& name, const std::string&
 Result<ApiKeyRecord> ApiKeys::FindByDigest(const std::string& key_digest) {
   return QueryOne<ApiKeyRecord>(
       session_, "SELECT " + std::string(kApiKeyColumns) + " FROM api_key WHERE key_digest = ?",
-      {std::string_view(key_digest)}, ReadApiKey, "API key");
+      {std::string_view{key_digest}}, ReadApiKey, "API key");
 }
 
 Result<std::vector<ApiKeyRecord>> ApiKeys::List() {
@@ -70,8 +70,8 @@ Result<StaffUserRecord> StaffUsers::Insert(const StaffUserRecord& user) {
       "INSERT INTO staff_user (email, name, role, department, password_hash, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING " +
           std::string(kStaffColumns),
-      {std::string_view(user.email), std::string_view(user.name), std::string_view(user.role),
-       OptionalText(user.department), std::string_view(user.password_hash),
+      {std::string_view{user.email}, std::string_view{user.name}, std::string_view{user.role},
+       OptionalText(user.department), std::string_view{user.password_hash},
        ToUnixMicros(user.created_at)},
       ReadStaffUser, "Staff user");
 }
@@ -79,7 +79,7 @@ Result<StaffUserRecord> StaffUsers::Insert(const StaffUserRecord& user) {
 Result<StaffUserRecord> StaffUsers::FindByEmail(const std::string& email) {
   return QueryOne<StaffUserRecord>(
       session_, "SELECT " + std::string(kStaffColumns) + " FROM staff_user WHERE email = ?",
-      {std::string_view(email)}, ReadStaffUser, "Staff user");
+      {std::string_view{email}}, ReadStaffUser, "Staff user");
 }
 
 Result<StaffUserRecord> StaffUsers::FindById(std::int64_t id) {

@@ -35,7 +35,7 @@ Result<bool> Attachments::PutBlob(const std::string& sha256, const std::string& 
   auto inserted = session_.Exec(
       "INSERT INTO attachment_blob (sha256, media_type, size, content, created_at) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-      {std::string_view(sha256), std::string_view(media_type),
+      {std::string_view{sha256}, std::string_view{media_type},
        static_cast<std::int64_t>(content.size()), SqlBlob{content}, ToUnixMicros(now)});
   if (!inserted) {
     return inserted.error();
@@ -46,7 +46,7 @@ Result<bool> Attachments::PutBlob(const std::string& sha256, const std::string& 
 Result<BlobRecord> Attachments::FindBlob(const std::string& sha256) {
   return QueryOne<BlobRecord>(
       session_, "SELECT sha256, media_type, content FROM attachment_blob WHERE sha256 = ?",
-      {std::string_view(sha256)}, ReadBlob, "File");
+      {std::string_view{sha256}}, ReadBlob, "File");
 }
 
 Result<BlobRecord> Attachments::FindPublicBlob(const std::string& sha256) {
@@ -55,7 +55,7 @@ Result<BlobRecord> Attachments::FindPublicBlob(const std::string& sha256) {
       "SELECT b.sha256, b.media_type, b.content FROM attachment_blob b WHERE b.sha256 = ? "
       "AND EXISTS (SELECT 1 FROM case_attachment a WHERE a.sha256 = b.sha256 "
       "AND a.is_public = 1)",
-      {std::string_view(sha256)}, ReadBlob, "File");
+      {std::string_view{sha256}}, ReadBlob, "File");
 }
 
 Result<AttachmentRecord> Attachments::Insert(const AttachmentRecord& record) {
@@ -64,9 +64,9 @@ Result<AttachmentRecord> Attachments::Insert(const AttachmentRecord& record) {
       "INSERT INTO case_attachment (case_id, sha256, filename, media_type, size, is_public, "
       "actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " +
           std::string(kColumns),
-      {record.case_id, std::string_view(record.sha256), std::string_view(record.filename),
-       std::string_view(record.media_type), record.size, std::int64_t{record.is_public ? 1 : 0},
-       std::string_view(record.actor), ToUnixMicros(record.created_at)},
+      {record.case_id, std::string_view{record.sha256}, std::string_view{record.filename},
+       std::string_view{record.media_type}, record.size, std::int64_t{record.is_public ? 1 : 0},
+       std::string_view{record.actor}, ToUnixMicros(record.created_at)},
       ReadAttachment, "Attachment");
 }
 

@@ -161,7 +161,7 @@ class RowSink {
 };
 
 SqlParam Text(const std::string& text) {
-  return std::string_view(text);
+  return std::string_view{text};
 }
 SqlParam Text(const std::optional<std::string>& text) {
   return OptionalText(text);
@@ -402,7 +402,7 @@ Result<std::int64_t> BulkLoader::InsertCustomers(std::span<const CustomerRecord>
   RowSink<2> tokens(session_, kNameTokenSqlite, kNameTokenPostgres, 1024);
   id = *first;
   for (const CustomerRecord& c : customers) {
-    std::string_view words = c.search_name ? std::string_view(*c.search_name) : "";
+    std::string_view words = c.search_name ? std::string_view{*c.search_name} : "";
     while (!words.empty()) {
       const auto end = words.find(' ');
       if (end != 0) {
@@ -538,8 +538,8 @@ Result<std::int64_t> BulkLoader::InsertClocks(std::span<const BulkCase> cases,
   RowSink<8> rows(session_, kRollupSqlite, kRollupPostgres, 1);
   for (const auto& [key, counts] : rollup) {
     const auto& [day, standard, team, service, channel] = key;
-    if (auto added = rows.Add({day, std::string_view(standard), team, service,
-                               std::string_view(channel), counts.total, counts.met, counts.missed});
+    if (auto added = rows.Add({day, std::string_view{standard}, team, service,
+                               std::string_view{channel}, counts.total, counts.met, counts.missed});
         !added) {
       return added.error();
     }
@@ -602,7 +602,7 @@ Result<std::int64_t> BulkLoader::SequenceValue(const std::string& prefix, int ye
   std::int64_t value = 0;
   auto done =
       session_.Query("SELECT last_value FROM reference_sequence WHERE prefix = ? AND year = ?",
-                     {std::string_view(prefix), std::int64_t{year}},
+                     {std::string_view{prefix}, std::int64_t{year}},
                      [&](const SqlRow& row) { value = row.Int(0); });
   if (!done) {
     return done.error();
@@ -617,7 +617,7 @@ Result<void> BulkLoader::RaiseSequence(const std::string& prefix, int year,
       "ON CONFLICT (prefix, year) DO UPDATE SET last_value = CASE WHEN excluded.last_value > "
       "reference_sequence.last_value THEN excluded.last_value ELSE reference_sequence.last_value "
       "END",
-      {std::string_view(prefix), std::int64_t{year}, last_value});
+      {std::string_view{prefix}, std::int64_t{year}, last_value});
   if (!done) {
     return done.error();
   }

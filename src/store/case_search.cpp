@@ -154,7 +154,7 @@ Result<std::optional<CaseSearchRow>> CaseSearchRows::FindByReference(const std::
   std::optional<CaseSearchRow> found;
   std::string sql(kSelect);
   sql += "WHERE c.reference = ?";
-  auto done = session_.Query(sql, {std::string_view(reference)},
+  auto done = session_.Query(sql, {std::string_view{reference}},
                              [&found](const SqlRow& row) { found = ReadRow(row); });
   if (!done) {
     return done.error();

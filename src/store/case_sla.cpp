@@ -129,11 +129,11 @@ Result<std::int64_t> CaseSlas::Insert(const CaseSlaRecord& sla) {
       "INSERT INTO case_sla (case_id, standard_code, measure, unit, amount, started_at, due_at, "
       "at_risk_at, paused_since, paused_total, stopped_at, state, state_changed_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {sla.case_id, std::string_view(sla.standard_code), std::string_view(sla.measure),
-       std::string_view(sla.unit), std::int64_t{sla.amount}, ToUnixMicros(sla.started_at),
+      {sla.case_id, std::string_view{sla.standard_code}, std::string_view{sla.measure},
+       std::string_view{sla.unit}, std::int64_t{sla.amount}, ToUnixMicros(sla.started_at),
        OptionalMicros(sla.due_at), OptionalMicros(sla.at_risk_at), OptionalMicros(sla.paused_since),
        std::int64_t{sla.paused_total.count()}, OptionalMicros(sla.stopped_at),
-       std::string_view(sla.state), ToUnixMicros(sla.state_changed_at)});
+       std::string_view{sla.state}, ToUnixMicros(sla.state_changed_at)});
 }
 
 Result<void> CaseSlas::InsertAll(std::span<const CaseSlaRecord> clocks) {
@@ -150,12 +150,12 @@ Result<void> CaseSlas::InsertAll(std::span<const CaseSlaRecord> clocks) {
   sql += ValuesRows(clocks.size(), 13);
   for (const CaseSlaRecord& sla : clocks) {
     params.insert(params.end(),
-                  {sla.case_id, std::string_view(sla.standard_code), std::string_view(sla.measure),
-                   std::string_view(sla.unit), std::int64_t{sla.amount},
+                  {sla.case_id, std::string_view{sla.standard_code}, std::string_view{sla.measure},
+                   std::string_view{sla.unit}, std::int64_t{sla.amount},
                    ToUnixMicros(sla.started_at), OptionalMicros(sla.due_at),
                    OptionalMicros(sla.at_risk_at), OptionalMicros(sla.paused_since),
                    std::int64_t{sla.paused_total.count()}, OptionalMicros(sla.stopped_at),
-                   std::string_view(sla.state), ToUnixMicros(sla.state_changed_at)});
+                   std::string_view{sla.state}, ToUnixMicros(sla.state_changed_at)});
   }
   return Done(session_.Exec(sql, params));
 }
@@ -166,14 +166,14 @@ Result<void> CaseSlas::Update(const CaseSlaRecord& sla) {
       "stopped_at = ?, state = ?, state_changed_at = ? WHERE id = ?",
       {OptionalMicros(sla.due_at), OptionalMicros(sla.at_risk_at), OptionalMicros(sla.paused_since),
        std::int64_t{sla.paused_total.count()}, OptionalMicros(sla.stopped_at),
-       std::string_view(sla.state), ToUnixMicros(sla.state_changed_at), sla.id}));
+       std::string_view{sla.state}, ToUnixMicros(sla.state_changed_at), sla.id}));
 }
 
 Result<bool> CaseSlas::ChangeState(std::int64_t id, const std::string& from, const std::string& to,
                                    Instant at) {
   auto changed = session_.Exec(
       "UPDATE case_sla SET state = ?, state_changed_at = ? WHERE id = ? AND state = ?",
-      {std::string_view(to), ToUnixMicros(at), id, std::string_view(from)});
+      {std::string_view{to}, ToUnixMicros(at), id, std::string_view{from}});
   if (!changed) {
     return changed.error();
   }

@@ -186,13 +186,13 @@ Result<DepartmentRecord> Catalogue::InsertDepartment(const std::string& code,
                                                      const std::string& name) {
   return QueryOne<DepartmentRecord>(
       session_, "INSERT INTO department (code, name) VALUES (?, ?) RETURNING id, code, name",
-      {std::string_view(code), std::string_view(name)}, ReadDepartment, "Department");
+      {std::string_view{code}, std::string_view{name}}, ReadDepartment, "Department");
 }
 
 Result<DepartmentRecord> Catalogue::FindDepartment(const std::string& code) {
   return QueryOne<DepartmentRecord>(session_,
                                     "SELECT id, code, name FROM department WHERE code = ?",
-                                    {std::string_view(code)}, ReadDepartment, "Department");
+                                    {std::string_view{code}}, ReadDepartment, "Department");
 }
 
 Result<std::vector<DepartmentRecord>> Catalogue::ListDepartments() {
@@ -204,7 +204,7 @@ Result<TeamRecord> Catalogue::InsertTeam(const TeamRecord& team) {
   auto id = QueryInt(session_,
                      "INSERT INTO team (code, name, department_id, email) VALUES (?, ?, ?, ?) "
                      "RETURNING id",
-                     {std::string_view(team.code), std::string_view(team.name), team.department_id,
+                     {std::string_view{team.code}, std::string_view{team.name}, team.department_id,
                       OptionalText(team.email)});
   if (!id) {
     return id.error();
@@ -214,7 +214,7 @@ Result<TeamRecord> Catalogue::InsertTeam(const TeamRecord& team) {
 
 Result<TeamRecord> Catalogue::FindTeam(const std::string& code) {
   return QueryOne<TeamRecord>(session_, std::string(kTeamSelect) + "WHERE t.code = ?",
-                              {std::string_view(code)}, ReadTeam, "Team");
+                              {std::string_view{code}}, ReadTeam, "Team");
 }
 
 Result<TeamRecord> Catalogue::FindTeamById(std::int64_t id) {
@@ -235,10 +235,10 @@ Result<ServiceRecord> Catalogue::InsertService(const ServiceRecord& s) {
       "default_team_id, case_type, channels, signpost, form, resolve_standard, service_notice, "
       "active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {std::string_view(s.code), std::string_view(s.name), std::string_view(s.description),
-       std::string_view(s.keywords), std::string_view(s.group), OptionalInt(s.department_id),
-       OptionalInt(s.default_team_id), std::string_view(s.case_type), std::string_view(channels),
-       OptionalText(s.signpost), std::string_view(form), OptionalText(s.resolve_standard),
+      {std::string_view{s.code}, std::string_view{s.name}, std::string_view{s.description},
+       std::string_view{s.keywords}, std::string_view{s.group}, OptionalInt(s.department_id),
+       OptionalInt(s.default_team_id), std::string_view{s.case_type}, std::string_view{channels},
+       OptionalText(s.signpost), std::string_view{form}, OptionalText(s.resolve_standard),
        OptionalText(s.service_notice), std::int64_t{s.active ? 1 : 0}, ToUnixMicros(s.created_at),
        ToUnixMicros(s.updated_at)});
   if (!id) {
@@ -255,10 +255,10 @@ Result<ServiceRecord> Catalogue::UpdateService(const ServiceRecord& s) {
       "department_id = ?, default_team_id = ?, case_type = ?, channels = ?, signpost = ?, "
       "form = ?, resolve_standard = ?, service_notice = ?, active = ?, updated_at = ? "
       "WHERE id = ?",
-      {std::string_view(s.name), std::string_view(s.description), std::string_view(s.keywords),
-       std::string_view(s.group), OptionalInt(s.department_id), OptionalInt(s.default_team_id),
-       std::string_view(s.case_type), std::string_view(channels), OptionalText(s.signpost),
-       std::string_view(form), OptionalText(s.resolve_standard), OptionalText(s.service_notice),
+      {std::string_view{s.name}, std::string_view{s.description}, std::string_view{s.keywords},
+       std::string_view{s.group}, OptionalInt(s.department_id), OptionalInt(s.default_team_id),
+       std::string_view{s.case_type}, std::string_view{channels}, OptionalText(s.signpost),
+       std::string_view{form}, OptionalText(s.resolve_standard), OptionalText(s.service_notice),
        std::int64_t{s.active ? 1 : 0}, ToUnixMicros(s.updated_at), s.id});
   if (!changed) {
     return changed.error();
@@ -271,7 +271,7 @@ Result<ServiceRecord> Catalogue::UpdateService(const ServiceRecord& s) {
 
 Result<ServiceRecord> Catalogue::FindService(const std::string& code) {
   return QueryService(session_, std::string(kServiceSelect) + "WHERE s.code = ?",
-                      {std::string_view(code)});
+                      {std::string_view{code}});
 }
 
 Result<ServiceRecord> Catalogue::FindServiceById(std::int64_t id) {
@@ -439,8 +439,8 @@ Result<WardRecord> Catalogue::SetWard(const WardRecord& ward) {
       "area_name = excluded.area_name, boundary = excluded.boundary, min_lat = excluded.min_lat, "
       "max_lat = excluded.max_lat, min_lon = excluded.min_lon, max_lon = excluded.max_lon "
       "RETURNING id",
-      {std::string_view(ward.code), std::string_view(ward.name), OptionalText(ward.area_name),
-       std::string_view(boundary), box.min_lat, box.max_lat, box.min_lon, box.max_lon});
+      {std::string_view{ward.code}, std::string_view{ward.name}, OptionalText(ward.area_name),
+       std::string_view{boundary}, box.min_lat, box.max_lat, box.min_lon, box.max_lon});
   if (!id) {
     return id.error();
   }

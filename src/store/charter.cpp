@@ -84,8 +84,8 @@ Result<CalendarRecord> Calendars::Insert(const CalendarRecord& calendar) {
       Sql("INSERT INTO calendar (code, name, zone, is_default, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?) RETURNING ",
           kCalendarColumns),
-      {std::string_view(calendar.code), std::string_view(calendar.name),
-       std::string_view(calendar.zone), Flag(calendar.is_default),
+      {std::string_view{calendar.code}, std::string_view{calendar.name},
+       std::string_view{calendar.zone}, Flag(calendar.is_default),
        ToUnixMicros(calendar.created_at), ToUnixMicros(calendar.updated_at)},
       ReadCalendar, "Calendar");
 }
@@ -96,7 +96,7 @@ Result<CalendarRecord> Calendars::Update(const CalendarRecord& calendar) {
       Sql("UPDATE calendar SET name = ?, zone = ?, is_default = ?, updated_at = ? WHERE id = ? "
           "RETURNING ",
           kCalendarColumns),
-      {std::string_view(calendar.name), std::string_view(calendar.zone), Flag(calendar.is_default),
+      {std::string_view{calendar.name}, std::string_view{calendar.zone}, Flag(calendar.is_default),
        ToUnixMicros(calendar.updated_at), calendar.id},
       ReadCalendar, "Calendar");
 }
@@ -112,7 +112,7 @@ Result<void> Calendars::ClearDefault() {
 Result<CalendarRecord> Calendars::Find(const std::string& code) {
   return QueryOne<CalendarRecord>(session_,
                                   Sql("SELECT ", kCalendarColumns, " FROM calendar WHERE code = ?"),
-                                  {std::string_view(code)}, ReadCalendar, "Calendar");
+                                  {std::string_view{code}}, ReadCalendar, "Calendar");
 }
 
 Result<std::vector<CalendarRecord>> Calendars::List() {
@@ -153,8 +153,8 @@ Result<void> Calendars::PutClosedDay(std::int64_t calendar_id, const ClosedDayRe
       "INSERT INTO calendar_closed_day (calendar_id, day, name, source) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (calendar_id, day) DO UPDATE SET name = excluded.name, source = "
       "excluded.source",
-      {calendar_id, std::string_view(day.day), std::string_view(day.name),
-       std::string_view(day.source)});
+      {calendar_id, std::string_view{day.day}, std::string_view{day.name},
+       std::string_view{day.source}});
   if (!done) {
     return done.error();
   }
@@ -163,7 +163,7 @@ Result<void> Calendars::PutClosedDay(std::int64_t calendar_id, const ClosedDayRe
 
 Result<void> Calendars::DeleteClosedDay(std::int64_t calendar_id, const std::string& day) {
   auto done = session_.Exec("DELETE FROM calendar_closed_day WHERE calendar_id = ? AND day = ?",
-                            {calendar_id, std::string_view(day)});
+                            {calendar_id, std::string_view{day}});
   if (!done) {
     return done.error();
   }
@@ -175,8 +175,8 @@ Result<std::vector<ClosedDayRecord>> Calendars::ClosedDays(std::int64_t calendar
                                                            const std::optional<std::string>& to) {
   // Both databases compare YYYY-MM-DD text in date order. The open ends are written as
   // bounds outside any date so that one prepared statement serves every call.
-  const std::string_view low = from ? std::string_view(*from) : std::string_view("0000-00-00");
-  const std::string_view high = to ? std::string_view(*to) : std::string_view("9999-99-99");
+  const std::string_view low = from ? std::string_view{*from} : std::string_view{"0000-00-00"};
+  const std::string_view high = to ? std::string_view{*to} : std::string_view{"9999-99-99"};
   return QueryAll<ClosedDayRecord>(session_,
                                    "SELECT day, name, source FROM calendar_closed_day "
                                    "WHERE calendar_id = ? AND day >= ? AND day <= ? ORDER BY day",
@@ -190,7 +190,7 @@ Result<ClosureRecord> Calendars::InsertClosure(const ClosureRecord& closure) {
           "VALUES (?, ?, ?, ?, ?) RETURNING ",
           kClosureColumns),
       {closure.calendar_id, ToUnixMicros(closure.from), ToUnixMicros(closure.to),
-       std::string_view(closure.reason), ToUnixMicros(closure.created_at)},
+       std::string_view{closure.reason}, ToUnixMicros(closure.created_at)},
       ReadClosure, "Closure");
 }
 
@@ -221,10 +221,10 @@ Result<StandardRecord> Standards::Insert(const StandardRecord& standard) {
           "unit, amount, threshold_percent, active, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
           kStandardColumns),
-      {std::string_view(standard.code), std::string_view(standard.name),
-       std::string_view(standard.measure), OptionalText(standard.channel),
+      {std::string_view{standard.code}, std::string_view{standard.name},
+       std::string_view{standard.measure}, OptionalText(standard.channel),
        OptionalText(standard.case_type), OptionalText(standard.service_code),
-       std::string_view(standard.unit), std::int64_t{standard.amount}, standard.threshold_percent,
+       std::string_view{standard.unit}, std::int64_t{standard.amount}, standard.threshold_percent,
        Flag(standard.active), ToUnixMicros(standard.created_at), ToUnixMicros(standard.updated_at)},
       ReadStandard, "Charter standard");
 }
@@ -236,18 +236,18 @@ Result<StandardRecord> Standards::Update(const StandardRecord& standard) {
           "service_code = ?, unit = ?, amount = ?, threshold_percent = ?, active = ?, "
           "updated_at = ? WHERE code = ? RETURNING ",
           kStandardColumns),
-      {std::string_view(standard.name), std::string_view(standard.measure),
+      {std::string_view{standard.name}, std::string_view{standard.measure},
        OptionalText(standard.channel), OptionalText(standard.case_type),
-       OptionalText(standard.service_code), std::string_view(standard.unit),
+       OptionalText(standard.service_code), std::string_view{standard.unit},
        std::int64_t{standard.amount}, standard.threshold_percent, Flag(standard.active),
-       ToUnixMicros(standard.updated_at), std::string_view(standard.code)},
+       ToUnixMicros(standard.updated_at), std::string_view{standard.code}},
       ReadStandard, "Charter standard");
 }
 
 Result<StandardRecord> Standards::Find(const std::string& code) {
   return QueryOne<StandardRecord>(
       session_, Sql("SELECT ", kStandardColumns, " FROM charter_standard WHERE code = ?"),
-      {std::string_view(code)}, ReadStandard, "Charter standard");
+      {std::string_view{code}}, ReadStandard, "Charter standard");
 }
 
 Result<std::vector<StandardRecord>> Standards::List(bool include_inactive) {

@@ -51,8 +51,8 @@ Result<std::int64_t> SignInCodes::Insert(const SignInCodeRecord& c) {
       session_,
       "INSERT INTO citizen_sign_in_code (email, code_digest, salt, ip, created_at, "
       "expires_at, guesses) VALUES (?, ?, ?, ?, ?, ?, 0) RETURNING id",
-      {std::string_view(c.email), std::string_view(c.code_digest), std::string_view(c.salt),
-       std::string_view(c.ip), ToUnixMicros(c.created_at), ToUnixMicros(c.expires_at)});
+      {std::string_view{c.email}, std::string_view{c.code_digest}, std::string_view{c.salt},
+       std::string_view{c.ip}, ToUnixMicros(c.created_at), ToUnixMicros(c.expires_at)});
 }
 
 Result<SignInCodeRecord> SignInCodes::Latest(const std::string& email) {
@@ -60,19 +60,19 @@ Result<SignInCodeRecord> SignInCodes::Latest(const std::string& email) {
                                     "SELECT " + std::string(kCodeColumns) +
                                         " FROM citizen_sign_in_code WHERE email = ? "
                                         "ORDER BY created_at DESC, id DESC LIMIT 1",
-                                    {std::string_view(email)}, ReadCode, "Code");
+                                    {std::string_view{email}}, ReadCode, "Code");
 }
 
 Result<std::int64_t> SignInCodes::CountFor(const std::string& email, Instant since) {
   return QueryInt(session_,
                   "SELECT count(*) FROM citizen_sign_in_code WHERE email = ? AND created_at > ?",
-                  {std::string_view(email), ToUnixMicros(since)});
+                  {std::string_view{email}, ToUnixMicros(since)});
 }
 
 Result<std::int64_t> SignInCodes::CountFrom(const std::string& ip, Instant since) {
   return QueryInt(session_,
                   "SELECT count(*) FROM citizen_sign_in_code WHERE ip = ? AND created_at > ?",
-                  {std::string_view(ip), ToUnixMicros(since)});
+                  {std::string_view{ip}, ToUnixMicros(since)});
 }
 
 Result<void> SignInCodes::AddGuess(std::int64_t id) {
@@ -96,8 +96,8 @@ Result<CitizenSessionRecord> CitizenSessions::Insert(const CitizenSessionRecord&
       "INSERT INTO citizen_session (token_digest, email, created_at, last_seen_at, ip) "
       "VALUES (?, ?, ?, ?, ?) RETURNING " +
           std::string(kSessionColumns),
-      {std::string_view(r.token_digest), std::string_view(r.email), ToUnixMicros(r.created_at),
-       ToUnixMicros(r.last_seen_at), std::string_view(r.ip)},
+      {std::string_view{r.token_digest}, std::string_view{r.email}, ToUnixMicros(r.created_at),
+       ToUnixMicros(r.last_seen_at), std::string_view{r.ip}},
       ReadSession, "Session");
 }
 
@@ -105,7 +105,7 @@ Result<CitizenSessionRecord> CitizenSessions::FindByDigest(const std::string& to
   return QueryOne<CitizenSessionRecord>(
       session_,
       "SELECT " + std::string(kSessionColumns) + " FROM citizen_session WHERE token_digest = ?",
-      {std::string_view(token_digest)}, ReadSession, "Session");
+      {std::string_view{token_digest}}, ReadSession, "Session");
 }
 
 Result<void> CitizenSessions::Touch(std::int64_t id, Instant at) {
@@ -115,7 +115,7 @@ Result<void> CitizenSessions::Touch(std::int64_t id, Instant at) {
 
 Result<void> CitizenSessions::Delete(const std::string& token_digest) {
   return Done(session_.Exec("DELETE FROM citizen_session WHERE token_digest = ?",
-                            {std::string_view(token_digest)}));
+                            {std::string_view{token_digest}}));
 }
 
 Result<std::int64_t> CitizenSessions::DeleteExpired(Instant idle_before, Instant created_before) {
@@ -132,7 +132,7 @@ Result<std::vector<CitizenCaseRow>> CasesForEmail(ReadTx& tx, const std::string&
       "WHERE c.customer_id IN (SELECT customer_id FROM customer_contact_point "
       "WHERE kind = 'email' AND value = ?) "
       "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-      {std::string_view(email), std::int64_t{limit}, std::int64_t{offset}}, [](const SqlRow& row) {
+      {std::string_view{email}, std::int64_t{limit}, std::int64_t{offset}}, [](const SqlRow& row) {
         CitizenCaseRow r;
         r.reference = row.String(0);
         r.service_name = row.String(1);

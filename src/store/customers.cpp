@@ -123,10 +123,10 @@ Result<std::int64_t> Customers::Insert(const CustomerRecord& c) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {OptionalText(c.first_name), OptionalText(c.last_name), OptionalText(c.email),
        OptionalText(c.phone), ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at),
-       std::string_view(c.kind), OptionalText(c.organisation_name), OptionalText(c.title),
+       std::string_view{c.kind}, OptionalText(c.organisation_name), OptionalText(c.title),
        OptionalText(c.search_name), OptionalText(c.address), OptionalText(c.postcode),
-       std::string_view(c.language), OptionalText(c.preferred_channel),
-       std::string_view(accessibility), OptionalText(c.interpreter_language),
+       std::string_view{c.language}, OptionalText(c.preferred_channel),
+       std::string_view{accessibility}, OptionalText(c.interpreter_language),
        std::int64_t{c.consent_contact}, std::int64_t{c.consent_research},
        std::int64_t{c.restricted}});
   if (!id) {
@@ -136,7 +136,7 @@ Result<std::int64_t> Customers::Insert(const CustomerRecord& c) {
     auto token = session_.Exec(
         "INSERT INTO customer_name_token (token, customer_id) VALUES (?, ?) "
         "ON CONFLICT DO NOTHING",
-        {std::string_view(word), *id});
+        {std::string_view{word}, *id});
     if (!token) {
       return token.error();
     }
@@ -163,15 +163,15 @@ Result<void> Customers::Update(const CustomerRecord& c) {
        OptionalText(c.email),
        OptionalText(c.phone),
        ToUnixMicros(c.updated_at),
-       std::string_view(c.kind),
+       std::string_view{c.kind},
        OptionalText(c.organisation_name),
        OptionalText(c.title),
        OptionalText(c.search_name),
        OptionalText(c.address),
        OptionalText(c.postcode),
-       std::string_view(c.language),
+       std::string_view{c.language},
        OptionalText(c.preferred_channel),
-       std::string_view(accessibility),
+       std::string_view{accessibility},
        OptionalText(c.interpreter_language),
        std::int64_t{c.consent_contact},
        std::int64_t{c.consent_research},
@@ -192,7 +192,7 @@ Result<void> Customers::Update(const CustomerRecord& c) {
     auto token = session_.Exec(
         "INSERT INTO customer_name_token (token, customer_id) VALUES (?, ?) "
         "ON CONFLICT DO NOTHING",
-        {std::string_view(word), c.id});
+        {std::string_view{word}, c.id});
     if (!token) {
       return token.error();
     }
@@ -228,7 +228,7 @@ Result<std::optional<CustomerRecord>> Customers::FindByContact(
         SelectCustomers() +
             "JOIN customer_contact_point p ON p.customer_id = c.id "
             "WHERE p.kind = ? AND p.value = ? AND c.merged_into IS NULL ORDER BY c.id LIMIT 1",
-        {std::string_view(kind), std::string_view(**value)}, ReadCustomer);
+        {std::string_view{kind}, std::string_view{**value}}, ReadCustomer);
     if (!by_point) {
       return by_point.error();
     }
@@ -237,7 +237,7 @@ Result<std::optional<CustomerRecord>> Customers::FindByContact(
           QueryAll<CustomerRecord>(session_,
                                    SelectCustomers() + "WHERE c." + std::string(kind) +
                                        " = ? AND c.merged_into IS NULL ORDER BY c.id LIMIT 1",
-                                   {std::string_view(**value)}, ReadCustomer);
+                                   {std::string_view{**value}}, ReadCustomer);
       if (!by_point) {
         return by_point.error();
       }
@@ -277,7 +277,7 @@ Result<void> Customers::AddContactPoint(std::int64_t customer_id, const std::str
   auto done = session_.Exec(
       "INSERT INTO customer_contact_point (customer_id, kind, value, created_at) "
       "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-      {customer_id, std::string_view(kind), std::string_view(value), ToUnixMicros(now)});
+      {customer_id, std::string_view{kind}, std::string_view{value}, ToUnixMicros(now)});
   if (!done) {
     return done.error();
   }
@@ -311,12 +311,12 @@ Result<std::vector<CustomerRecord>> Customers::Search(const CustomerSearch& sear
   }
   std::vector<SqlParam> params = where.params();
   for (const std::string& text : texts) {
-    params.emplace_back(std::string_view(text));
+    params.emplace_back(std::string_view{text});
   }
   std::string sql = where.sql();
   const auto add = [&](const std::string& condition, const std::string& value) {
     sql += " AND " + condition;
-    params.emplace_back(std::string_view(value));
+    params.emplace_back(std::string_view{value});
   };
   if (search.email) {
     add("c.id IN (SELECT customer_id FROM customer_contact_point WHERE kind = 'email' AND "
@@ -353,7 +353,7 @@ Result<std::vector<CustomerRecord>> Customers::Candidates(
   }
   std::vector<SqlParam> params;
   for (const std::string& bound : bounds) {
-    params.emplace_back(std::string_view(bound));
+    params.emplace_back(std::string_view{bound});
   }
   std::string sql = SelectCustomers() + "WHERE c.merged_into IS NULL AND (";
   sql += condition.empty()
@@ -361,7 +361,7 @@ Result<std::vector<CustomerRecord>> Customers::Candidates(
              : "c.id IN (SELECT customer_id FROM customer_name_token WHERE " + condition + ")";
   if (postcode) {
     sql += " OR c.postcode = ?";
-    params.emplace_back(std::string_view(*postcode));
+    params.emplace_back(std::string_view{*postcode});
   }
   sql += ") ORDER BY c.id LIMIT " + std::to_string(std::max(limit, 0));
   return QueryAll<CustomerRecord>(session_, sql, params, ReadCustomer);
@@ -476,7 +476,7 @@ Result<std::int64_t> Customers::InsertMerge(const MergeRecord& merge) {
                   "INSERT INTO customer_merge (from_customer_id, into_customer_id, merged_at, "
                   "actor, moved) VALUES (?, ?, ?, ?, ?) RETURNING id",
                   {merge.from_customer_id, merge.into_customer_id, ToUnixMicros(merge.merged_at),
-                   std::string_view(merge.actor), std::string_view(moved)});
+                   std::string_view{merge.actor}, std::string_view{moved}});
 }
 
 Result<MergeRecord> Customers::FindMerge(std::int64_t id) {
@@ -510,7 +510,7 @@ Result<MergeRecord> Customers::FindMerge(std::int64_t id) {
 Result<void> Customers::MarkMergeUndone(std::int64_t id, Instant at, const std::string& actor) {
   auto done = session_.Exec(
       "UPDATE customer_merge SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL",
-      {ToUnixMicros(at), std::string_view(actor), id});
+      {ToUnixMicros(at), std::string_view{actor}, id});
   if (!done) {
     return done.error();
   }
@@ -566,10 +566,10 @@ Result<std::int64_t> Interactions::Insert(const InteractionRecord& i) {
       "INSERT INTO interaction (customer_id, case_id, channel, direction, started_at, ended_at, "
       "agent_id, outcome, service_id, summary, articles, actor, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {OptionalInt(i.customer_id), OptionalInt(i.case_id), std::string_view(i.channel),
-       std::string_view(i.direction), ToUnixMicros(i.started_at), ended, OptionalInt(i.agent_id),
-       std::string_view(i.outcome), OptionalInt(i.service_id), std::string_view(i.summary),
-       std::string_view(articles), std::string_view(i.actor), ToUnixMicros(i.created_at)});
+      {OptionalInt(i.customer_id), OptionalInt(i.case_id), std::string_view{i.channel},
+       std::string_view{i.direction}, ToUnixMicros(i.started_at), ended, OptionalInt(i.agent_id),
+       std::string_view{i.outcome}, OptionalInt(i.service_id), std::string_view{i.summary},
+       std::string_view{articles}, std::string_view{i.actor}, ToUnixMicros(i.created_at)});
 }
 
 Result<InteractionRecord> Interactions::FindById(std::int64_t id) {

@@ -9,7 +9,7 @@ Result<std::optional<IdempotencyRecord>> IdempotencyKeys::Find(const std::string
   auto done = session_.Query(
       "SELECT fingerprint, status, content_type, location, body, created_at "
       "FROM idempotency_key WHERE scope = ? AND key = ? AND created_at >= ?",
-      {std::string_view(scope), std::string_view(key), ToUnixMicros(live_since)},
+      {std::string_view{scope}, std::string_view{key}, ToUnixMicros(live_since)},
       [&](const SqlRow& row) {
         IdempotencyRecord record;
         record.scope = scope;
@@ -39,10 +39,10 @@ Result<bool> IdempotencyKeys::Insert(const IdempotencyRecord& record, Instant li
       "status = excluded.status, content_type = excluded.content_type, "
       "location = excluded.location, body = excluded.body, created_at = excluded.created_at "
       "WHERE idempotency_key.created_at < ?",
-      {std::string_view(record.scope), std::string_view(record.key),
-       std::string_view(record.fingerprint), static_cast<std::int64_t>(record.status),
-       std::string_view(record.content_type), OptionalText(record.location),
-       std::string_view(record.body), ToUnixMicros(record.created_at), ToUnixMicros(live_since)});
+      {std::string_view{record.scope}, std::string_view{record.key},
+       std::string_view{record.fingerprint}, static_cast<std::int64_t>(record.status),
+       std::string_view{record.content_type}, OptionalText(record.location),
+       std::string_view{record.body}, ToUnixMicros(record.created_at), ToUnixMicros(live_since)});
   if (!changed) {
     return changed.error();
   }

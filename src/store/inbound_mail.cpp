@@ -26,7 +26,7 @@ Result<bool> InboundMessages::Claim(const std::string& message_id,
   auto inserted = session_.Exec(
       "INSERT INTO inbound_message (message_id, from_address, received_at, claimed_at) "
       "VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING",
-      {std::string_view(message_id), OptionalText(from_address), ToUnixMicros(now),
+      {std::string_view{message_id}, OptionalText(from_address), ToUnixMicros(now),
        ToUnixMicros(now)});
   if (!inserted) {
     return inserted.error();
@@ -37,7 +37,7 @@ Result<bool> InboundMessages::Claim(const std::string& message_id,
   auto taken_over = session_.Exec(
       "UPDATE inbound_message SET claimed_at = ? "
       "WHERE message_id = ? AND outcome IS NULL AND claimed_at < ?",
-      {ToUnixMicros(now), std::string_view(message_id), ToUnixMicros(stale_before)});
+      {ToUnixMicros(now), std::string_view{message_id}, ToUnixMicros(stale_before)});
   if (!taken_over) {
     return taken_over.error();
   }
@@ -50,14 +50,14 @@ Result<InboundMessageRecord> InboundMessages::Find(const std::string& message_id
       "SELECT m.message_id, m.case_id, m.outcome, m.from_address, m.received_at, m.claimed_at, "
       "c.reference FROM inbound_message m LEFT JOIN service_case c ON c.id = m.case_id "
       "WHERE m.message_id = ?",
-      {std::string_view(message_id)}, ReadMessage, "Message");
+      {std::string_view{message_id}}, ReadMessage, "Message");
 }
 
 Result<void> InboundMessages::Complete(const std::string& message_id, std::int64_t case_id,
                                        const std::string& outcome) {
   auto updated =
       session_.Exec("UPDATE inbound_message SET case_id = ?, outcome = ? WHERE message_id = ?",
-                    {case_id, std::string_view(outcome), std::string_view(message_id)});
+                    {case_id, std::string_view{outcome}, std::string_view{message_id}});
   if (!updated) {
     return updated.error();
   }
@@ -70,7 +70,7 @@ Result<void> InboundMessages::Complete(const std::string& message_id, std::int64
 Result<void> InboundMessages::Release(const std::string& message_id) {
   auto deleted =
       session_.Exec("DELETE FROM inbound_message WHERE message_id = ? AND outcome IS NULL",
-                    {std::string_view(message_id)});
+                    {std::string_view{message_id}});
   if (!deleted) {
     return deleted.error();
   }

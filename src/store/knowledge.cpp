@@ -146,9 +146,9 @@ Result<std::int64_t> KnowledgeBase::InsertArticle(const ArticleRecord& a) {
       "INSERT INTO kb_article (slug, title, summary, body_markdown, body_html, keywords, audience, "
       "state, owner_user_id, owner_team_id, review_by, version, created_at, updated_at, "
       "published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {std::string_view(a.slug), std::string_view(a.title), std::string_view(a.summary),
-       std::string_view(a.body_markdown), std::string_view(a.body_html),
-       std::string_view(a.keywords), std::string_view(a.audience), std::string_view(a.state),
+      {std::string_view{a.slug}, std::string_view{a.title}, std::string_view{a.summary},
+       std::string_view{a.body_markdown}, std::string_view{a.body_html},
+       std::string_view{a.keywords}, std::string_view{a.audience}, std::string_view{a.state},
        OptionalInt(a.owner_user_id), OptionalInt(a.owner_team_id), OptionalText(a.review_by),
        std::int64_t{a.version}, ToUnixMicros(a.created_at), ToUnixMicros(a.updated_at),
        a.published_at ? SqlParam(ToUnixMicros(*a.published_at)) : SqlParam(nullptr)});
@@ -159,9 +159,9 @@ Result<void> KnowledgeBase::UpdateArticle(const ArticleRecord& a) {
       "UPDATE kb_article SET slug = ?, title = ?, summary = ?, body_markdown = ?, body_html = ?, "
       "keywords = ?, audience = ?, state = ?, owner_user_id = ?, owner_team_id = ?, review_by = ?, "
       "version = ?, updated_at = ?, published_at = ? WHERE id = ?",
-      {std::string_view(a.slug), std::string_view(a.title), std::string_view(a.summary),
-       std::string_view(a.body_markdown), std::string_view(a.body_html),
-       std::string_view(a.keywords), std::string_view(a.audience), std::string_view(a.state),
+      {std::string_view{a.slug}, std::string_view{a.title}, std::string_view{a.summary},
+       std::string_view{a.body_markdown}, std::string_view{a.body_html},
+       std::string_view{a.keywords}, std::string_view{a.audience}, std::string_view{a.state},
        OptionalInt(a.owner_user_id), OptionalInt(a.owner_team_id), OptionalText(a.review_by),
        std::int64_t{a.version}, ToUnixMicros(a.updated_at),
        a.published_at ? SqlParam(ToUnixMicros(*a.published_at)) : SqlParam(nullptr), a.id});
@@ -199,10 +199,10 @@ Result<void> KnowledgeBase::InsertVersion(const ArticleVersionRecord& v) {
       "INSERT INTO kb_article_version (article_id, version, title, summary, body_markdown, "
       "keywords, audience, state, services, saved_by, saved_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {v.article_id, std::int64_t{v.version}, std::string_view(v.title),
-       std::string_view(v.summary), std::string_view(v.body_markdown), std::string_view(v.keywords),
-       std::string_view(v.audience), std::string_view(v.state), std::string_view(services),
-       std::string_view(v.saved_by), ToUnixMicros(v.saved_at)});
+      {v.article_id, std::int64_t{v.version}, std::string_view{v.title},
+       std::string_view{v.summary}, std::string_view{v.body_markdown}, std::string_view{v.keywords},
+       std::string_view{v.audience}, std::string_view{v.state}, std::string_view{services},
+       std::string_view{v.saved_by}, ToUnixMicros(v.saved_at)});
   if (!done) {
     return done.error();
   }
@@ -221,7 +221,7 @@ Result<ArticleRecord> KnowledgeBase::FindArticle(std::int64_t id) {
 }
 
 Result<ArticleRecord> KnowledgeBase::FindArticleBySlug(const std::string& slug) {
-  auto found = Articles("WHERE a.slug = ?", {std::string_view(slug)});
+  auto found = Articles("WHERE a.slug = ?", {std::string_view{slug}});
   if (!found) {
     return found.error();
   }
@@ -235,10 +235,10 @@ Result<std::vector<ArticleRecord>> KnowledgeBase::ListArticles(const ArticleFilt
   Where where;
   where.Compare("a.id", ">", filter.after_id);
   if (filter.state) {
-    where.Compare("a.state", "=", std::string_view(*filter.state));
+    where.Compare("a.state", "=", std::string_view{*filter.state});
   }
   if (filter.audience) {
-    where.Compare("a.audience", "=", std::string_view(*filter.audience));
+    where.Compare("a.audience", "=", std::string_view{*filter.audience});
   }
   if (filter.service_code) {
     where.Add(
@@ -247,7 +247,7 @@ Result<std::vector<ArticleRecord>> KnowledgeBase::ListArticles(const ArticleFilt
   }
   std::vector<SqlParam> params = where.params();
   if (filter.service_code) {
-    params.emplace_back(std::string_view(*filter.service_code));
+    params.emplace_back(std::string_view{*filter.service_code});
   }
   params.emplace_back(std::int64_t{filter.limit});
   return Articles(where.sql() + " ORDER BY a.id LIMIT ?", params);
@@ -259,7 +259,7 @@ Result<std::vector<ArticleRecord>> KnowledgeBase::ChangedSince(Instant since) {
 
 Result<std::vector<ArticleRecord>> KnowledgeBase::ReviewDue(const std::string& date) {
   return Articles("WHERE a.review_by IS NOT NULL AND a.review_by <= ? ORDER BY a.review_by, a.id",
-                  {std::string_view(date)});
+                  {std::string_view{date}});
 }
 
 Result<std::vector<ArticleVersionRecord>> KnowledgeBase::ListVersions(std::int64_t article_id) {
@@ -287,14 +287,14 @@ Result<std::int64_t> KnowledgeBase::InsertSynonym(const std::vector<std::string>
   const std::string text = Join(phrases, '\n');
   return QueryInt(session_,
                   "INSERT INTO kb_synonym (phrases, updated_at) VALUES (?, ?) RETURNING id",
-                  {std::string_view(text), ToUnixMicros(now)});
+                  {std::string_view{text}, ToUnixMicros(now)});
 }
 
 Result<void> KnowledgeBase::UpdateSynonym(std::int64_t id, const std::vector<std::string>& phrases,
                                           Instant now) {
   const std::string text = Join(phrases, '\n');
   auto changed = session_.Exec("UPDATE kb_synonym SET phrases = ?, updated_at = ? WHERE id = ?",
-                               {std::string_view(text), ToUnixMicros(now), id});
+                               {std::string_view{text}, ToUnixMicros(now), id});
   if (!changed) {
     return changed.error();
   }
@@ -349,7 +349,7 @@ Result<void> KnowledgeBase::InsertEvent(const KnowledgeEventRecord& e) {
   auto done = session_.Exec(
       "INSERT INTO kb_event (kind, channel, session_key, customer_id, query, article_id, "
       "result_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {std::string_view(e.kind), std::string_view(e.channel), OptionalText(e.session_key),
+      {std::string_view{e.kind}, std::string_view{e.channel}, OptionalText(e.session_key),
        OptionalInt(e.customer_id), OptionalText(e.query), OptionalInt(e.article_id),
        OptionalInt(e.result_count), ToUnixMicros(e.created_at)});
   if (!done) {
@@ -373,7 +373,7 @@ Result<std::vector<DeflectionRow>> KnowledgeBase::Deflection(const std::string& 
       "FROM kb_event e WHERE e.kind IN ('search', 'view') AND e.channel = ? "
       "AND (e.session_key IS NOT NULL OR e.customer_id IS NOT NULL) "
       "AND e.created_at >= ? AND e.created_at < ? GROUP BY e.kind ORDER BY e.kind",
-      {w, w, std::string_view(channel), ToUnixMicros(from), ToUnixMicros(to)},
+      {w, w, std::string_view{channel}, ToUnixMicros(from), ToUnixMicros(to)},
       [](const SqlRow& row) {
         return DeflectionRow{row.String(0), row.Int(1), row.Int(2)};
       });

@@ -40,9 +40,9 @@ Result<std::int64_t> Outbox::Insert(const OutboundMessageRecord& m) {
       "INSERT INTO outbound_message (message_id, to_address, subject, text_body, html_body, "
       "template_code, language, status, attempts, next_attempt_at, last_error, created_at, "
       "sent_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {std::string_view(m.message_id), std::string_view(m.to_address), std::string_view(m.subject),
-       std::string_view(m.text_body), OptionalText(m.html_body), std::string_view(m.template_code),
-       std::string_view(m.language), std::string_view(m.status), m.attempts,
+      {std::string_view{m.message_id}, std::string_view{m.to_address}, std::string_view{m.subject},
+       std::string_view{m.text_body}, OptionalText(m.html_body), std::string_view{m.template_code},
+       std::string_view{m.language}, std::string_view{m.status}, m.attempts,
        ToUnixMicros(m.next_attempt_at), OptionalText(m.last_error), ToUnixMicros(m.created_at),
        sent_at, OptionalInt(m.case_id)});
 }
@@ -94,11 +94,11 @@ Result<void> Outbox::MarkFailed(std::int64_t id, const std::string& error,
   auto done = retry_at ? session_.Exec(
                              "UPDATE outbound_message SET status = 'queued', last_error = ?, "
                              "next_attempt_at = ? WHERE id = ?",
-                             {std::string_view(error), ToUnixMicros(*retry_at), id})
+                             {std::string_view{error}, ToUnixMicros(*retry_at), id})
                        : session_.Exec(
                              "UPDATE outbound_message SET status = 'failed', last_error = ? "
                              "WHERE id = ?",
-                             {std::string_view(error), id});
+                             {std::string_view{error}, id});
   if (!done) {
     return done.error();
   }
@@ -117,7 +117,7 @@ Result<std::vector<OutboundMessageRecord>> Outbox::ListTo(const std::string& to_
       session_,
       "SELECT " + std::string(kColumns) +
           " FROM outbound_message WHERE to_address = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-      {std::string_view(to_address), std::int64_t{limit}}, ReadMessage);
+      {std::string_view{to_address}, std::int64_t{limit}}, ReadMessage);
 }
 
 }  // namespace frontdoor::store

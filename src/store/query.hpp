@@ -58,7 +58,7 @@ class Where {
     std::string condition = std::string(column) + " IN (";
     for (std::size_t i = 0; i < values.size(); ++i) {
       condition += i == 0 ? "?" : ", ?";
-      params_.emplace_back(std::string_view(values[i]));
+      params_.emplace_back(std::string_view{values[i]});
     }
     Add(condition + ")");
   }

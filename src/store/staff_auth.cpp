@@ -28,9 +28,9 @@ Result<StaffSessionRecord> StaffSessions::Insert(const StaffSessionRecord& recor
       "INSERT INTO staff_session (token_digest, staff_id, csrf_token, created_at, last_seen_at, "
       "ip) VALUES (?, ?, ?, ?, ?, ?) RETURNING " +
           std::string(kSessionColumns),
-      {std::string_view(record.token_digest), record.staff_id, std::string_view(record.csrf_token),
+      {std::string_view{record.token_digest}, record.staff_id, std::string_view{record.csrf_token},
        ToUnixMicros(record.created_at), ToUnixMicros(record.last_seen_at),
-       std::string_view(record.ip)},
+       std::string_view{record.ip}},
       ReadSession, "Session");
 }
 
@@ -38,7 +38,7 @@ Result<StaffSessionRecord> StaffSessions::FindByDigest(const std::string& token_
   return QueryOne<StaffSessionRecord>(
       session_,
       "SELECT " + std::string(kSessionColumns) + " FROM staff_session WHERE token_digest = ?",
-      {std::string_view(token_digest)}, ReadSession, "Session");
+      {std::string_view{token_digest}}, ReadSession, "Session");
 }
 
 Result<void> StaffSessions::Touch(std::int64_t id, Instant at) {
@@ -52,7 +52,7 @@ Result<void> StaffSessions::Touch(std::int64_t id, Instant at) {
 
 Result<void> StaffSessions::Delete(const std::string& token_digest) {
   auto done = session_.Exec("DELETE FROM staff_session WHERE token_digest = ?",
-                            {std::string_view(token_digest)});
+                            {std::string_view{token_digest}});
   if (!done) {
     return done.error();
   }
@@ -68,7 +68,7 @@ Result<void> SignInAttempts::Record(const std::string& email, const std::string&
                                     bool succeeded) {
   auto done =
       session_.Exec("INSERT INTO sign_in_attempt (email, ip, at, succeeded) VALUES (?, ?, ?, ?)",
-                    {std::string_view(email), std::string_view(ip), ToUnixMicros(at),
+                    {std::string_view{email}, std::string_view{ip}, ToUnixMicros(at),
                      std::int64_t{succeeded ? 1 : 0}});
   if (!done) {
     return done.error();
@@ -81,13 +81,13 @@ Result<std::int64_t> SignInAttempts::RecentFailures(const std::string& email, In
                   "SELECT count(*) FROM sign_in_attempt WHERE email = ? AND succeeded = 0 AND "
                   "at >= ? AND at > coalesce((SELECT max(at) FROM sign_in_attempt WHERE "
                   "email = ? AND succeeded = 1), -1)",
-                  {std::string_view(email), ToUnixMicros(since), std::string_view(email)});
+                  {std::string_view{email}, ToUnixMicros(since), std::string_view{email}});
 }
 
 Result<std::int64_t> SignInAttempts::RecentFailuresFrom(const std::string& ip, Instant since) {
   return QueryInt(session_,
                   "SELECT count(*) FROM sign_in_attempt WHERE ip = ? AND succeeded = 0 AND at >= ?",
-                  {std::string_view(ip), ToUnixMicros(since)});
+                  {std::string_view{ip}, ToUnixMicros(since)});
 }
 
 Result<std::int64_t> SignInAttempts::DeleteBefore(Instant before) {
@@ -102,7 +102,7 @@ Result<std::optional<std::string>> CaseDepartment(ReadTx& tx, const std::string&
       "LEFT JOIN team t ON t.id = c.team_id "
       "LEFT JOIN department td ON td.id = t.department_id "
       "LEFT JOIN department sd ON sd.id = s.department_id WHERE c.reference = ?",
-      {std::string_view(reference)}, [&](const SqlRow& row) { found = row.OptionalString(0); });
+      {std::string_view{reference}}, [&](const SqlRow& row) { found = row.OptionalString(0); });
   if (!done) {
     return done.error();
   }

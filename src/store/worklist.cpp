@@ -14,10 +14,10 @@ constexpr std::string_view kBreached =
 Where Conditions(const WorklistFilter& filter, std::vector<std::string>& statuses) {
   Where where;
   if (filter.team_code) {
-    where.Compare("t.code", "=", std::string_view(*filter.team_code));
+    where.Compare("t.code", "=", std::string_view{*filter.team_code});
   }
   if (filter.service_code) {
-    where.Compare("s.code", "=", std::string_view(*filter.service_code));
+    where.Compare("s.code", "=", std::string_view{*filter.service_code});
   }
   if (filter.statuses.empty()) {
     where.Add("c.status NOT IN ('resolved', 'closed')");

@@ -265,15 +265,12 @@ void Sweep(store::CaseSlaRecord& sla, Instant now) {
   }
 }
 
-}  // namespace
-
-Result<std::vector<ReplayedSla>> ReplaySlaClocks(const std::vector<charter::Standard>& standards,
-                                                 const charter::WorkingCalendar& calendar,
-                                                 const store::CaseRecord& record,
-                                                 const std::string& case_type,
-                                                 const std::optional<std::string>& resolve_standard,
-                                                 const std::vector<store::CaseEventRecord>& events,
-                                                 Instant now) {
+// The clocks the case started with, as CreateCase starts them: on track at creation.
+Result<std::vector<ReplayedSla>> StartClocks(const std::vector<charter::Standard>& standards,
+                                             const charter::WorkingCalendar& calendar,
+                                             const store::CaseRecord& record,
+                                             const std::string& case_type,
+                                             const std::optional<std::string>& resolve_standard) {
   std::vector<ReplayedSla> clocks;
   for (const charter::Standard* standard : ApplicableStandards(
            standards, record.channel, case_type, record.service_code, resolve_standard)) {
@@ -291,48 +288,90 @@ Result<std::vector<ReplayedSla>> ReplaySlaClocks(const std::vector<charter::Stan
     }
     clocks.push_back(std::move(clock));
   }
-  CaseStatus current = CaseStatus::kNew;
-  for (const store::CaseEventRecord& event : events) {
-    if (!event.status && event.kind != "public_update") {
+  return clocks;
+}
+
+// A move of the case that may touch its clocks.
+struct ClockStep {
+  CaseStatus from;
+  CaseStatus to;
+  bool public_update;
+};
+
+// The step `event` makes from `current` (which it advances), or nothing when the event
+// leaves the clocks alone.
+std::optional<ClockStep> StepOf(const store::CaseEventRecord& event, CaseStatus& current) {
+  if (!event.status && event.kind != "public_update") {
+    return std::nullopt;
+  }
+  CaseStatus to = current;
+  if (event.status) {
+    auto parsed = ParseCaseStatus(*event.status);
+    if (!parsed) {
+      return std::nullopt;
+    }
+    to = *parsed;
+  }
+  // As the use cases: a customer's comment reopens without touching the clocks; a status
+  // change with a public note and a public update tell the customer something.
+  bool public_update = event.kind == "public_update";
+  if (event.kind == "status") {
+    if (to == current) {
+      return std::nullopt;  // written after the customer comment that made the move
+    }
+    public_update = event.body.has_value();
+  } else if (event.kind != "public_update") {
+    current = to;
+    return std::nullopt;
+  }
+  const ClockStep step{current, to, public_update};
+  current = to;
+  return step;
+}
+
+// UpdateSlaClocks on clocks held in memory.
+Result<void> ApplyStep(std::vector<ReplayedSla>& clocks, const charter::WorkingCalendar& calendar,
+                       const ClockStep& step, Instant at) {
+  for (ReplayedSla& clock : clocks) {
+    const auto measure = charter::ParseMeasure(clock.sla.measure);
+    if (clock.sla.stopped_at || !measure) {
       continue;
     }
-    std::optional<CaseStatus> to = current;
-    if (event.status) {
-      auto parsed = ParseCaseStatus(*event.status);
-      if (!parsed) {
-        continue;
-      }
-      to = *parsed;
-    }
-    // As the use cases: a customer's comment reopens without touching the clocks; a status
-    // change with a public note and a public update tell the customer something.
-    bool public_update = event.kind == "public_update";
-    if (event.kind == "status") {
-      if (*to == current) {
-        continue;  // written after the customer comment that made the move
-      }
-      public_update = event.body.has_value();
-    } else if (event.kind != "public_update") {
-      current = *to;
+    const bool stop = Stops(*measure, step.from, step.to, step.public_update);
+    if (!stop && PausesSla(step.to) == clock.sla.paused_since.has_value()) {
       continue;
     }
-    const CaseStatus from = current;
-    current = *to;
-    for (ReplayedSla& clock : clocks) {
-      const auto measure = charter::ParseMeasure(clock.sla.measure);
-      if (clock.sla.stopped_at || !measure) {
-        continue;
-      }
-      const bool stop = Stops(*measure, from, current, public_update);
-      if (!stop && PausesSla(current) == clock.sla.paused_since.has_value()) {
-        continue;
-      }
-      if (auto applied = ApplyInMemory(clock, calendar, stop, event.at); !applied) {
-        return applied.error();
-      }
+    if (auto applied = ApplyInMemory(clock, calendar, stop, at); !applied) {
+      return applied.error();
     }
   }
-  for (ReplayedSla& clock : clocks) {
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<ReplayedSla>> ReplaySlaClocks(const std::vector<charter::Standard>& standards,
+                                                 const charter::WorkingCalendar& calendar,
+                                                 const store::CaseRecord& record,
+                                                 const std::string& case_type,
+                                                 const std::optional<std::string>& resolve_standard,
+                                                 const std::vector<store::CaseEventRecord>& events,
+                                                 Instant now) {
+  auto clocks = StartClocks(standards, calendar, record, case_type, resolve_standard);
+  if (!clocks) {
+    return clocks.error();
+  }
+  CaseStatus current = CaseStatus::kNew;
+  for (const store::CaseEventRecord& event : events) {
+    const auto step = StepOf(event, current);
+    if (!step) {
+      continue;
+    }
+    if (auto applied = ApplyStep(*clocks, calendar, *step, event.at); !applied) {
+      return applied.error();
+    }
+  }
+  for (ReplayedSla& clock : *clocks) {
     Sweep(clock.sla, now);
   }
   return clocks;

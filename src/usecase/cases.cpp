@@ -790,6 +790,78 @@ Result<void> CheckMayWork(store::WriteTx& tx, const std::string& reference,
                                            "their team first");
 }
 
+// AssignCase's steps: each sets its part of `record`, notes it in the event's `data`, and
+// adds a field error for a code or id that names nothing, so that one answer lists all.
+Result<void> MoveToTeam(store::WriteTx& tx, const std::string& team_code, store::CaseRecord& record,
+                        boost::json::object& data, std::vector<FieldError>& errors) {
+  auto team = store::Catalogue(tx).FindTeam(team_code);
+  if (team) {
+    record.team_id = team->id;
+    record.team_name = team->name;
+    data["team"] = team->code;
+  } else if (team.error().code() == ErrorCode::kNotFound) {
+    errors.push_back({"team", "No team has that code"});
+  } else {
+    return team.error();
+  }
+  return {};
+}
+
+// The new assignee, whose right to work the case the caller checks once the team moved.
+Result<std::optional<store::StaffUserRecord>> ChangeAssignee(store::WriteTx& tx,
+                                                             const Assignment& assignment,
+                                                             store::CaseRecord& record,
+                                                             boost::json::object& data,
+                                                             std::vector<FieldError>& errors) {
+  if (assignment.clear_assignee) {
+    record.assignee_id.reset();
+    data["assignee_id"] = nullptr;
+    return std::optional<store::StaffUserRecord>();
+  }
+  if (!assignment.assignee_id) {
+    return std::optional<store::StaffUserRecord>();
+  }
+  auto user = store::StaffUsers(tx).FindById(*assignment.assignee_id);
+  if (user) {
+    record.assignee_id = user->id;
+    data["assignee_id"] = user->id;
+    return std::optional<store::StaffUserRecord>(std::move(*user));
+  }
+  if (user.error().code() == ErrorCode::kNotFound) {
+    errors.push_back({"assignee_id", "No staff user has that id"});
+    return std::optional<store::StaffUserRecord>();
+  }
+  return user.error();
+}
+
+// Every change the assignment asks for, made to `record` and noted in `data`; the new
+// assignee, if any. Field errors for all unknown codes and ids together.
+Result<std::optional<store::StaffUserRecord>> ApplyAssignment(
+    store::WriteTx& tx, const Assignment& assignment, const std::optional<std::string>& priority,
+    store::CaseRecord& record, boost::json::object& data) {
+  std::vector<FieldError> errors;
+  if (assignment.team_code) {
+    if (auto moved = MoveToTeam(tx, *assignment.team_code, record, data, errors); !moved) {
+      return moved.error();
+    }
+  }
+  auto assignee = ChangeAssignee(tx, assignment, record, data, errors);
+  if (!assignee) {
+    return assignee.error();
+  }
+  if (priority) {
+    record.priority = *priority;
+    data["priority"] = *priority;
+  }
+  if (!errors.empty()) {
+    return Error::Invalid(std::move(errors));
+  }
+  if (data.empty()) {
+    return Error::Invalid("team", "Say what to change: team, assignee_id or priority");
+  }
+  return assignee;
+}
+
 }  // namespace
 
 Result<std::vector<store::StaffUserRecord>> PossibleAssignees(const CaseContext& ctx,
@@ -832,54 +904,19 @@ Result<store::CaseRecord> AssignCase(const CaseContext& ctx, const std::string& 
         if (!record) {
           return record.error();
         }
-        std::vector<FieldError> errors;
         boost::json::object data;
-        if (assignment.team_code) {
-          auto team = store::Catalogue(tx).FindTeam(*assignment.team_code);
-          if (team) {
-            record->team_id = team->id;
-            record->team_name = team->name;
-            data["team"] = team->code;
-          } else if (team.error().code() == ErrorCode::kNotFound) {
-            errors.push_back({"team", "No team has that code"});
-          } else {
-            return team.error();
-          }
-        }
-        std::optional<store::StaffUserRecord> assignee;
-        if (assignment.clear_assignee) {
-          record->assignee_id.reset();
-          data["assignee_id"] = nullptr;
-        } else if (assignment.assignee_id) {
-          auto user = store::StaffUsers(tx).FindById(*assignment.assignee_id);
-          if (user) {
-            record->assignee_id = user->id;
-            data["assignee_id"] = user->id;
-            assignee = std::move(*user);
-          } else if (user.error().code() == ErrorCode::kNotFound) {
-            errors.push_back({"assignee_id", "No staff user has that id"});
-          } else {
-            return user.error();
-          }
-        }
-        if (priority) {
-          record->priority = *priority;
-          data["priority"] = *priority;
-        }
-        if (!errors.empty()) {
-          return Error::Invalid(std::move(errors));
-        }
-        if (data.empty()) {
-          return Error::Invalid("team", "Say what to change: team, assignee_id or priority");
+        auto assignee = ApplyAssignment(tx, assignment, priority, *record, data);
+        if (!assignee) {
+          return assignee.error();
         }
         record->updated_at = ctx.clock.Now();
         if (auto saved = store::Cases(tx).UpdateAssignment(*record); !saved) {
           return saved.error();
         }
-        if (assignee) {
+        if (*assignee) {
           // Checked after the team moved (in this transaction), so one step can hand a case
           // to another department's team and one of its officers.
-          if (auto may = CheckMayWork(tx, reference, *assignee); !may) {
+          if (auto may = CheckMayWork(tx, reference, **assignee); !may) {
             return may.error();
           }
         }

@@ -7,6 +7,7 @@
 #include "frontdoor/usecase/secrets.hpp"
 
 #include "case_fixture.hpp"
+#include "session_expiry_checks.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -195,6 +196,25 @@ TEST_F(CitizenAuthTest, SessionEndsAfterThirtyIdleMinutesOrTwelveHours) {
     }
   }
   EXPECT_FALSE(ResumeCitizenSession(*store_, clock_, busy->token, policy_));
+}
+
+// A session is valid strictly before its expiry instant, as a member of staff's is.
+TEST_F(CitizenAuthTest, SessionEndsAtTheIdleTimeoutInstant) {
+  ASSERT_TRUE(Ask());
+  auto signed_in = Verify(LastCode());
+  ASSERT_TRUE(signed_in);
+  ExpectEndsAtTheIdleTimeout(clock_, policy_.idle_timeout, [&] {
+    return ResumeCitizenSession(*store_, clock_, signed_in->token, policy_);
+  });
+}
+
+TEST_F(CitizenAuthTest, SessionEndsAtTheAbsoluteTimeoutInstant) {
+  ASSERT_TRUE(Ask());
+  auto signed_in = Verify(LastCode());
+  ASSERT_TRUE(signed_in);
+  ExpectEndsAtTheAbsoluteTimeout(clock_, policy_.absolute_timeout, [&] {
+    return ResumeCitizenSession(*store_, clock_, signed_in->token, policy_);
+  });
 }
 
 TEST_F(CitizenAuthTest, SignOutEndsTheSessionAndSignInRotatesTheToken) {

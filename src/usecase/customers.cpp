@@ -300,6 +300,112 @@ Result<store::CustomerSearch> ToSearch(const CustomerQuery& query) {
   return search;
 }
 
+bool IsRanked(const std::vector<Candidate>& ranked, std::int64_t id) {
+  return std::any_of(ranked.begin(), ranked.end(),
+                     [&](const Candidate& c) { return c.customer.id == id; });
+}
+
+// Customers with the searched email or phone, each once, in the order found: an exact
+// match of a contact point is the strongest evidence of the same person.
+Result<void> AddExactMatches(store::Customers& customers, const store::CustomerSearch& search,
+                             std::vector<Candidate>& ranked) {
+  for (const auto& [value, reason] :
+       {std::pair{&search.email, "same email"}, std::pair{&search.phone, "same phone"}}) {
+    if (!*value) {
+      continue;
+    }
+    store::CustomerSearch exact;
+    (value == &search.email ? exact.email : exact.phone) = **value;
+    exact.limit = 10;
+    auto found = customers.Search(exact);
+    if (!found) {
+      return found.error();
+    }
+    for (auto& customer : *found) {
+      if (!IsRanked(ranked, customer.id)) {
+        ranked.push_back({std::move(customer), 1.0, reason});
+      }
+    }
+  }
+  return {};
+}
+
+// Customers whose name (and postcode, when given) scores at least kCandidateThreshold,
+// best first, after the exact matches and without repeating them.
+Result<void> AddFuzzyMatches(store::Customers& customers, const store::CustomerSearch& search,
+                             std::vector<Candidate>& ranked) {
+  std::vector<std::string> prefixes;
+  std::istringstream words(*search.search_name);
+  for (std::string word; words >> word;) {
+    prefixes.push_back(word.substr(0, 2));
+  }
+  auto found = customers.Candidates(prefixes, search.postcode, 500);
+  if (!found) {
+    return found.error();
+  }
+  std::vector<Candidate> fuzzy;
+  for (auto& customer : *found) {
+    if (IsRanked(ranked, customer.id)) {
+      continue;
+    }
+    const double score = CandidateScore(*search.search_name, search.postcode,
+                                        customer.search_name.value_or(""), customer.postcode);
+    if (score >= kCandidateThreshold) {
+      const bool same_postcode = search.postcode && customer.postcode == search.postcode;
+      fuzzy.push_back({std::move(customer), score,
+                       same_postcode ? "similar name and same postcode" : "similar name"});
+    }
+  }
+  std::sort(fuzzy.begin(), fuzzy.end(),
+            [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  for (auto& candidate : fuzzy) {
+    ranked.push_back(std::move(candidate));
+  }
+  return {};
+}
+
+// One side of a merge: it must exist, not be merged away already, and be open to the viewer.
+Result<store::CustomerRecord> Mergeable(store::Customers& customers, std::int64_t id,
+                                        const Viewer& viewer) {
+  auto found = customers.FindById(id);
+  if (!found) {
+    return found.error().code() == ErrorCode::kNotFound ? CustomerNotFound(id) : found.error();
+  }
+  if (found->merged_into) {
+    return Error(ErrorCode::kConflict, "Customer " + std::to_string(id) +
+                                           " was already merged into customer " +
+                                           std::to_string(*found->merged_into));
+  }
+  if (found->restricted && !viewer.may_open_restricted) {
+    return Error(ErrorCode::kForbidden, "This customer's record is restricted");
+  }
+  return found;
+}
+
+// Moves the cases, interactions and contact points of merge.from_customer_id to
+// merge.into_customer_id and records their ids in `merge`, so that UndoMerge moves back
+// exactly those.
+Result<void> MoveToSurvivor(store::Customers& customers, store::MergeRecord& merge) {
+  const std::int64_t from = merge.from_customer_id;
+  const std::int64_t into = merge.into_customer_id;
+  auto cases = customers.MoveCases(from, into);
+  if (!cases) {
+    return cases.error();
+  }
+  merge.cases = std::move(*cases);
+  auto interactions = customers.MoveInteractions(from, into);
+  if (!interactions) {
+    return interactions.error();
+  }
+  merge.interactions = std::move(*interactions);
+  auto points = customers.MoveContactPoints(from, into);
+  if (!points) {
+    return points.error();
+  }
+  merge.contact_points = std::move(*points);
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<store::CustomerRecord>> SearchCustomers(store::Store& store,
@@ -321,56 +427,12 @@ Result<std::vector<Candidate>> FindCandidates(store::Store& store, const Custome
       store, [&](store::ReadTx& tx) -> Result<std::vector<Candidate>> {
         store::Customers customers(tx);
         std::vector<Candidate> ranked;
-        const auto seen = [&](std::int64_t id) {
-          return std::any_of(ranked.begin(), ranked.end(),
-                             [&](const Candidate& c) { return c.customer.id == id; });
-        };
-        for (const auto& [value, reason] :
-             {std::pair{&search->email, "same email"}, std::pair{&search->phone, "same phone"}}) {
-          if (!*value) {
-            continue;
-          }
-          store::CustomerSearch exact;
-          (value == &search->email ? exact.email : exact.phone) = **value;
-          exact.limit = 10;
-          auto found = customers.Search(exact);
-          if (!found) {
-            return found.error();
-          }
-          for (auto& customer : *found) {
-            if (!seen(customer.id)) {
-              ranked.push_back({std::move(customer), 1.0, reason});
-            }
-          }
+        if (auto exact = AddExactMatches(customers, *search, ranked); !exact) {
+          return exact.error();
         }
         if (search->search_name) {
-          std::vector<std::string> prefixes;
-          std::istringstream words(*search->search_name);
-          for (std::string word; words >> word;) {
-            prefixes.push_back(word.substr(0, 2));
-          }
-          auto found = customers.Candidates(prefixes, search->postcode, 500);
-          if (!found) {
-            return found.error();
-          }
-          std::vector<Candidate> fuzzy;
-          for (auto& customer : *found) {
-            if (seen(customer.id)) {
-              continue;
-            }
-            const double score =
-                CandidateScore(*search->search_name, search->postcode,
-                               customer.search_name.value_or(""), customer.postcode);
-            if (score >= kCandidateThreshold) {
-              const bool same_postcode = search->postcode && customer.postcode == search->postcode;
-              fuzzy.push_back({std::move(customer), score,
-                               same_postcode ? "similar name and same postcode" : "similar name"});
-            }
-          }
-          std::sort(fuzzy.begin(), fuzzy.end(),
-                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-          for (auto& candidate : fuzzy) {
-            ranked.push_back(std::move(candidate));
+          if (auto fuzzy = AddFuzzyMatches(customers, *search, ranked); !fuzzy) {
+            return fuzzy.error();
           }
         }
         if (ranked.size() > static_cast<std::size_t>(search->limit)) {
@@ -387,22 +449,12 @@ Result<std::int64_t> MergeCustomers(store::Store& store, const Clock& clock, std
   }
   return store::WriteValue<std::int64_t>(store, [&](store::WriteTx& tx) -> Result<std::int64_t> {
     store::Customers customers(tx);
-    store::CustomerRecord records[2];
-    for (int i = 0; i < 2; ++i) {
-      const std::int64_t id = i == 0 ? from : into;
-      auto found = customers.FindById(id);
-      if (!found) {
-        return found.error().code() == ErrorCode::kNotFound ? CustomerNotFound(id) : found.error();
-      }
-      if (found->merged_into) {
-        return Error(ErrorCode::kConflict, "Customer " + std::to_string(id) +
-                                               " was already merged into customer " +
-                                               std::to_string(*found->merged_into));
-      }
-      if (found->restricted && !viewer.may_open_restricted) {
-        return Error(ErrorCode::kForbidden, "This customer's record is restricted");
-      }
-      records[i] = std::move(*found);
+    auto merged = Mergeable(customers, from, viewer);
+    if (!merged) {
+      return merged.error();
+    }
+    if (auto survivor = Mergeable(customers, into, viewer); !survivor) {
+      return survivor.error();
     }
     const Instant now = clock.Now();
     store::MergeRecord merge;
@@ -410,27 +462,15 @@ Result<std::int64_t> MergeCustomers(store::Store& store, const Clock& clock, std
     merge.into_customer_id = into;
     merge.merged_at = now;
     merge.actor = viewer.actor;
-    auto cases = customers.MoveCases(from, into);
-    if (!cases) {
-      return cases.error();
+    if (auto moved = MoveToSurvivor(customers, merge); !moved) {
+      return moved.error();
     }
-    merge.cases = std::move(*cases);
-    auto interactions = customers.MoveInteractions(from, into);
-    if (!interactions) {
-      return interactions.error();
-    }
-    merge.interactions = std::move(*interactions);
-    auto points = customers.MoveContactPoints(from, into);
-    if (!points) {
-      return points.error();
-    }
-    merge.contact_points = std::move(*points);
-    records[0].merged_into = into;
-    records[0].updated_at = now;
-    if (auto saved = customers.Update(records[0]); !saved) {
+    merged->merged_into = into;
+    merged->updated_at = now;
+    if (auto saved = customers.Update(*merged); !saved) {
       return saved.error();
     }
-    if (auto filled = customers.FillBlanks(into, records[0], now); !filled) {
+    if (auto filled = customers.FillBlanks(into, *merged, now); !filled) {
       return filled.error();
     }
     return customers.InsertMerge(merge);

@@ -253,8 +253,9 @@ Result<SignedIn> ResumeSession(store::Store& store, const Clock& clock, const st
     return found.error().code() == ErrorCode::kNotFound ? ended : found.error();
   }
   const Instant now = clock.Now();
-  if (now - found->session.last_seen_at > policy.idle_timeout ||
-      now - found->session.created_at > policy.absolute_timeout) {
+  // Valid strictly before the expiry instant, as a citizen's session is (citizen_auth.cpp).
+  if (now - found->session.last_seen_at >= policy.idle_timeout ||
+      now - found->session.created_at >= policy.absolute_timeout) {
     if (auto gone = SignOut(store, token); !gone) {
       return gone.error();
     }

@@ -9,6 +9,7 @@
 #include "frontdoor/usecase/secrets.hpp"
 
 #include "case_fixture.hpp"
+#include "session_expiry_checks.hpp"
 
 namespace frontdoor::usecase {
 namespace {
@@ -153,6 +154,24 @@ TEST_F(StaffAuthTest, SessionEndsTwelveHoursAfterSignInHoweverBusy) {
   clock_.Advance(minutes(16));  // 12 h 1 min after sign-in
   EXPECT_EQ(ResumeSession(*store_, clock_, signed_in->token, policy_).error().code(),
             ErrorCode::kUnauthenticated);
+}
+
+// A session is valid strictly before its expiry instant, as a citizen's is: at the instant
+// itself it has ended, not a microsecond later.
+TEST_F(StaffAuthTest, SessionEndsAtTheIdleTimeoutInstant) {
+  auto signed_in = Try("olive@council.example", kPassword);
+  ASSERT_TRUE(signed_in);
+  ExpectEndsAtTheIdleTimeout(clock_, policy_.idle_timeout, [&] {
+    return ResumeSession(*store_, clock_, signed_in->token, policy_);
+  });
+}
+
+TEST_F(StaffAuthTest, SessionEndsAtTheAbsoluteTimeoutInstant) {
+  auto signed_in = Try("olive@council.example", kPassword);
+  ASSERT_TRUE(signed_in);
+  ExpectEndsAtTheAbsoluteTimeout(clock_, policy_.absolute_timeout, [&] {
+    return ResumeSession(*store_, clock_, signed_in->token, policy_);
+  });
 }
 
 TEST_F(StaffAuthTest, SignOutEndsTheSessionAndSignInRotatesTheToken) {

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "frontdoor/core/catalogue.hpp"
-#include "frontdoor/store/catalogue.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/charter.hpp"
 
@@ -21,24 +20,11 @@ namespace {
 
 constexpr std::string_view kServices = "/staff/admin/services";
 
-struct Choices {
-  std::vector<store::DepartmentRecord> departments;
-  std::vector<store::TeamRecord> teams;
-};
+// The departments and teams a service's page offers, read in one unit of work.
+using Choices = usecase::CatalogueListing;
 
 Result<Choices> ReadChoices(store::Store& store) {
-  return store::ReadValue<Choices>(store, [](store::ReadTx& tx) -> Result<Choices> {
-    store::Catalogue catalogue(tx);
-    auto departments = catalogue.ListDepartments();
-    if (!departments) {
-      return departments.error();
-    }
-    auto teams = catalogue.ListTeams();
-    if (!teams) {
-      return teams.error();
-    }
-    return Choices{std::move(*departments), std::move(*teams)};
-  });
+  return usecase::ReadCatalogueListing(store, false);
 }
 
 std::string Lower(std::string_view text) {
@@ -61,8 +47,8 @@ std::optional<std::string> Optional(const http::Form& form, std::string_view nam
 }
 
 // A select whose first choice is "" (none) and whose other choices are (value, text) pairs.
-FieldView Select(const http::Form& form, const std::vector<ErrorLink>& errors, std::string id,
-                 std::string label, std::string none,
+FieldView Select(const http::Form& form, const std::vector<ErrorLink>& errors,
+                 const std::string& id, std::string label, std::string none,
                  const std::vector<std::pair<std::string, std::string>>& choices) {
   FieldView field{.id = id, .name = id, .label = std::move(label)};
   field.error = ErrorOf(errors, id);
@@ -184,7 +170,7 @@ std::vector<AttributeValue> ValuesFrom(std::string_view text) {
     std::string line(text.substr(0, end));
     text = end == std::string_view::npos ? "" : text.substr(end + 1);
     std::erase(line, '\r');
-    const auto trim = [](std::string s) {
+    const auto trim = [](const std::string& s) {
       const auto first = s.find_first_not_of(" \t");
       return first == std::string::npos ? ""
                                         : s.substr(first, s.find_last_not_of(" \t") - first + 1);
@@ -232,32 +218,28 @@ std::optional<int> WholeNumber(std::string_view text) {
 Result<Data> RoutingData(const Desktop& desktop, const PageContext& page,
                          const store::ServiceRecord& service, const http::Form& form,
                          const std::vector<ErrorLink>& errors) {
-  struct Read {
-    std::vector<store::RoutingRuleRecord> rules;
-    std::vector<store::WardRecord> wards;
-    std::vector<store::TeamRecord> teams;
-  };
-  auto read = store::ReadValue<Read>(desktop.cases.store, [](store::ReadTx& tx) -> Result<Read> {
-    store::Catalogue catalogue(tx);
-    auto rules = catalogue.ListRoutingRules();
-    auto wards = catalogue.ListWards();
-    auto teams = catalogue.ListTeams();
-    if (!rules || !wards || !teams) {
-      return !rules ? rules.error() : !wards ? wards.error() : teams.error();
-    }
-    return Read{std::move(*rules), std::move(*wards), std::move(*teams)};
-  });
-  if (!read) {
-    return read.error();
+  // Rules before teams: a rule names a team that existed when it was set, and teams are
+  // never deleted, so every rule's team is in the list read after it.
+  auto read_rules = usecase::ListRoutingRules(desktop.cases.store);
+  if (!read_rules) {
+    return read_rules.error();
+  }
+  auto read_wards = usecase::ListWards(desktop.cases.store);
+  if (!read_wards) {
+    return read_wards.error();
+  }
+  auto read_teams = usecase::ListTeams(desktop.cases.store);
+  if (!read_teams) {
+    return read_teams.error();
   }
   const std::string anywhere = desktop.T(page, "Anywhere");
   List rules;
-  for (const auto& rule : read->rules) {
+  for (const auto& rule : *read_rules) {
     if (rule.service_id != service.id) {
       continue;
     }
     std::string team;
-    for (const auto& t : read->teams) {
+    for (const auto& t : *read_teams) {
       if (t.id == rule.team_id) {
         team = t.name;
       }
@@ -269,11 +251,11 @@ Result<Data> RoutingData(const Desktop& desktop, const PageContext& page,
                                        std::to_string(rule.id) + "/remove"}});
   }
   std::vector<std::pair<std::string, std::string>> wards;
-  for (const auto& ward : read->wards) {
+  for (const auto& ward : *read_wards) {
     wards.emplace_back(ward.name, ward.name);
   }
   std::vector<std::pair<std::string, std::string>> teams;
-  for (const auto& team : read->teams) {
+  for (const auto& team : *read_teams) {
     teams.emplace_back(team.code, team.name + " (" + team.department_name + ")");
   }
   return Data(
@@ -294,15 +276,15 @@ http::Response Desktop::Services(const http::Request& request) const {
     return std::move(*response);
   }
   const http::Form& query = std::get<Admitted>(admitted).form;
-  auto choices = ReadChoices(cases.store);
-  auto services = usecase::ListServices(cases.store, true);
-  if (!choices || !services) {
-    return FailurePage(site, page, !choices ? choices.error() : services.error());
+  auto choices = usecase::ReadCatalogueListing(cases.store, true);
+  if (!choices) {
+    return FailurePage(site, page, choices.error());
   }
+  const std::vector<store::ServiceRecord>& services = choices->services;
   const std::string department = Sent(query, "department");
   const std::string words = Lower(Sent(query, "q"));
   std::vector<const store::ServiceRecord*> shown;
-  for (const auto& service : *services) {
+  for (const auto& service : services) {
     const bool in_department =
         department.empty() ||
         std::any_of(choices->departments.begin(), choices->departments.end(), [&](const auto& d) {
@@ -350,7 +332,8 @@ http::Response Desktop::ServicePage(const http::Form& form, const std::vector<Er
   if (!choices || !standards) {
     return FailurePage(site, page, !choices ? choices.error() : standards.error());
   }
-  const auto input = [&](std::string id, std::string_view label, std::string_view hint = {}) {
+  const auto input = [&](const std::string& id, std::string_view label,
+                         std::string_view hint = {}) {
     FieldView field{.id = id, .name = id, .label = T(page, label)};
     field.value = Sent(form, id);
     field.error = ErrorOf(errors, id);
@@ -359,8 +342,9 @@ http::Response Desktop::ServicePage(const http::Form& form, const std::vector<Er
     }
     return field;
   };
-  const auto textarea = [&](std::string id, std::string_view label, std::string_view hint = {}) {
-    FieldView field = input(std::move(id), label, hint);
+  const auto textarea = [&](const std::string& id, std::string_view label,
+                            std::string_view hint = {}) {
+    FieldView field = input(id, label, hint);
     field.rows = 3;
     return ToData(field);
   };
@@ -451,7 +435,8 @@ Data Desktop::AttributesData(const store::ServiceRecord& service, const http::Fo
                {"attribute_description", attribute.description},
                {"attribute_values", ValuesShown(attribute.values)}});
   }
-  const auto input = [&](std::string id, std::string_view label, std::string_view hint = {}) {
+  const auto input = [&](const std::string& id, std::string_view label,
+                         std::string_view hint = {}) {
     FieldView field{.id = id, .name = id, .label = T(page, label)};
     field.value = Sent(form, id);
     field.error = ErrorOf(errors, id);

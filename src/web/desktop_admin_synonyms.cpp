@@ -56,11 +56,16 @@ std::string Joined(const std::vector<std::string>& phrases) {
   return text;
 }
 
-// The group of the route's {id}, or the page to send instead (404 for an id that cannot be
-// one or that no group has).
-std::variant<store::SynonymRecord, http::Response> GroupOf(const Desktop& desktop,
-                                                           const http::Request& request,
-                                                           const PageContext& page) {
+// The start of the handlers of one group: Admit for managing knowledge, then the group of
+// the route's {id}; or the page to send instead (404 for an id that cannot be one or that no
+// group has).
+std::variant<store::SynonymRecord, http::Response> AdmitToGroup(const Desktop& desktop,
+                                                                const http::Request& request,
+                                                                PageContext& page) {
+  auto admitted = desktop.Admit(request, page, access::Action::kManageKnowledge);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
+    return std::move(*response);
+  }
   const auto id = IdIn(request.PathParam("id"));
   if (!id) {
     return ErrorPage(desktop.site, page, ErrorPageKind::kNotFound);
@@ -124,11 +129,7 @@ http::Response Desktop::Synonyms(const http::Request& request) const {
 
 http::Response Desktop::EditSynonym(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto admitted = Admit(request, page, access::Action::kManageKnowledge);
-  if (auto* response = std::get_if<http::Response>(&admitted)) {
-    return std::move(*response);
-  }
-  auto group = GroupOf(*this, request, page);
+  auto group = AdmitToGroup(*this, request, page);
   if (auto* response = std::get_if<http::Response>(&group)) {
     return std::move(*response);
   }
@@ -178,11 +179,7 @@ http::Response Desktop::SaveSynonym(const http::Request& request) const {
 
 http::Response Desktop::ConfirmDeleteSynonym(const http::Request& request) const {
   PageContext page = site.Begin(request);
-  auto admitted = Admit(request, page, access::Action::kManageKnowledge);
-  if (auto* response = std::get_if<http::Response>(&admitted)) {
-    return std::move(*response);
-  }
-  auto group = GroupOf(*this, request, page);
+  auto group = AdmitToGroup(*this, request, page);
   if (auto* response = std::get_if<http::Response>(&group)) {
     return std::move(*response);
   }

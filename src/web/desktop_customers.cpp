@@ -16,14 +16,75 @@ namespace {
 
 constexpr int kTimelinePage = 50;
 
-Data Row(std::string key, std::string value) {
+Data Row(std::string key, const std::string& value) {
   return Object{{"row_key", std::move(key)},
-                {"row_lines", Data(List{Data(std::move(value))})},
+                {"row_lines", Data(List{Data(value)})},
                 {"row_tag", Data(false)}};
 }
 
 usecase::Viewer ViewerOf(const access::Principal& who) {
   return {who.actor, access::Allows(who, access::Action::kReadRestrictedCustomer)};
+}
+
+// The summary list at the top of the customer page: how to reach them and what they need.
+List CustomerDetails(const Desktop& desk, const PageContext& page,
+                     const usecase::CustomerView& view) {
+  const store::CustomerRecord& customer = view.customer;
+  List details;
+  details.push_back(Row(desk.T(page, "Customer number"), std::to_string(customer.id)));
+  if (customer.address) {
+    details.push_back(Row(desk.T(page, "Address"), *customer.address));
+  }
+  if (customer.postcode) {
+    details.push_back(Row(desk.T(page, "Postcode"), *customer.postcode));
+  }
+  for (const auto& point : view.contact_points) {
+    details.push_back(Row(desk.T(page, point.kind == "email" ? "Email" : "Phone"), point.value));
+  }
+  details.push_back(
+      Row(desk.T(page, "Language"), desk.T(page, customer.language == "ga" ? "Irish" : "English")));
+  if (customer.preferred_channel) {
+    details.push_back(Row(desk.T(page, "Prefers"), *customer.preferred_channel));
+  }
+  if (!customer.accessibility.empty()) {
+    std::string needs;
+    for (const auto& need : customer.accessibility) {
+      needs += (needs.empty() ? "" : ", ") + need;
+    }
+    details.push_back(Row(desk.T(page, "Accessibility needs"), needs));
+  }
+  return details;
+}
+
+List TimelineEntries(const PageContext& page, const usecase::TimelinePage& timeline) {
+  List entries;
+  for (const auto& entry : timeline.entries) {
+    entries.emplace_back(Object{{"entry_when", DateTimeWords(page.lang, entry.at)},
+                                {"entry_kind", entry.kind},
+                                {"entry_title", entry.title},
+                                {"entry_detail", TextOrFalse(entry.detail)},
+                                {"entry_channel", TextOrFalse(entry.channel)},
+                                {"entry_reference", TextOrFalse(entry.case_reference)},
+                                {"entry_internal", Data(!entry.is_public)}});
+  }
+  return entries;
+}
+
+// Cursor paging runs one way, so "back" is to the newest entries rather than one page up.
+Data TimelinePaging(const Desktop& desk, const PageContext& page, const std::string& path,
+                    const std::optional<std::string>& after,
+                    const usecase::TimelinePage& timeline) {
+  Data paging(false);
+  if (after || timeline.next_cursor) {
+    paging = Object{
+        {"pagination_previous", after ? Data(path) : Data(false)},
+        {"pagination_previous_title", desk.T(page, "Newest")},
+        {"pagination_next",
+         timeline.next_cursor ? Data(path + "?after=" + http::PercentEncode(*timeline.next_cursor))
+                              : Data(false)},
+        {"pagination_next_title", desk.T(page, "Older")}};
+  }
+  return paging;
 }
 
 }  // namespace
@@ -81,7 +142,7 @@ http::Response Desktop::CustomerSearch(const http::Request& request) const {
       }
     }
   }
-  const auto input = [&](std::string id, std::string label) {
+  const auto input = [&](const std::string& id, std::string label) {
     FieldView field{.id = id, .name = id, .label = std::move(label)};
     field.value = std::string(query.First(id).value_or(""));
     for (const auto& error : errors) {
@@ -142,58 +203,14 @@ http::Response Desktop::CustomerPage(const http::Request& request) const {
   if (!timeline) {
     return FailurePage(site, page, timeline.error());
   }
-  List details;
-  details.push_back(Row(T(page, "Customer number"), std::to_string(customer.id)));
-  if (customer.address) {
-    details.push_back(Row(T(page, "Address"), *customer.address));
-  }
-  if (customer.postcode) {
-    details.push_back(Row(T(page, "Postcode"), *customer.postcode));
-  }
-  for (const auto& point : view->contact_points) {
-    details.push_back(Row(T(page, point.kind == "email" ? "Email" : "Phone"), point.value));
-  }
-  details.push_back(
-      Row(T(page, "Language"), T(page, customer.language == "ga" ? "Irish" : "English")));
-  if (customer.preferred_channel) {
-    details.push_back(Row(T(page, "Prefers"), *customer.preferred_channel));
-  }
-  if (!customer.accessibility.empty()) {
-    std::string needs;
-    for (const auto& need : customer.accessibility) {
-      needs += (needs.empty() ? "" : ", ") + need;
-    }
-    details.push_back(Row(T(page, "Accessibility needs"), needs));
-  }
-  List entries;
-  for (const auto& entry : timeline->entries) {
-    entries.emplace_back(Object{{"entry_when", DateTimeWords(page.lang, entry.at)},
-                                {"entry_kind", entry.kind},
-                                {"entry_title", entry.title},
-                                {"entry_detail", TextOrFalse(entry.detail)},
-                                {"entry_channel", TextOrFalse(entry.channel)},
-                                {"entry_reference", TextOrFalse(entry.case_reference)},
-                                {"entry_internal", Data(!entry.is_public)}});
-  }
-  // Cursor paging runs one way, so "back" is to the newest entries rather than one page up.
-  Data paging(false);
-  if (after || timeline->next_cursor) {
-    const auto t = [&](std::string_view msgid) { return std::string(site.T(page.lang, msgid)); };
-    paging = Object{{"pagination_previous", after ? Data(path) : Data(false)},
-                    {"pagination_previous_title", t("Newest")},
-                    {"pagination_next",
-                     timeline->next_cursor
-                         ? Data(path + "?after=" + http::PercentEncode(*timeline->next_cursor))
-                         : Data(false)},
-                    {"pagination_next_title", t("Older")}};
-  }
+  const List entries = TimelineEntries(page, *timeline);
   return Render(page, "staff_customer", CustomerDisplayName(customer),
                 Object{{"customer_name", CustomerDisplayName(customer)},
                        {"customer_restricted", Data(customer.restricted)},
-                       {"details", Object{{"rows", Data(details)}}},
+                       {"details", Object{{"rows", Data(CustomerDetails(*this, page, *view))}}},
                        {"entries", Data(entries)},
                        {"has_entries", Data(!entries.empty())},
-                       {"pagination", paging}});
+                       {"pagination", TimelinePaging(*this, page, path, after, *timeline)}});
 }
 
 }  // namespace frontdoor::web

@@ -2,18 +2,16 @@
 // with their email address, signs in with the code the server emailed (read from a real SMTP
 // server, tests/support/smtp_sink.py), and finds the report in "Your requests"; every new page
 // passes axe in English and Irish. Run by ctest (label e2e): FRONTDOOR_BINARY names the server.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer } from './support/server.mjs';
-import { checkPage, expectSecureHeaders, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage, expectSecureHeaders } from './support/browser.mjs';
 
 let sink;
-let server;
-let browser;
 
 // Starts the SMTP sink on a free port; resolves to { port, folder, stop() }.
 async function startSink() {
@@ -80,21 +78,19 @@ async function codeSentTo(address, previous = '') {
   throw new Error(`no code emailed to ${address}`);
 }
 
-before(async () => {
+// The SMTP sink starts first: the server sends its codes there.
+const e2e = useServerAndBrowser(async () => {
   sink = await startSink();
-  server = await startServer({
+  return {
     cases: 20,
     env: {
       FRONTDOOR_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       FRONTDOOR_SMTP_FROM: 'noreply@council.example',
     },
-  });
-  browser = await launchBrowser();
+  };
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   await sink?.stop();
 });
 
@@ -104,10 +100,9 @@ for (const javaScript of [true, false]) {
 
   describe(`citizen sign-in (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
     test('reports a problem, signs in with the emailed code, sees it in their requests', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
+      const { context, page } = await e2e.openPage({ javaScript });
 
-      await page.goto(server.url + '/services/missed-bin');
+      await page.goto(e2e.url + '/services/missed-bin');
       await page.fill('#description', 'Green bin not emptied');
       await page.check('#attribute-bin-type');
       await page.check('#attribute-out-by-7am');
@@ -170,7 +165,7 @@ for (const javaScript of [true, false]) {
       assert.match(await page.locator('h1').innerText(), /Missed bin collection/);
 
       // A report made while signed in, without typing the address, is theirs too.
-      await page.goto(server.url + '/services/missed-bin');
+      await page.goto(e2e.url + '/services/missed-bin');
       await page.fill('#description', 'Blue bin not emptied');
       await page.check('#attribute-bin-type');
       await page.check('#attribute-out-by-7am');
@@ -178,12 +173,12 @@ for (const javaScript of [true, false]) {
       await page.click('button:has-text("Send report")');
       await page.waitForURL(/\/requests\/[^/]+\/confirmation$/);
       const second = (await page.locator('#reference').innerText()).trim();
-      await page.goto(server.url + '/my-requests');
+      await page.goto(e2e.url + '/my-requests');
       const rows = await page.locator('tbody tr').allInnerTexts();
       assert.match(rows[0], new RegExp(second), 'newest first');
       assert.match(rows[1], new RegExp(reference));
 
-      await page.goto(server.url + '/my-requests?lang=ga');
+      await page.goto(e2e.url + '/my-requests?lang=ga');
       assert.equal(await page.getAttribute('html', 'lang'), 'ga');
       assert.match(await page.locator('h1').innerText(), /D'iarratais/);
       await checkPage(page, `signin-${mode}-06-my-requests-ga`);
@@ -191,7 +186,7 @@ for (const javaScript of [true, false]) {
       await page.click('button:has-text("Sínigh amach")');
       await page.waitForURL(/\/$/);
       assert.match(await page.locator('.govuk-service-navigation').innerText(), /Sínigh isteach/);
-      const gone = await page.goto(server.url + '/my-requests');
+      const gone = await page.goto(e2e.url + '/my-requests');
       assert.match(gone.url(), /\/sign-in$/, 'signed out: back to sign-in');
       await checkPage(page, `signin-${mode}-07-email-ga`);
       await page.fill('#email', email);
@@ -210,7 +205,7 @@ for (const javaScript of [true, false]) {
 describe('citizen sign-in forms', () => {
   test('are refused without their CSRF token', async () => {
     for (const route of ['/sign-in', '/sign-in/code', '/sign-out']) {
-      const response = await fetch(server.url + route, {
+      const response = await fetch(e2e.url + route, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'email=someone%40example.com&code=123456',
@@ -220,7 +215,7 @@ describe('citizen sign-in forms', () => {
   });
 
   test('my requests without a session goes to sign-in', async () => {
-    const response = await fetch(server.url + '/my-requests', { redirect: 'manual' });
+    const response = await fetch(e2e.url + '/my-requests', { redirect: 'manual' });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/sign-in');
   });

@@ -2,27 +2,16 @@
 // contact that raises a case; an officer works the worklist, updates and closes a case, and
 // the citizen sees the update on the portal's track page. Every desktop page passes axe, and
 // a desktop form posted without its CSRF token is refused. Demo staff from `seed --demo`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { checkPage, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage } from './support/browser.mjs';
 import { signIn as staffSignIn } from './support/staff.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 function signIn(page, email, name) {
-  return staffSignIn(page, server.url, email, name);
+  return staffSignIn(page, e2e.url, email, name);
 }
 
 for (const javaScript of [true, false]) {
@@ -32,8 +21,7 @@ for (const javaScript of [true, false]) {
 
   describe(`staff desktop (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
     test('an agent logs a phone contact that raises a case', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
+      const { context, page } = await e2e.openPage({ javaScript });
       await signIn(page, 'agent@frontdoor.example', `${mode}-desk-01`);
       await checkPage(page, `${mode}-desk-02-worklist`);
       await page.click('a:has-text("Log a contact")');
@@ -73,12 +61,11 @@ for (const javaScript of [true, false]) {
     });
 
     test('an officer works the worklist, updates and closes a case, the citizen sees it', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
+      const { context, page } = await e2e.openPage({ javaScript });
       await signIn(page, 'officer@frontdoor.example');
       // A citizen's dog licence question, taken at the counter: dog wardens are in the
       // officer's department (CNS).
-      await page.goto(server.url + '/staff/contacts/new');
+      await page.goto(e2e.url + '/staff/contacts/new');
       await page.selectOption('#channel', 'face_to_face');
       await page.check('#raise_case');
       await page.selectOption('#service', 'dog-licence');
@@ -86,7 +73,7 @@ for (const javaScript of [true, false]) {
       await page.click('button:has-text("Log contact")');
       await page.waitForURL(/\/staff\/cases\/BCC-\d{2}-\d{6}\?done=raised$/);
       const reference = page.url().match(/(BCC-\d{2}-\d{6})/)[1];
-      await page.goto(server.url + '/staff');
+      await page.goto(e2e.url + '/staff');
       await page.selectOption('#team', 'dog-wardens');
       await page.click('button:has-text("Apply filters")');
       await page.waitForURL(/team=dog-wardens/);
@@ -113,7 +100,7 @@ for (const javaScript of [true, false]) {
 
       const citizen = await context.browser().newContext({ javaScriptEnabled: javaScript });
       const track = await citizen.newPage();
-      await track.goto(`${server.url}/track?reference=${reference}`);
+      await track.goto(`${e2e.url}/track?reference=${reference}`);
       const shown = await track.locator('main').innerText();
       assert.match(shown, new RegExp(update.replace(/[()]/g, '\\$&')));
       assert.doesNotMatch(shown, /Warden visited/, 'internal notes stay internal');
@@ -121,8 +108,8 @@ for (const javaScript of [true, false]) {
 
       await page.click('button:has-text("Sign out")');
       await page.waitForURL(/\/staff\/sign-in$/);
-      const again = await page.goto(server.url + '/staff');
-      assert.equal(again.url(), `${server.url}/staff/sign-in?next=/staff`);
+      const again = await page.goto(e2e.url + '/staff');
+      assert.equal(again.url(), `${e2e.url}/staff/sign-in?next=/staff`);
       await context.close();
     });
   });
@@ -130,9 +117,8 @@ for (const javaScript of [true, false]) {
 
 describe('every desktop page', () => {
   test('passes axe, including the error, lockout and admin pages', async () => {
-    const context = await newContext(browser, { javaScript: true });
-    const page = await context.newPage();
-    await page.goto(server.url + '/staff/sign-in');
+    const { context, page } = await e2e.openPage({ javaScript: true });
+    await page.goto(e2e.url + '/staff/sign-in');
     await page.fill('#email', 'manager@frontdoor.example');
     await page.fill('#password', 'not the password');
     await page.click('button:has-text("Sign in")');
@@ -158,7 +144,7 @@ describe('every desktop page', () => {
                                 ['/staff/admin/opening-hours', 'opening-hours'],
                                 ['/staff?lang=ga', 'worklist-ga'],
                                 ['/staff/admin/services?lang=ga', 'services-ga']]) {
-      const response = await page.goto(server.url + path);
+      const response = await page.goto(e2e.url + path);
       assert.equal(response.status(), 200, path);
       await checkPage(page, `desk-page-${name}`);
     }
@@ -166,19 +152,18 @@ describe('every desktop page', () => {
   });
 
   test('a desktop form posted without its CSRF token is refused', async () => {
-    const context = await newContext(browser, { javaScript: false });
-    const page = await context.newPage();
+    const { context, page } = await e2e.openPage({ javaScript: false });
     await signIn(page, 'admin@frontdoor.example');
     const cookies = await context.cookies();
     const header = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const response = await fetch(server.url + '/staff/admin/users', {
+    const response = await fetch(e2e.url + '/staff/admin/users', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header },
       body: 'email=forged%40example.org&name=Forged&role=admin&password=forged-password-123',
       redirect: 'manual',
     });
     assert.equal(response.status, 403);
-    const users = await page.goto(server.url + '/staff/admin/users');
+    const users = await page.goto(e2e.url + '/staff/admin/users');
     assert.doesNotMatch(await users.text(), /forged@example.org/);
     await context.close();
   });

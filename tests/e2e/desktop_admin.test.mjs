@@ -3,27 +3,16 @@
 // an admin routes its cases to a team and removes the rule again; an admin adds a charter
 // standard and edits it. Every page passes axe. In its own file (its
 // own server and time limit) beside desktop.test.mjs. Demo staff from `seed --demo`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { checkPage, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage } from './support/browser.mjs';
 import { signIn as staffSignIn } from './support/staff.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 function signIn(page, email, name) {
-  return staffSignIn(page, server.url, email, name);
+  return staffSignIn(page, e2e.url, email, name);
 }
 
 for (const javaScript of [true, false]) {
@@ -32,8 +21,7 @@ for (const javaScript of [true, false]) {
 
   describe(`desktop administration (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
     test('an admin adds a service with a required list question the portal then asks', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
+      const { context, page } = await e2e.openPage({ javaScript });
       await signIn(page, 'admin@frontdoor.example');
       await page.click('a[href="/staff/admin/services"]');
       await page.waitForURL(/\/staff\/admin\/services$/);
@@ -86,7 +74,7 @@ for (const javaScript of [true, false]) {
 
       const citizen = await context.browser().newContext({ javaScriptEnabled: javaScript });
       const portal = await citizen.newPage();
-      await portal.goto(`${server.url}/services/${code}`);
+      await portal.goto(`${e2e.url}/services/${code}`);
       const form = await portal.locator('main').innerText();
       assert.match(form, /Where is the grass\?/);
       assert.match(form, /On a verge/);
@@ -96,7 +84,7 @@ for (const javaScript of [true, false]) {
       await portal.locator('.govuk-error-summary').waitFor();
       await citizen.close();
 
-      await page.goto(server.url + '/staff/admin/standards');
+      await page.goto(e2e.url + '/staff/admin/standards');
       await checkPage(page, `${mode}-admin-06-standards`);
       await page.fill('#code', `RESOLVE-${mode.toUpperCase()}`);
       await page.fill('#name', `Resolve grass reports (${mode})`);

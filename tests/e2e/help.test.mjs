@@ -3,34 +3,21 @@
 // an agent logging a contact sees suggested articles while typing the summary (JavaScript
 // on) or with the "Find articles" button (off), and searches the knowledge base. Every page
 // passes axe. Demo articles and staff from `seed --demo`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { checkPage, expectSecureHeaders, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage, expectSecureHeaders } from './support/browser.mjs';
+import { STAFF_PASSWORD as PASSWORD } from './support/staff.mjs';
 
-const PASSWORD = 'frontdoor-demo';
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ cases: 20 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser({ cases: 20 });
 
 for (const javaScript of [true, false]) {
   const mode = javaScript ? 'js' : 'nojs';
 
   describe(`help (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
     test('a citizen finds an answer despite a typo and says it helped', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
-      await page.goto(server.url + '/');
+      const { context, page } = await e2e.openPage({ javaScript });
+      await page.goto(e2e.url + '/');
       await page.click('.govuk-service-navigation a:has-text("Help and advice")');
       await page.waitForURL(/\/help$/);
       await checkPage(page, `${mode}-help-01-search`);
@@ -52,16 +39,16 @@ for (const javaScript of [true, false]) {
       assert.equal(cookie.sameSite, 'Lax');
 
       const href = await first.getAttribute('href');
-      const opened = await Promise.all([page.waitForURL(server.url + href), first.click()]);
+      const opened = await Promise.all([page.waitForURL(e2e.url + href), first.click()]);
       assert.ok(opened);
       await expectSecureHeaders(await page.reload());
       assert.match(await page.locator('.govuk-body-s').first().innerText(), /Last updated/);
       await checkPage(page, `${mode}-help-03-article`);
 
-      await page.goto(server.url + href + '?lang=ga');
+      await page.goto(e2e.url + href + '?lang=ga');
       assert.match(await page.locator('#feedback-heading').innerText(), /Ar fhreagair/);
       await checkPage(page, `${mode}-help-04-article-ga`);
-      await page.goto(server.url + href + '?lang=en');
+      await page.goto(e2e.url + href + '?lang=en');
 
       // Without an answer the error summary says what to do.
       await page.click('button:has-text("Send feedback")');
@@ -78,9 +65,8 @@ for (const javaScript of [true, false]) {
     });
 
     test('an agent sees suggested articles for a contact summary', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
-      await page.goto(server.url + '/staff/contacts/new');
+      const { context, page } = await e2e.openPage({ javaScript });
+      await page.goto(e2e.url + '/staff/contacts/new');
       await page.waitForURL(/\/staff\/sign-in/);
       await page.fill('#email', 'agent@frontdoor.example');
       await page.fill('#password', PASSWORD);
@@ -104,7 +90,7 @@ for (const javaScript of [true, false]) {
       assert.match(await suggestions.first().innerText(), /recycl/i);
       await checkPage(page, `${mode}-help-07-contact-suggestions`);
 
-      await page.goto(server.url + '/staff/knowledge');
+      await page.goto(e2e.url + '/staff/knowledge');
       await checkPage(page, `${mode}-help-08-staff-search`);
       await page.fill('#q', 'bulky waste');
       await page.click('form[action="/staff/knowledge"] button:has-text("Search")');

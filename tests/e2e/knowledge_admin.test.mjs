@@ -2,24 +2,13 @@
 // manager writes an article, is told what is missing, previews it, saves and publishes it,
 // and a citizen finds it in /help; then the manager adds a synonym and a search for the
 // synonym finds the article at once. Every new page passes axe. Demo staff from `seed --demo`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { checkPage, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage, newContext } from './support/browser.mjs';
 import { signIn } from './support/staff.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 // Each mode has its own article and its own synonym, so neither run depends on the other.
 const RUNS = [
@@ -28,7 +17,7 @@ const RUNS = [
 ];
 
 async function helpLinks(page, q) {
-  await page.goto(`${server.url}/help?q=${encodeURIComponent(q)}`);
+  await page.goto(`${e2e.url}/help?q=${encodeURIComponent(q)}`);
   return page.locator('.app-help-results__item a').evaluateAll((links) =>
     links.map((a) => a.getAttribute('href')));
 }
@@ -37,9 +26,8 @@ for (const { javaScript, mode, synonym } of RUNS) {
   describe(`knowledge administration (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
     test('a manager writes, previews and publishes an article, then a synonym finds it',
       async () => {
-        const context = await newContext(browser, { javaScript });
-        const page = await context.newPage();
-        await signIn(page, server.url, 'manager@frontdoor.example');
+        const { context, page } = await e2e.openPage({ javaScript });
+        await signIn(page, e2e.url, 'manager@frontdoor.example');
         await page.click('nav a[href="/staff/admin/articles"]');
         await page.waitForURL(/\/staff\/admin\/articles$/);
         await checkPage(page, `${mode}-kb-01-articles`);
@@ -77,7 +65,7 @@ for (const { javaScript, mode, synonym } of RUNS) {
         await page.click('button:has-text("Save article")');
         await page.waitForURL(/\/staff\/admin\/articles\/\d+\?done=1$/);
         assert.match(await page.locator('main').innerText(), /Article saved/);
-        const citizen = await newContext(browser, { javaScript });
+        const citizen = await newContext(e2e.browser, { javaScript });
         const help = await citizen.newPage();
         assert.ok(!(await helpLinks(help, 'beehive swarm')).includes(`/help/${slug}`),
           'a draft is not public');

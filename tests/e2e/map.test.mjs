@@ -3,11 +3,11 @@
 // and the coordinates go with the report; the page still passes axe, and the Content-
 // Security-Policy lets the tiles in. Without JavaScript there is no map and no tile is
 // fetched: the address and coordinate fields work as before.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { startServer } from './support/server.mjs';
-import { checkPage, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage } from './support/browser.mjs';
 
 // A plain grey tile (SVG, which an <img> shows when it is labelled as such).
 const TILE = '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">' +
@@ -15,10 +15,9 @@ const TILE = '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">'
 
 let tiles;
 let tileRequests = [];
-let server;
-let browser;
 
-before(async () => {
+// The tile server starts first: the server's Content-Security-Policy names its address.
+const e2e = useServerAndBrowser(async () => {
   tiles = http.createServer((request, response) => {
     tileRequests.push(request.url);
     if (!/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(request.url)) {
@@ -30,13 +29,10 @@ before(async () => {
   });
   await new Promise((resolve) => tiles.listen(0, '127.0.0.1', resolve));
   const tileUrl = `http://127.0.0.1:${tiles.address().port}/tiles/{z}/{x}/{y}.png`;
-  server = await startServer({ env: { FRONTDOOR_MAP_TILE_URL: tileUrl } });
-  browser = await launchBrowser();
+  return { env: { FRONTDOOR_MAP_TILE_URL: tileUrl } };
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   await new Promise((resolve) => tiles?.close(resolve));
 });
 
@@ -49,9 +45,8 @@ async function fillTheRest(page, mode) {
 describe('the report form with a tile server', () => {
   test('JavaScript on: the place is marked on the map and sent with the report', async () => {
     tileRequests = [];
-    const context = await newContext(browser, { javaScript: true });
-    const page = await context.newPage();
-    const response = await page.goto(server.url + '/services/missed-bin');
+    const { context, page } = await e2e.openPage({ javaScript: true });
+    const response = await page.goto(e2e.url + '/services/missed-bin');
     assert.equal(response.status(), 200);
     const csp = response.headers()['content-security-policy'];
     assert.match(csp, new RegExp(`img-src 'self' data: http://127\\.0\\.0\\.1:${tiles.address().port};`));
@@ -93,7 +88,7 @@ describe('the report form with a tile server', () => {
     await page.click('button:has-text("Send report")');
     await page.waitForURL(/\/requests\/[^/]+\/confirmation$/);
     const reference = (await page.locator('#reference').innerText()).trim();
-    const open311 = await fetch(`${server.url}/open311/v2/requests/${reference}.json`);
+    const open311 = await fetch(`${e2e.url}/open311/v2/requests/${reference}.json`);
     const [request] = await open311.json();
     assert.ok(Math.abs(request.lat - keyedLat) < 1e-5, `stored latitude ${request.lat}`);
     assert.ok(Math.abs(request.long - keyedLong) < 1e-5, `stored longitude ${request.long}`);
@@ -102,9 +97,8 @@ describe('the report form with a tile server', () => {
 
   test('JavaScript off: no map, no tiles, and the coordinate fields still work', async () => {
     tileRequests = [];
-    const context = await newContext(browser, { javaScript: false });
-    const page = await context.newPage();
-    await page.goto(server.url + '/services/missed-bin');
+    const { context, page } = await e2e.openPage({ javaScript: false });
+    await page.goto(e2e.url + '/services/missed-bin');
     assert.equal(await page.locator('[data-app-map]').isVisible(), false);
     assert.equal(await page.locator('.app-map__viewport').count(), 0);
     await checkPage(page, 'map-nojs-01-form');

@@ -1,32 +1,20 @@
 // The citizen portal in a real browser: a citizen reports a problem (an error first, then a
 // service question answered) and tracks it by reference, with JavaScript on and off; every
 // portal page passes axe. Run by ctest (label e2e): FRONTDOOR_BINARY names the server.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { checkPage, expectSecureHeaders, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage, expectSecureHeaders } from './support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 for (const javaScript of [true, false]) {
   const mode = javaScript ? 'js' : 'nojs';
 
   describe(`citizen journey (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
     test('reports a missed bin, fixes an error, and tracks it', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
-      const start = await page.goto(server.url + '/');
+      const { context, page } = await e2e.openPage({ javaScript });
+      const start = await page.goto(e2e.url + '/');
       assert.equal(start.status(), 200);
       await expectSecureHeaders(start);
       if (javaScript) {
@@ -74,7 +62,7 @@ for (const javaScript of [true, false]) {
       await checkPage(page, `${mode}-06-track`);
 
       // An unknown reference is a form error, not a 404 page.
-      await page.goto(server.url + '/track');
+      await page.goto(e2e.url + '/track');
       await page.fill('#reference', 'BCC-26-999999');
       await page.click('button:has-text("Find request")');
       await page.locator('.govuk-error-summary').waitFor();
@@ -87,8 +75,7 @@ for (const javaScript of [true, false]) {
 
 describe('every portal page', () => {
   test('passes axe in English and Irish', async () => {
-    const context = await newContext(browser, { javaScript: true });
-    const page = await context.newPage();
+    const { context, page } = await e2e.openPage({ javaScript: true });
     const pages = [
       ['/', 'start'], ['/?q=graffiti', 'search'], ['/services/missed-bin', 'service'],
       ['/services/pothole', 'signposted'],
@@ -96,26 +83,26 @@ describe('every portal page', () => {
       ['/privacy', 'privacy'], ['/cookies', 'cookies'],
     ];
     for (const [path, name] of pages) {
-      const response = await page.goto(server.url + path);
+      const response = await page.goto(e2e.url + path);
       assert.equal(response.status(), 200, path);
       await checkPage(page, `page-en-${name}`);
     }
     // The language link is remembered: every later page is in Irish.
-    await page.goto(server.url + '/?lang=ga');
+    await page.goto(e2e.url + '/?lang=ga');
     assert.equal(await page.getAttribute('html', 'lang'), 'ga');
     for (const [path, name] of pages) {
-      await page.goto(server.url + path);
+      await page.goto(e2e.url + path);
       assert.equal(await page.getAttribute('html', 'lang'), 'ga', path);
       await checkPage(page, `page-ga-${name}`);
     }
-    const missing = await page.goto(server.url + '/no/such/page');
+    const missing = await page.goto(e2e.url + '/no/such/page');
     assert.equal(missing.status(), 404);
     await checkPage(page, 'page-ga-not-found');
     await context.close();
   });
 
   test('a form posted without its CSRF token is refused', async () => {
-    const response = await fetch(server.url + '/services/missed-bin', {
+    const response = await fetch(e2e.url + '/services/missed-bin', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'description=forged&address=somewhere',

@@ -2,28 +2,16 @@
 // navigation opens /staff/search with case and customer hits, a case hit opens the case,
 // and the page (with results, with its error summary) passes axe. Demo data from
 // `seed --demo`; the case index loads in the background, so the first search may say so.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { checkPage, launchBrowser, newContext } from './support/browser.mjs';
+import { useServerAndBrowser } from './support/harness.mjs';
+import { checkPage } from './support/browser.mjs';
+import { STAFF_PASSWORD as PASSWORD } from './support/staff.mjs';
 
-const PASSWORD = 'frontdoor-demo';
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function signIn(page, email) {
-  await page.goto(server.url + '/staff/sign-in');
+  await page.goto(e2e.url + '/staff/sign-in');
   await page.fill('#email', email);
   await page.fill('#password', PASSWORD);
   await page.click('button:has-text("Sign in")');
@@ -34,8 +22,7 @@ for (const javaScript of [true, false]) {
   const mode = javaScript ? 'js' : 'nojs';
   describe(`staff search (JavaScript ${javaScript ? 'on' : 'off'})`, () => {
     test('the navigation search box finds cases and opens one', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
+      const { context, page } = await e2e.openPage({ javaScript });
       await signIn(page, 'agent@frontdoor.example');
       await page.fill('#staff-nav-search', 'bin');
       await page.click('nav form[role="search"] button');
@@ -58,10 +45,9 @@ for (const javaScript of [true, false]) {
     });
 
     test('an empty search shows the error summary', async () => {
-      const context = await newContext(browser, { javaScript });
-      const page = await context.newPage();
+      const { context, page } = await e2e.openPage({ javaScript });
       await signIn(page, 'officer@frontdoor.example');
-      const response = await page.goto(server.url + '/staff/search?q=+');
+      const response = await page.goto(e2e.url + '/staff/search?q=+');
       assert.equal(response.status(), 422);
       await page.locator('.govuk-error-summary').waitFor();
       assert.match(await page.title(), /^Error: /);

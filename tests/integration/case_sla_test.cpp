@@ -14,6 +14,7 @@
 
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/charter/iso8601.hpp"
+#include "frontdoor/store/cases.hpp"
 #include "frontdoor/usecase/cases.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/sla.hpp"
@@ -224,6 +225,51 @@ TEST_P(CaseSlaTest, ResolvingWhilePausedStopsAndEndsThePause) {
   EXPECT_EQ(resolve.state, "met");
   EXPECT_EQ(resolve.paused_total, hours(30));
   EXPECT_FALSE(resolve.paused_since.has_value());
+}
+
+// Loading history in bulk replays a case's events instead of living them: it must end
+// with the clocks the live path wrote, through a pause, a resume, an acknowledgement and a
+// resolution.
+TEST_P(CaseSlaTest, ReplayingTheEventsGivesTheClocksTheLivePathWrote) {
+  const auto reference = Raise();
+  Move(reference, CaseStatus::kInProgress);
+  clock_.Set(At("2026-03-03T10:00:00Z"));
+  Move(reference, CaseStatus::kAwaitingCustomer);
+  clock_.Set(At("2026-03-04T15:30:00Z"));
+  Move(reference, CaseStatus::kInProgress);
+  clock_.Set(At("2026-03-06T11:00:00Z"));
+  Move(reference, CaseStatus::kResolved);
+  struct History {
+    store::CaseRecord record;
+    std::vector<store::CaseEventRecord> events;
+  };
+  auto history = store::ReadValue<History>(*store_, [&](store::ReadTx& tx) -> Result<History> {
+    store::Cases cases(tx);
+    auto record = cases.FindByReference(reference);
+    if (!record) {
+      return record.error();
+    }
+    auto events = cases.Events(record->id);
+    if (!events) {
+      return events.error();
+    }
+    return History{std::move(*record), std::move(*events)};
+  });
+  ASSERT_TRUE(history) << history.error().message();
+  auto replayed = usecase::ReplaySlaClocks(standards_, calendar_, history->record, "request",
+                                           "SVC-CLEANSE", history->events, clock_.Now());
+  ASSERT_TRUE(replayed) << replayed.error().message();
+  const auto live = Clocks(reference);
+  ASSERT_EQ(replayed->size(), live.size());
+  for (const auto& clock : *replayed) {
+    const auto written = Clock(reference, clock.sla.standard_code);
+    EXPECT_EQ(clock.sla.state, written.state) << clock.sla.standard_code;
+    EXPECT_EQ(Iso(clock.sla.due_at), Iso(written.due_at)) << clock.sla.standard_code;
+    EXPECT_EQ(Iso(clock.sla.stopped_at), Iso(written.stopped_at)) << clock.sla.standard_code;
+    EXPECT_EQ(clock.sla.paused_total, written.paused_total) << clock.sla.standard_code;
+    EXPECT_EQ(Iso(clock.sla.paused_since), Iso(written.paused_since)) << clock.sla.standard_code;
+  }
+  EXPECT_EQ(Clock(reference, "SVC-CLEANSE").paused_total, hours(29) + std::chrono::minutes(30));
 }
 
 TEST_P(CaseSlaTest, SweepMarksAtRiskThenBreachedOnceWithANote) {

@@ -6,14 +6,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
+#include "frontdoor/runtime/periodic_thread.hpp"
 #include "frontdoor/store/store.hpp"
 
 namespace frontdoor::notify {
@@ -58,24 +56,19 @@ class DeliveryWorker {
   DeliveryWorker(store::Store& store, const Clock& clock, Transport& transport,
                  DeliverySettings settings, std::chrono::milliseconds interval,
                  DeliveryPolicy policy = {});
-  ~DeliveryWorker();
   DeliveryWorker(const DeliveryWorker&) = delete;
   DeliveryWorker& operator=(const DeliveryWorker&) = delete;
-  void Stop();  // finishes the round under way; idempotent
+  void Stop();  // finishes the round under way; idempotent; the destructor stops too
 
  private:
-  void Loop();
+  void Loop(runtime::PeriodicThread& self);
 
   store::Store& store_;
   const Clock& clock_;
   Transport& transport_;
   DeliverySettings settings_;
-  std::chrono::milliseconds interval_;
   DeliveryPolicy policy_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  runtime::PeriodicThread thread_;  // last: it starts at once
 };
 
 }  // namespace frontdoor::notify

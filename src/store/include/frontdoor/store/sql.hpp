@@ -98,7 +98,7 @@ class SqlSession {
 // A NULL parameter when the optional is empty.
 inline SqlParam OptionalText(const std::optional<std::string>& value) {
   if (value) {
-    return std::string_view(*value);
+    return std::string_view{*value};
   }
   return nullptr;
 }

@@ -89,8 +89,9 @@ struct SignedIn {
 Result<SignedIn> SignIn(store::Store& store, const Clock& clock, PasswordChecker& passwords,
                         const SignInRequest& request, const SignInPolicy& policy = {});
 
-// The session of a cookie's token. kUnauthenticated when unknown, idle for longer than
-// `idle_timeout` or older than `absolute_timeout` (such a session is deleted). Marks the
+// The session of a cookie's token. kUnauthenticated when unknown, idle for `idle_timeout`
+// or more, or `absolute_timeout` old or more (such a session is deleted): a session is valid
+// strictly before its expiry instant. Marks the
 // session as seen (a write at most every `touch_interval`).
 Result<SignedIn> ResumeSession(store::Store& store, const Clock& clock, const std::string& token,
                                const SignInPolicy& policy = {});

@@ -1,7 +1,7 @@
 // The thread behind the server's background loops (SLA sweep, knowledge and case search
-// refreshers): it runs one body until stopped, and the body waits between rounds in a way
-// that Stop cuts short, so shutting down never waits out an interval. Stop and the
-// destructor may be called from any thread but the periodic one.
+// refreshers, email delivery): it runs one body until stopped, and the body waits between rounds in
+// a way that Stop cuts short, so shutting down never waits out an interval. Stop and the destructor
+// may be called from any thread but the periodic one.
 #pragma once
 
 #include <chrono>
@@ -10,7 +10,7 @@
 #include <mutex>
 #include <thread>
 
-namespace frontdoor::app {
+namespace frontdoor::runtime {
 
 class PeriodicThread {
  public:
@@ -36,4 +36,4 @@ class PeriodicThread {
   std::thread thread_;  // last: it starts once everything above is ready
 };
 
-}  // namespace frontdoor::app
+}  // namespace frontdoor::runtime

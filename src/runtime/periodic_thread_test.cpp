@@ -1,11 +1,11 @@
-#include "periodic_thread.hpp"
+#include "frontdoor/runtime/periodic_thread.hpp"
 
 #include <atomic>
 #include <chrono>
 
 #include <gtest/gtest.h>
 
-namespace frontdoor::app {
+namespace frontdoor::runtime {
 namespace {
 
 using std::chrono::hours;
@@ -45,4 +45,4 @@ TEST(PeriodicThreadTest, WaitsReturnFalseUntilStopped) {
 }
 
 }  // namespace
-}  // namespace frontdoor::app
+}  // namespace frontdoor::runtime

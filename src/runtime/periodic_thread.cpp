@@ -1,8 +1,8 @@
-#include "periodic_thread.hpp"
+#include "frontdoor/runtime/periodic_thread.hpp"
 
 #include <utility>
 
-namespace frontdoor::app {
+namespace frontdoor::runtime {
 
 PeriodicThread::PeriodicThread(std::chrono::milliseconds interval,
                                std::function<void(PeriodicThread&)> body)
@@ -33,4 +33,4 @@ bool PeriodicThread::StopAsked() {
   return stopping_;
 }
 
-}  // namespace frontdoor::app
+}  // namespace frontdoor::runtime
