@@ -268,9 +268,17 @@ Result<std::vector<NearbyCase>> Cases::OpenInBox(std::int64_t service_id, const 
   const std::int64_t last_band = band(box.max_lat);
   // The cases are picked inside the index, which holds every column the choice needs, and
   // only the chosen ones are read: a busy spot may hold hundreds of open cases.
+  // SQLite is told which index to use: service_case_open_newest (migration 0026) also files
+  // a service's open cases, by id, and answers the ORDER BY without a sort, so the planner
+  // took it and read every open case of the service, newest first, to find the few in the
+  // box (five times the CPU per create once a service had 16,000 open cases).
   std::string sql =
       "SELECT c.id, c.reference, c.status, c.lat, c.lon, c.created_at, c.description "
-      "FROM service_case c WHERE c.id IN (SELECT i.id FROM service_case i "
+      "FROM service_case c WHERE c.id IN (SELECT i.id FROM service_case i ";
+  if (session_.dialect() == Dialect::kSqlite) {
+    sql += "INDEXED BY service_case_open_place ";
+  }
+  sql +=
       "WHERE i.service_id = ? AND i.lat BETWEEN ? AND ? AND i.lon BETWEEN ? AND ? "
       "AND i.status NOT IN ('resolved', 'closed') ";
   std::vector<SqlParam> params{service_id, box.min_lat, box.max_lat, box.min_lon, box.max_lon};
