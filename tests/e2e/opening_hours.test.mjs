@@ -1,8 +1,8 @@
 // Opening hours of every calendar in a real browser, with JavaScript on and off: an admin
 // opens the list of calendars, changes the hours of the contact centre (not the default
 // calendar), is shown the errors of a bad week with the GOV.UK error summary, then saves a
-// good one and sees it in the list at once, with no restart. Every page passes axe. Demo
-// calendars and staff from `seed --demo`.
+// good one and sees it in the list at once, with no restart. Every page passes axe, in
+// English and in Irish. Demo calendars and staff from `seed --demo`.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser } from './support/harness.mjs';
@@ -60,6 +60,12 @@ for (const javaScript of [true, false]) {
       assert.match(saved, /cases already open keep their due dates/);
       assert.ok(saved.includes(`${sunday[0]}\u2013${sunday[1]}`), saved);
       await checkPage(page, `${mode}-hours-04-saved`);
+
+      // The same list in Irish.
+      await page.goto(`${e2e.url}/staff/admin/opening-hours?lang=ga`);
+      assert.match(await page.locator('main').innerText(), /Athraigh na huaireanta oscailte/);
+      await checkPage(page, `${mode}-hours-05-calendars-ga`);
+      await page.goto(`${e2e.url}/staff/admin/opening-hours?lang=en`);
 
       // The default calendar kept its hours and its place.
       const council = await page.request.get(`${e2e.url}/api/v1/charter/calendars/council`);
