@@ -493,15 +493,15 @@ store::CaseRecord NewCaseRecord(const CheckedInput& checked, const CreateReads& 
 
 // Sets record.due_at from the service's resolution standard and returns the service notice
 // that tells the customer that date.
-std::string DueNotice(const CharterInUse& charter, const store::ServiceRecord& service, Instant now,
+std::string DueNotice(const CharterInUse& in_use, const store::ServiceRecord& service, Instant now,
                       store::CaseRecord& record) {
   std::string notice = service.service_notice.value_or("");
   if (const charter::Standard* standard =
-          FindStandard(charter.standards(), service.resolve_standard)) {
-    if (auto due = charter::DueAt(charter.calendar(), now, standard->target); due) {
+          FindStandard(in_use.standards(), service.resolve_standard)) {
+    if (auto due = charter::DueAt(in_use.calendar(), now, standard->target); due) {
       record.due_at = *due;
       notice += (notice.empty() ? "" : " ") + std::string("We aim to deal with this by ") +
-                HumanDate(*due, charter.calendar().zone()) + ".";
+                HumanDate(*due, in_use.calendar().zone()) + ".";
     }
   }
   return notice;
@@ -616,9 +616,9 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
 
   store::CaseRecord record = NewCaseRecord(*checked, *reads, input.actor, now);
   // One snapshot for the due date and the clocks, so that a charter change cannot split them.
-  const CharterInUse charter(ctx);
-  const std::string notice = DueNotice(charter, service, now, record);
-  auto clocks = NewSlaClocks(charter, record, service.case_type, service.resolve_standard);
+  const CharterInUse in_use(ctx);
+  const std::string notice = DueNotice(in_use, service, now, record);
+  auto clocks = NewSlaClocks(in_use, record, service.case_type, service.resolve_standard);
   if (!clocks) {
     return clocks.error();
   }

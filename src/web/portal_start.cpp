@@ -153,8 +153,8 @@ http::Response Portal::CharterPage(const http::Request& request) const {
   query.to = charter::LocalDate(now, zone);
   const std::chrono::year_month_day end(query.to);
   query.from = charter::Date((end.year() / end.month() - std::chrono::months(11)) / 1);
-  const usecase::CharterInUse charter(cases);
-  auto rows = usecase::CharterPerformance(cases.store, zone, now, query, charter.standards());
+  const usecase::CharterInUse in_use(cases);
+  auto rows = usecase::CharterPerformance(cases.store, zone, now, query, in_use.standards());
   if (!rows) {
     return FailurePage(site, page, rows.error());
   }
