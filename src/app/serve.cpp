@@ -27,6 +27,7 @@
 #include "frontdoor/web/web.hpp"
 
 #include "case_search_refresher.hpp"
+#include "charter_refresher.hpp"
 #include "heap.hpp"
 #include "knowledge_refresher.hpp"
 #include "memory_gauges.hpp"
@@ -43,6 +44,9 @@ constexpr std::chrono::seconds kEmailDeliveryInterval(2);
 constexpr std::chrono::seconds kKnowledgeRefreshInterval(15);
 // Cases change all day: a change made on any node is found within about this long.
 constexpr std::chrono::seconds kCaseSearchRefreshInterval(2);
+// How long a charter change made on another node (or by the CLI) may take to count here; a
+// check is one row read. Changes made on this node count at once.
+constexpr std::chrono::seconds kCharterRefreshInterval(5);
 // Free heap handed back to the kernel: rarely enough that the trims' moments of arena locking
 // do not show in latency.
 constexpr std::chrono::seconds kHeapTrimInterval(60);
@@ -275,7 +279,9 @@ int Serve(const Config& config) {
   KnowledgeRefresher knowledge_refresher(knowledge, kKnowledgeRefreshInterval);
   CaseSearchRefresher case_search_refresher(db, case_index, kCaseSearchRefreshInterval);
   HeapTrimmer heap_trimmer(kHeapTrimInterval);
+  CharterRefresher charter_refresher((*cases)->live_charter(), kCharterRefreshInterval);
   server.Run();
+  charter_refresher.Stop();
   heap_trimmer.Stop();
   case_search_refresher.Stop();
   sweeper.Stop();

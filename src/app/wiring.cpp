@@ -38,22 +38,25 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Cloc
 }
 
 CaseSetup::CaseSetup(store::Store& store, const Clock& clock, std::string reference_prefix,
-                     ServingCharter charter)
-    : charter_(std::move(charter)),
+                     std::unique_ptr<usecase::LiveCharter> live_charter)
+    : live_charter_(std::move(live_charter)),
+      first_(live_charter_->Current()),
       context_{store,
                clock,
                std::move(reference_prefix),
-               charter_.calendar,
-               charter_.standards,
-               &catalogue_cache_} {}
+               first_->calendar,
+               first_->standards,
+               &catalogue_cache_} {
+  context_.live_charter = live_charter_.get();
+}
 
 Result<std::unique_ptr<CaseSetup>> LoadCaseSetup(store::Store& store, const Clock& clock,
                                                  const Config& config) {
-  auto charter = LoadServingCharter(store);
-  if (!charter) {
-    return charter.error();
+  auto live = usecase::LiveCharter::Open(store, LoadServingCharter);
+  if (!live) {
+    return live.error();
   }
-  return std::make_unique<CaseSetup>(store, clock, config.reference_prefix, std::move(*charter));
+  return std::make_unique<CaseSetup>(store, clock, config.reference_prefix, std::move(*live));
 }
 
 int ExitCodeFor(ErrorCode code) {

@@ -214,6 +214,10 @@ Result<std::vector<ClosureRecord>> Calendars::Closures(std::int64_t calendar_id)
       {calendar_id}, ReadClosure);
 }
 
+Result<std::int64_t> Calendars::CharterVersion() {
+  return QueryInt(session_, "SELECT version FROM charter_version WHERE id = 1", {});
+}
+
 Result<StandardRecord> Standards::Insert(const StandardRecord& standard) {
   return QueryOne<StandardRecord>(
       session_,

@@ -164,14 +164,15 @@ Result<std::vector<ImportedHoliday>> ParseBankHolidays(std::string_view text,
 }
 
 Result<HolidayImportSummary> ImportHolidays(store::Store& store, const std::string& calendar_code,
-                                            const std::vector<ImportedHoliday>& holidays) {
+                                            const std::vector<ImportedHoliday>& holidays,
+                                            LiveCharter* live) {
   std::vector<FieldError> malformed;
   AddCodeErrors(calendar_code, "calendar", malformed);
   if (!malformed.empty()) {
     return Error::NotFound("No calendar with that code");
   }
   const HolidayList list = Listed(holidays);
-  return store::WriteValue<HolidayImportSummary>(
+  auto changed = store::WriteValue<HolidayImportSummary>(
       store, [&](store::WriteTx& tx) -> Result<HolidayImportSummary> {
         store::Calendars calendars(tx);
         auto calendar = calendars.Find(calendar_code);
@@ -191,6 +192,7 @@ Result<HolidayImportSummary> ImportHolidays(store::Store& store, const std::stri
         }
         return summary;
       });
+  return RefreshAfter(live, std::move(changed));
 }
 
 }  // namespace frontdoor::usecase

@@ -173,11 +173,11 @@ Result<charter::SlaClock> ToEngineClock(const store::CaseSlaRecord& sla,
 }
 
 Result<std::vector<store::CaseSlaRecord>> NewSlaClocks(
-    const CaseContext& ctx, const store::CaseRecord& record, const std::string& case_type,
+    const CharterInUse& in_use, const store::CaseRecord& record, const std::string& case_type,
     const std::optional<std::string>& resolve_standard) {
   std::vector<store::CaseSlaRecord> clocks;
   for (const charter::Standard* standard : ApplicableStandards(
-           ctx.standards, record.channel, case_type, record.service_code, resolve_standard)) {
+           in_use.standards(), record.channel, case_type, record.service_code, resolve_standard)) {
     store::CaseSlaRecord& sla = clocks.emplace_back();
     sla.standard_code = standard->code;
     sla.measure = charter::MeasureName(standard->measure);
@@ -186,7 +186,7 @@ Result<std::vector<store::CaseSlaRecord>> NewSlaClocks(
     sla.started_at = record.created_at;
     sla.state = charter::SlaStateName(charter::SlaState::kOnTrack);
     sla.state_changed_at = record.created_at;
-    if (auto refreshed = Refresh(sla, {}, ctx.calendar, record.created_at); !refreshed) {
+    if (auto refreshed = Refresh(sla, {}, in_use.calendar(), record.created_at); !refreshed) {
       return refreshed.error();
     }
   }
@@ -204,6 +204,7 @@ Result<void> StartSlaClocks(store::WriteTx& tx, std::int64_t case_id,
 Result<void> UpdateSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
                              const store::CaseRecord& record, CaseStatus from, bool public_update) {
   store::CaseSlas slas(tx);
+  const CharterInUse in_use(ctx);
   auto clocks = slas.ForCase(record.id);
   if (!clocks) {
     return clocks.error();
@@ -218,7 +219,7 @@ Result<void> UpdateSlaClocks(store::WriteTx& tx, const CaseContext& ctx,
     if (!stop && awaiting == sla.paused_since.has_value()) {
       continue;  // nothing changes for this clock
     }
-    if (auto applied = Apply(slas, ctx.calendar, sla, stop, record.updated_at); !applied) {
+    if (auto applied = Apply(slas, in_use.calendar(), sla, stop, record.updated_at); !applied) {
       return applied.error();
     }
   }

@@ -12,6 +12,7 @@
 #include "frontdoor/store/case_sla.hpp"
 #include "frontdoor/store/cases.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/live_charter.hpp"
 
 namespace frontdoor::usecase {
 
@@ -29,7 +30,7 @@ namespace frontdoor::usecase {
 // case_id is left to StartSlaClocks. Needs no database, so it runs before the case's unit
 // of work, off the single writer.
 [[nodiscard]] Result<std::vector<store::CaseSlaRecord>> NewSlaClocks(
-    const CaseContext& ctx, const store::CaseRecord& record, const std::string& case_type,
+    const CharterInUse& in_use, const store::CaseRecord& record, const std::string& case_type,
     const std::optional<std::string>& resolve_standard);
 
 // Stores the clocks NewSlaClocks made for the case `case_id` just inserted.

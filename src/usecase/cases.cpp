@@ -171,14 +171,14 @@ Result<void> QueueAcknowledgement(store::WriteTx& tx, const CaseContext& ctx,
   return ctx.mail->Queue(tx, mail);
 }
 
-const charter::Standard* FindStandard(const CaseContext& ctx,
+const charter::Standard* FindStandard(const std::vector<charter::Standard>& standards,
                                       const std::optional<std::string>& code) {
   if (!code) {
     return nullptr;
   }
-  const auto it = std::find_if(ctx.standards.begin(), ctx.standards.end(),
+  const auto it = std::find_if(standards.begin(), standards.end(),
                                [&](const charter::Standard& s) { return s.code == *code; });
-  return it == ctx.standards.end() ? nullptr : &*it;
+  return it == standards.end() ? nullptr : &*it;
 }
 
 Result<std::vector<DuplicateSuggestion>> NearbyOpenCases(store::ReadTx& tx, std::int64_t service_id,
@@ -493,14 +493,15 @@ store::CaseRecord NewCaseRecord(const CheckedInput& checked, const CreateReads& 
 
 // Sets record.due_at from the service's resolution standard and returns the service notice
 // that tells the customer that date.
-std::string DueNotice(const CaseContext& ctx, const store::ServiceRecord& service, Instant now,
+std::string DueNotice(const CharterInUse& in_use, const store::ServiceRecord& service, Instant now,
                       store::CaseRecord& record) {
   std::string notice = service.service_notice.value_or("");
-  if (const charter::Standard* standard = FindStandard(ctx, service.resolve_standard)) {
-    if (auto due = charter::DueAt(ctx.calendar, now, standard->target); due) {
+  if (const charter::Standard* standard =
+          FindStandard(in_use.standards(), service.resolve_standard)) {
+    if (auto due = charter::DueAt(in_use.calendar(), now, standard->target); due) {
       record.due_at = *due;
       notice += (notice.empty() ? "" : " ") + std::string("We aim to deal with this by ") +
-                HumanDate(*due, ctx.calendar.zone()) + ".";
+                HumanDate(*due, in_use.calendar().zone()) + ".";
     }
   }
   return notice;
@@ -614,8 +615,10 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
   }
 
   store::CaseRecord record = NewCaseRecord(*checked, *reads, input.actor, now);
-  const std::string notice = DueNotice(ctx, service, now, record);
-  auto clocks = NewSlaClocks(ctx, record, service.case_type, service.resolve_standard);
+  // One snapshot for the due date and the clocks, so that a charter change cannot split them.
+  const CharterInUse in_use(ctx);
+  const std::string notice = DueNotice(in_use, service, now, record);
+  auto clocks = NewSlaClocks(in_use, record, service.case_type, service.resolve_standard);
   if (!clocks) {
     return clocks.error();
   }

@@ -132,20 +132,21 @@ bool InRange(Instant at) {
 }  // namespace
 
 Result<store::CalendarRecord> CreateCalendar(store::Store& store, const Clock& clock,
-                                             const CalendarSpec& spec) {
+                                             const CalendarSpec& spec, LiveCharter* live) {
   if (auto checked = CheckCalendar(spec); !checked) {
     return checked.error();
   }
-  return store::WriteValue<store::CalendarRecord>(
+  auto changed = store::WriteValue<store::CalendarRecord>(
       store, [&](WriteTx& tx) { return InsertCalendar(tx, spec, clock.Now()); });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<store::CalendarRecord> UpdateCalendar(store::Store& store, const Clock& clock,
-                                             const CalendarSpec& spec) {
+                                             const CalendarSpec& spec, LiveCharter* live) {
   if (auto checked = CheckCalendar(spec); !checked) {
     return checked.error();
   }
-  return store::WriteValue<store::CalendarRecord>(
+  auto changed = store::WriteValue<store::CalendarRecord>(
       store, [&](WriteTx& tx) -> Result<store::CalendarRecord> {
         auto found = FindCalendar(tx, spec.code);
         if (!found) {
@@ -174,17 +175,18 @@ Result<store::CalendarRecord> UpdateCalendar(store::Store& store, const Clock& c
         }
         return updated;
       });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<int> AddRuleHolidays(store::Store& store, const std::string& calendar_code, int from_year,
-                            int to_year) {
+                            int to_year, LiveCharter* live) {
   if (from_year < charter::WorkingCalendar::kFirstYear ||
       to_year > charter::WorkingCalendar::kLastYear) {
     return Error::Invalid("years", "Holidays by rule cover the years " +
                                        std::to_string(charter::WorkingCalendar::kFirstYear) + "-" +
                                        std::to_string(charter::WorkingCalendar::kLastYear));
   }
-  return store::WriteValue<int>(store, [&](WriteTx& tx) -> Result<int> {
+  auto changed = store::WriteValue<int>(store, [&](WriteTx& tx) -> Result<int> {
     auto calendar = FindCalendar(tx, calendar_code);
     if (!calendar) {
       return calendar.error();
@@ -215,10 +217,11 @@ Result<int> AddRuleHolidays(store::Store& store, const std::string& calendar_cod
     }
     return added;
   });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<void> AddClosedDay(store::Store& store, const std::string& calendar_code, charter::Date day,
-                          const std::string& name) {
+                          const std::string& name, LiveCharter* live) {
   std::vector<FieldError> errors;
   AddNameErrors(name, "name", errors);
   const int year = YearOf(day);
@@ -229,7 +232,7 @@ Result<void> AddClosedDay(store::Store& store, const std::string& calendar_code,
     return Error::Invalid(std::move(errors));
   }
   const std::string text = FormatDate(day);
-  return store.Write([&](WriteTx& tx) -> Result<void> {
+  auto changed = store.Write([&](WriteTx& tx) -> Result<void> {
     auto calendar = FindCalendar(tx, calendar_code);
     if (!calendar) {
       return calendar.error();
@@ -244,12 +247,13 @@ Result<void> AddClosedDay(store::Store& store, const std::string& calendar_code,
     }
     return calendars.PutClosedDay(calendar->id, {text, Trim(name), "closure"});
   });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<void> RemoveClosedDay(store::Store& store, const std::string& calendar_code,
-                             charter::Date day) {
+                             charter::Date day, LiveCharter* live) {
   const std::string text = FormatDate(day);
-  return store.Write([&](WriteTx& tx) -> Result<void> {
+  auto changed = store.Write([&](WriteTx& tx) -> Result<void> {
     auto calendar = FindCalendar(tx, calendar_code);
     if (!calendar) {
       return calendar.error();
@@ -264,11 +268,12 @@ Result<void> RemoveClosedDay(store::Store& store, const std::string& calendar_co
     }
     return calendars.DeleteClosedDay(calendar->id, text);
   });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<store::ClosureRecord> AddClosure(store::Store& store, const Clock& clock,
                                         const std::string& calendar_code, Instant from, Instant to,
-                                        const std::string& reason) {
+                                        const std::string& reason, LiveCharter* live) {
   std::vector<FieldError> errors;
   AddNameErrors(reason, "reason", errors);
   if (to <= from) {
@@ -280,31 +285,33 @@ Result<store::ClosureRecord> AddClosure(store::Store& store, const Clock& clock,
   if (!errors.empty()) {
     return Error::Invalid(std::move(errors));
   }
-  return store::WriteValue<store::ClosureRecord>(store,
-                                                 [&](WriteTx& tx) -> Result<store::ClosureRecord> {
-                                                   auto calendar = FindCalendar(tx, calendar_code);
-                                                   if (!calendar) {
-                                                     return calendar.error();
-                                                   }
-                                                   store::ClosureRecord closure;
-                                                   closure.calendar_id = calendar->id;
-                                                   closure.from = from;
-                                                   closure.to = to;
-                                                   closure.reason = Trim(reason);
-                                                   closure.created_at = clock.Now();
-                                                   return Calendars(tx).InsertClosure(closure);
-                                                 });
+  auto changed = store::WriteValue<store::ClosureRecord>(
+      store, [&](WriteTx& tx) -> Result<store::ClosureRecord> {
+        auto calendar = FindCalendar(tx, calendar_code);
+        if (!calendar) {
+          return calendar.error();
+        }
+        store::ClosureRecord closure;
+        closure.calendar_id = calendar->id;
+        closure.from = from;
+        closure.to = to;
+        closure.reason = Trim(reason);
+        closure.created_at = clock.Now();
+        return Calendars(tx).InsertClosure(closure);
+      });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<void> RemoveClosure(store::Store& store, const std::string& calendar_code,
-                           std::int64_t closure_id) {
-  return store.Write([&](WriteTx& tx) -> Result<void> {
+                           std::int64_t closure_id, LiveCharter* live) {
+  auto changed = store.Write([&](WriteTx& tx) -> Result<void> {
     auto calendar = FindCalendar(tx, calendar_code);
     if (!calendar) {
       return calendar.error();
     }
     return Calendars(tx).DeleteClosure(calendar->id, closure_id);
   });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<std::vector<CalendarDetails>> ListCalendars(store::Store& store) {

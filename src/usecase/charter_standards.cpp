@@ -95,38 +95,43 @@ Result<StandardEntry> FromRecord(const store::StandardRecord& record) {
 }
 
 Result<StandardEntry> CreateStandard(store::Store& store, const Clock& clock,
-                                     const StandardEntry& entry) {
+                                     const StandardEntry& entry, LiveCharter* live) {
   if (auto checked = CheckStandard(entry.standard); !checked) {
     return checked.error();
   }
-  return store::WriteValue<StandardEntry>(store, [&](store::WriteTx& tx) -> Result<StandardEntry> {
-    auto inserted = store::Standards(tx).Insert(ToRecord(entry, clock.Now()));
-    if (!inserted) {
-      if (inserted.error().code() == ErrorCode::kConflict) {
-        return Error(ErrorCode::kConflict,
-                     "A charter standard with the code '" + entry.standard.code + "' exists");
-      }
-      return inserted.error();
-    }
-    return FromRecord(*inserted);
-  });
+  auto changed =
+      store::WriteValue<StandardEntry>(store, [&](store::WriteTx& tx) -> Result<StandardEntry> {
+        auto inserted = store::Standards(tx).Insert(ToRecord(entry, clock.Now()));
+        if (!inserted) {
+          if (inserted.error().code() == ErrorCode::kConflict) {
+            return Error(ErrorCode::kConflict,
+                         "A charter standard with the code '" + entry.standard.code + "' exists");
+          }
+          return inserted.error();
+        }
+        return FromRecord(*inserted);
+      });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<StandardEntry> UpdateStandard(store::Store& store, const Clock& clock,
-                                     const StandardEntry& entry) {
+                                     const StandardEntry& entry, LiveCharter* live) {
   if (auto checked = CheckStandard(entry.standard); !checked) {
     return checked.error();
   }
-  return store::WriteValue<StandardEntry>(store, [&](store::WriteTx& tx) -> Result<StandardEntry> {
-    auto updated = store::Standards(tx).Update(ToRecord(entry, clock.Now()));
-    if (!updated) {
-      if (updated.error().code() == ErrorCode::kNotFound) {
-        return Error::NotFound("No charter standard with the code '" + entry.standard.code + "'");
-      }
-      return updated.error();
-    }
-    return FromRecord(*updated);
-  });
+  auto changed =
+      store::WriteValue<StandardEntry>(store, [&](store::WriteTx& tx) -> Result<StandardEntry> {
+        auto updated = store::Standards(tx).Update(ToRecord(entry, clock.Now()));
+        if (!updated) {
+          if (updated.error().code() == ErrorCode::kNotFound) {
+            return Error::NotFound("No charter standard with the code '" + entry.standard.code +
+                                   "'");
+          }
+          return updated.error();
+        }
+        return FromRecord(*updated);
+      });
+  return RefreshAfter(live, std::move(changed));
 }
 
 Result<std::vector<StandardEntry>> ListStandards(store::Store& store, bool include_inactive) {

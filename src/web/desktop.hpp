@@ -15,6 +15,7 @@
 #include "frontdoor/store/catalogue.hpp"
 #include "frontdoor/store/knowledge.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/charter.hpp"
 #include "frontdoor/usecase/staff_auth.hpp"
 #include "frontdoor/web/desktop.hpp"
 
@@ -119,10 +120,15 @@ struct Desktop {
   http::Response SaveStandard(const http::Request& request) const;
   http::Response StandardsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                                PageContext& page, bool editing) const;
-  http::Response OpeningHours(const http::Request& request) const;      // GET .../opening-hours
-  http::Response SaveOpeningHours(const http::Request& request) const;  // POST the same
+  http::Response OpeningHours(const http::Request& request) const;  // GET .../opening-hours
+  // GET and POST .../opening-hours/{code}: one calendar's week.
+  http::Response EditOpeningHours(const http::Request& request) const;
+  http::Response SaveOpeningHours(const http::Request& request) const;
   http::Response HoursPage(const http::Form& sent, const std::vector<ErrorLink>& errors,
-                           PageContext& page) const;
+                           PageContext& page, const usecase::CalendarDetails& details) const;
+  // The calendar of the route's {code}, or the 404 (or 503) page to send instead.
+  [[nodiscard]] std::variant<usecase::CalendarDetails, http::Response> CalendarOfPath(
+      const http::Request& request, const PageContext& page) const;
   http::Response TeamsPage(const http::Form& form, const std::vector<ErrorLink>& errors,
                            PageContext& page) const;
   http::Response ClosuresPage(const http::Form& form, const std::vector<ErrorLink>& errors,

@@ -174,7 +174,8 @@ http::Response Desktop::ClosuresPage(const http::Form& form, const std::vector<E
 http::Response Desktop::Closures(const http::Request& request) const {
   PageContext page = site.Begin(request);
   auto admitted = Admit(request, page, access::Action::kManageCharter,
-                        "Day closed. Deadlines counted from now on skip it; restart to apply it.");
+                        "Day closed. Deadlines counted from now on skip it; cases already open "
+                        "keep their due dates.");
   if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
@@ -207,8 +208,8 @@ http::Response Desktop::AddClosedDay(const http::Request& request) const {
     return ClosuresPage(
         form, {{"day", T(page, "There is no stored calendar yet: seed the charter first")}}, page);
   }
-  auto added =
-      usecase::AddClosedDay(cases.store, code, *day, std::string(form.First("name").value_or("")));
+  auto added = usecase::AddClosedDay(
+      cases.store, code, *day, std::string(form.First("name").value_or("")), cases.live_charter);
   if (added) {
     return SeeOther(page, "/staff/admin/closures?done=1");
   }

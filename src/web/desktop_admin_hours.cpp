@@ -1,8 +1,10 @@
-// Administration of the default calendar's opening hours: one period a weekday, or closed,
-// through the charter use case that checks every calendar (UpdateCalendar).
+// Administration of every calendar's opening hours: the list of calendars with their weeks,
+// and for each one period a weekday, or closed, saved through the charter use case that checks
+// every calendar (UpdateCalendar) and refreshes the live charter, so no restart is needed.
 #include <array>
 #include <charconv>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "frontdoor/charter/calendar.hpp"
@@ -47,36 +49,34 @@ std::optional<int> Minutes(std::string_view text) {
   return hours * 60 + minutes;
 }
 
-// The default calendar, or nullopt when none is stored yet.
-Result<std::optional<usecase::CalendarDetails>> DefaultCalendar(store::Store& store) {
-  auto calendars = usecase::ListCalendars(store);
-  if (!calendars) {
-    return calendars.error();
+// "09:00–17:00" or "Closed" for each weekday of a stored calendar.
+List WeekData(const usecase::CalendarDetails& details, const Desktop& desktop,
+              const PageContext& page) {
+  std::array<std::string, 7> hours;
+  hours.fill(desktop.T(page, "Closed"));
+  for (const auto& period : details.hours) {
+    hours.at(static_cast<std::size_t>(period.weekday - 1)) =
+        Clock(period.opens_minute) + "\u2013" + Clock(period.closes_minute);
   }
-  for (auto& details : *calendars) {
-    if (details.calendar.is_default) {
-      return std::optional<usecase::CalendarDetails>(std::move(details));
-    }
+  List week;
+  for (std::size_t day = 0; day < kWeekdays.size(); ++day) {
+    week.emplace_back(
+        Object{{"week_day", desktop.T(page, kWeekdays.at(day))}, {"week_hours", hours.at(day)}});
   }
-  return std::optional<usecase::CalendarDetails>();
+  return week;
 }
 
 }  // namespace
 
 http::Response Desktop::HoursPage(const http::Form& sent, const std::vector<ErrorLink>& errors,
-                                  PageContext& page) const {
-  auto calendar = DefaultCalendar(cases.store);
-  if (!calendar) {
-    return FailurePage(site, page, calendar.error());
-  }
+                                  PageContext& page,
+                                  const usecase::CalendarDetails& details) const {
   // Before anything is sent, the form shows what is stored.
   std::vector<http::FormField> stored;
-  if (*calendar) {
-    for (const auto& period : (*calendar)->hours) {
-      const auto day = static_cast<std::size_t>(period.weekday - 1);
-      stored.push_back({FieldName(day, "opens"), Clock(period.opens_minute)});
-      stored.push_back({FieldName(day, "closes"), Clock(period.closes_minute)});
-    }
+  for (const auto& period : details.hours) {
+    const auto day = static_cast<std::size_t>(period.weekday - 1);
+    stored.push_back({FieldName(day, "opens"), Clock(period.opens_minute)});
+    stored.push_back({FieldName(day, "closes"), Clock(period.closes_minute)});
   }
   const http::Form& form = sent.fields().empty() ? http::Form(std::move(stored)) : sent;
   List days;
@@ -92,8 +92,9 @@ http::Response Desktop::HoursPage(const http::Form& sent, const std::vector<Erro
                              {"closes", field("closes", "closes")}});
   }
   return Render(page, "staff_hours", "Opening hours",
-                Object{{"calendar_name", *calendar ? (*calendar)->calendar.name : std::string()},
-                       {"has_calendar", Data(calendar->has_value())},
+                Object{{"editing", Data(true)},
+                       {"hours_calendar_name", details.calendar.name},
+                       {"hours_calendar_code", details.calendar.code},
                        {"days", Data(days)},
                        {"error_summary", errors.empty() ? Data(false) : ErrorSummary(errors)}},
                 errors.empty() ? 200 : 422, !errors.empty());
@@ -102,36 +103,59 @@ http::Response Desktop::HoursPage(const http::Form& sent, const std::vector<Erro
 http::Response Desktop::OpeningHours(const http::Request& request) const {
   PageContext page = site.Begin(request);
   auto admitted = Admit(request, page, access::Action::kManageCharter,
-                        "Opening hours saved. Deadlines counted from now on use them; restart to "
-                        "apply them.");
+                        "Opening hours saved. Deadlines counted from now on use them; cases "
+                        "already open keep their due dates.");
   if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  return HoursPage(http::Form(), {}, page);
+  auto calendars = usecase::ListCalendars(cases.store);
+  if (!calendars) {
+    return FailurePage(site, page, calendars.error());
+  }
+  List list;
+  for (const auto& details : *calendars) {
+    list.emplace_back(Object{{"hours_calendar_name", details.calendar.name},
+                             {"hours_calendar_code", details.calendar.code},
+                             {"hours_is_default", Data(details.calendar.is_default)},
+                             {"hours_week", Data(WeekData(details, *this, page))}});
+  }
+  return Render(
+      page, "staff_hours", "Opening hours",
+      Object{{"editing", Data(false)}, {"calendars", Data(list)}, {"error_summary", Data(false)}});
 }
 
-http::Response Desktop::SaveOpeningHours(const http::Request& request) const {
+std::variant<usecase::CalendarDetails, http::Response> Desktop::CalendarOfPath(
+    const http::Request& request, const PageContext& page) const {
+  auto details = usecase::GetCalendar(cases.store, std::string(request.PathParam("code")));
+  if (details) {
+    return std::move(*details);
+  }
+  if (details.error().code() == ErrorCode::kNotFound) {
+    return ErrorPage(site, page, ErrorPageKind::kNotFound);
+  }
+  return FailurePage(site, page, details.error());
+}
+
+http::Response Desktop::EditOpeningHours(const http::Request& request) const {
   PageContext page = site.Begin(request);
   auto admitted = Admit(request, page, access::Action::kManageCharter);
   if (auto* response = std::get_if<http::Response>(&admitted)) {
     return std::move(*response);
   }
-  const http::Form& form = std::get<Admitted>(admitted).form;
-  auto calendar = DefaultCalendar(cases.store);
-  if (!calendar) {
-    return FailurePage(site, page, calendar.error());
+  auto details = CalendarOfPath(request, page);
+  if (auto* response = std::get_if<http::Response>(&details)) {
+    return std::move(*response);
   }
-  if (!*calendar) {
-    return HoursPage(form,
-                     {{FieldName(0, "opens"),
-                       T(page, "There is no stored calendar yet: seed the charter first")}},
-                     page);
-  }
-  usecase::CalendarSpec spec{.code = (*calendar)->calendar.code,
-                             .name = (*calendar)->calendar.name,
-                             .zone = (*calendar)->calendar.zone,
-                             .hours = {},
-                             .is_default = true};
+  return HoursPage(http::Form(), {}, page, std::get<usecase::CalendarDetails>(details));
+}
+
+namespace {
+
+// The week sent in the form, or the errors naming each field to fix.
+std::variant<charter::WeeklyHours, std::vector<ErrorLink>> WeekFrom(const http::Form& form,
+                                                                    const Desktop& desktop,
+                                                                    const PageContext& page) {
+  charter::WeeklyHours week;
   std::vector<ErrorLink> errors;
   for (std::size_t day = 0; day < kWeekdays.size(); ++day) {
     const std::string opens_name = FieldName(day, "opens");
@@ -143,28 +167,55 @@ http::Response Desktop::SaveOpeningHours(const http::Request& request) const {
     }
     const auto opens = Minutes(opens_text.value_or(""));
     const auto closes = Minutes(closes_text.value_or(""));
+    const std::string day_name = desktop.T(page, kWeekdays.at(day)) + ": ";
     if (!opens || !closes) {
       errors.push_back({!opens ? opens_name : closes_name,
-                        T(page, kWeekdays.at(day)) + ": " +
-                            T(page,
-                              "enter both times as hh:mm, like 09:00 and 17:00, or "
-                              "neither when closed")});
+                        day_name + desktop.T(page,
+                                             "enter both times as hh:mm, like 09:00 and 17:00, "
+                                             "or neither when closed")});
       continue;
     }
     if (*closes <= *opens) {
-      errors.push_back({closes_name, T(page, kWeekdays.at(day)) + ": " +
-                                         T(page,
-                                           "the closing time must be after the opening "
-                                           "time")});
+      errors.push_back(
+          {closes_name, day_name + desktop.T(page,
+                                             "the closing time must be after the opening "
+                                             "time")});
       continue;
     }
-    spec.hours.by_weekday.at(day) =
+    week.by_weekday.at(day) =
         charter::OpeningPeriod{std::chrono::minutes(*opens), std::chrono::minutes(*closes)};
   }
   if (!errors.empty()) {
-    return HoursPage(form, errors, page);
+    return errors;
   }
-  auto saved = usecase::UpdateCalendar(cases.store, cases.clock, spec);
+  return week;
+}
+
+}  // namespace
+
+http::Response Desktop::SaveOpeningHours(const http::Request& request) const {
+  PageContext page = site.Begin(request);
+  auto admitted = Admit(request, page, access::Action::kManageCharter);
+  if (auto* response = std::get_if<http::Response>(&admitted)) {
+    return std::move(*response);
+  }
+  const http::Form& form = std::get<Admitted>(admitted).form;
+  auto found = CalendarOfPath(request, page);
+  if (auto* response = std::get_if<http::Response>(&found)) {
+    return std::move(*response);
+  }
+  const auto& details = std::get<usecase::CalendarDetails>(found);
+  auto week = WeekFrom(form, *this, page);
+  if (auto* errors = std::get_if<std::vector<ErrorLink>>(&week)) {
+    return HoursPage(form, *errors, page, details);
+  }
+  // Only the hours change: the name, zone and default flag stay as stored.
+  const usecase::CalendarSpec spec{.code = details.calendar.code,
+                                   .name = details.calendar.name,
+                                   .zone = details.calendar.zone,
+                                   .hours = std::get<charter::WeeklyHours>(week),
+                                   .is_default = details.calendar.is_default};
+  auto saved = usecase::UpdateCalendar(cases.store, cases.clock, spec, cases.live_charter);
   if (saved) {
     return SeeOther(page, std::string(kHours) + "?done=1");
   }
@@ -180,7 +231,7 @@ http::Response Desktop::SaveOpeningHours(const http::Request& request) const {
   if (links.empty()) {
     links.push_back({FieldName(0, "opens"), T(page, error.message())});
   }
-  return HoursPage(form, links, page);
+  return HoursPage(form, links, page, details);
 }
 
 }  // namespace frontdoor::web

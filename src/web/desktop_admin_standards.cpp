@@ -224,8 +224,8 @@ http::Response Desktop::SaveStandard(const http::Request& request) const {
   const auto entry = EntryFrom(form, editing ? path_code : Sent(form, "code"), invalid);
   Result<usecase::StandardEntry> saved = Error::Invalid(invalid);
   if (invalid.empty()) {
-    saved = editing ? usecase::UpdateStandard(cases.store, cases.clock, entry)
-                    : usecase::CreateStandard(cases.store, cases.clock, entry);
+    saved = editing ? usecase::UpdateStandard(cases.store, cases.clock, entry, cases.live_charter)
+                    : usecase::CreateStandard(cases.store, cases.clock, entry, cases.live_charter);
   }
   if (saved) {
     return SeeOther(page, std::string(kStandards) + "?done=1");

@@ -366,7 +366,9 @@ void AddDesktopRoutes(http::Router& router, const Site& site, const usecase::Cas
       &Desktop::RemoveRoutingRule, http::Execution::kBlocking);
   add(Method::kGet, "/staff/admin/opening-hours", &Desktop::OpeningHours,
       http::Execution::kBlocking);
-  add(Method::kPost, "/staff/admin/opening-hours", &Desktop::SaveOpeningHours,
+  add(Method::kGet, "/staff/admin/opening-hours/{code}", &Desktop::EditOpeningHours,
+      http::Execution::kBlocking);
+  add(Method::kPost, "/staff/admin/opening-hours/{code}", &Desktop::SaveOpeningHours,
       http::Execution::kBlocking);
   if (settings.knowledge != nullptr) {
     add(Method::kGet, "/staff/knowledge", &Desktop::KnowledgeSearch, http::Execution::kBlocking);

@@ -12,6 +12,7 @@
 #include "frontdoor/charter/iso8601.hpp"
 #include "frontdoor/http/form.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/live_charter.hpp"
 #include "frontdoor/usecase/sla.hpp"
 
 #include "portal.hpp"
@@ -152,7 +153,8 @@ http::Response Portal::CharterPage(const http::Request& request) const {
   query.to = charter::LocalDate(now, zone);
   const std::chrono::year_month_day end(query.to);
   query.from = charter::Date((end.year() / end.month() - std::chrono::months(11)) / 1);
-  auto rows = usecase::CharterPerformance(cases.store, zone, now, query, cases.standards);
+  const usecase::CharterInUse in_use(cases);
+  auto rows = usecase::CharterPerformance(cases.store, zone, now, query, in_use.standards());
   if (!rows) {
     return FailurePage(site, page, rows.error());
   }

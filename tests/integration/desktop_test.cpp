@@ -28,6 +28,7 @@
 #include "frontdoor/usecase/charter.hpp"
 #include "frontdoor/usecase/customers.hpp"
 #include "frontdoor/usecase/knowledge.hpp"
+#include "frontdoor/usecase/live_charter.hpp"
 #include "frontdoor/web/web.hpp"
 
 #include "case_fixture.hpp"
@@ -866,7 +867,8 @@ TEST_P(DesktopTest, EachRoleGetsTheRightAnswerOnEachRoute) {
       {false, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
       {true, "/staff/admin/standards/NOPE", {kSignIn, 403, 403, 403, 422, 403}},
       {false, "/staff/admin/opening-hours", {kSignIn, 403, 403, 403, 200, 403}},
-      {true, "/staff/admin/opening-hours", {kSignIn, 403, 403, 403, 422, 403}},
+      {false, "/staff/admin/opening-hours/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
+      {true, "/staff/admin/opening-hours/NOPE", {kSignIn, 403, 403, 403, 404, 403}},
   };
   // The knowledge base's administration: managing knowledge is for managers and admins.
   const auto blue_bin = usecase::GetArticleBySlug(*knowledge_, "blue-bin");
@@ -944,7 +946,7 @@ TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
            {"/staff/admin/new-service", "Sábháil an tseirbhís"},
            {"/staff/admin/services/BIN", "Cuir ceist leis"},
            {"/staff/admin/standards", "Caighdeáin na cairte"},
-           {"/staff/admin/opening-hours", "Dé Luain: osclaíonn"},
+           {"/staff/admin/opening-hours", "Uaireanta oscailte seachtainiúla gach féilire"},
            {"/staff/admin/articles", "Scag na hailt"},
            {"/staff/admin/new-article", "Sábháil an t-alt"},
            {"/staff/admin/synonyms", "Cuir grúpa comhchiallach leis"}}) {
@@ -957,49 +959,91 @@ TEST_P(DesktopTest, EveryDesktopPageSwitchesToIrish) {
   EXPECT_TRUE(invalid.Has("Roghnaigh laethanta oibre, uaireanta oibre nó nóiméid"));
 }
 
-TEST_P(DesktopTest, AnAdminSetsTheOpeningHoursOfTheDefaultCalendar) {
+TEST_P(DesktopTest, AnAdminSetsTheOpeningHoursOfAnyCalendarWithoutARestart) {
   ASSERT_NO_FATAL_FAILURE(AddStaffMember(*store_, clock_, "admin", std::nullopt, "Ada Admin"));
   Browser officer = SignedIn("officer");
   EXPECT_EQ(officer.Get("/staff/admin/opening-hours").status, 403);
-  EXPECT_EQ(officer.Post("/staff/admin/opening-hours", {{"hours-1-opens", "09:00"}}).status, 403);
-  Browser admin = SignedIn("admin");
-  ASSERT_EQ(admin.Get("/staff/admin/opening-hours").status, 200);
-  EXPECT_EQ(admin.Post("/staff/admin/opening-hours", {{"hours-1-opens", "09:00"}}).status, 422);
-  usecase::CalendarSpec spec;
-  spec.code = "belfast";
-  spec.name = "Belfast City Council";
-  spec.hours = charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(17));
-  ASSERT_TRUE(usecase::CreateCalendar(*store_, clock_, spec));
-  const Page stored = admin.Get("/staff/admin/opening-hours");
-  EXPECT_TRUE(
-      stored.Has("id=\"hours-5-closes\" name=\"hours-5-closes\" type=\"text\" value=\"17:00\""))
-      << stored.body;
-  EXPECT_EQ(admin.Post("/staff/admin/opening-hours", {{"hours-1-opens", "08:30"}}, false).status,
+  EXPECT_EQ(officer.Post("/staff/admin/opening-hours/belfast", {{"hours-1-opens", "09:00"}}).status,
             403);
-  const Page bad = admin.Post("/staff/admin/opening-hours", {{"hours-1-opens", "9am"},
-                                                             {"hours-1-closes", "17:00"},
-                                                             {"hours-2-opens", "17:00"},
-                                                             {"hours-2-closes", "09:00"}});
+  Browser admin = SignedIn("admin");
+  const Page none = admin.Get("/staff/admin/opening-hours");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_TRUE(none.Has("seed the charter first"));
+  EXPECT_EQ(admin.Get("/staff/admin/opening-hours/belfast").status, 404);
+  for (const auto& [code, name, closes] : {std::tuple{"belfast", "Belfast City Council", 17},
+                                           std::tuple{"phones", "Contact centre", 20}}) {
+    usecase::CalendarSpec spec;
+    spec.code = code;
+    spec.name = name;
+    spec.hours =
+        charter::WeeklyHours::MondayToFriday(std::chrono::hours(9), std::chrono::hours(closes));
+    ASSERT_TRUE(usecase::CreateCalendar(*store_, clock_, spec));  // the first is the default
+  }
+  // The desktop's use cases refresh the live charter this context counts with.
+  auto live = usecase::LiveCharter::Open(*store_, usecase::LoadCharterSnapshot);
+  ASSERT_TRUE(live) << live.error().message();
+  ctx_->live_charter = live->get();
+  const auto version = (*live)->Current()->version;
+
+  const Page list = admin.Get("/staff/admin/opening-hours");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(list.Has("Belfast City Council"));
+  EXPECT_TRUE(list.Has("Contact centre"));
+  EXPECT_TRUE(list.Has("09:00\u201317:00"));
+  EXPECT_TRUE(list.Has("09:00\u201320:00"));
+  EXPECT_TRUE(list.Has("href=\"/staff/admin/opening-hours/phones\""));
+  EXPECT_FALSE(list.Has("restart"));
+  const Page stored = admin.Get("/staff/admin/opening-hours/phones");
+  ASSERT_EQ(stored.status, 200);
+  EXPECT_TRUE(
+      stored.Has("id=\"hours-5-closes\" name=\"hours-5-closes\" type=\"text\" value=\"20:00\""))
+      << stored.body;
+  EXPECT_TRUE(stored.Has("action=\"/staff/admin/opening-hours/phones\""));
+  EXPECT_EQ(
+      admin.Post("/staff/admin/opening-hours/phones", {{"hours-1-opens", "08:30"}}, false).status,
+      403);
+  const Page bad = admin.Post("/staff/admin/opening-hours/phones", {{"hours-1-opens", "9am"},
+                                                                    {"hours-1-closes", "17:00"},
+                                                                    {"hours-2-opens", "17:00"},
+                                                                    {"hours-2-closes", "09:00"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(bad.Has("href=\"#hours-1-opens\""));
   EXPECT_TRUE(bad.Has("href=\"#hours-2-closes\""));
   EXPECT_TRUE(bad.Has("value=\"9am\""));  // what was sent is shown again
-  const Page closed_all_week = admin.Post("/staff/admin/opening-hours", {});
+  const Page closed_all_week = admin.Post("/staff/admin/opening-hours/phones", {});
   EXPECT_EQ(closed_all_week.status, 422);
+  EXPECT_TRUE(closed_all_week.Has("href=\"#hours-1-opens\""));
+  EXPECT_EQ((*live)->Current()->version, version) << "nothing saved, nothing rebuilt";
   std::map<std::string, std::string> week;
-  for (int day = 1; day <= 5; ++day) {
+  for (int day = 1; day <= 6; ++day) {
     week["hours-" + std::to_string(day) + "-opens"] = "08:30";
     week["hours-" + std::to_string(day) + "-closes"] = "16:30";
   }
-  const Page saved = admin.Post("/staff/admin/opening-hours", week);
+  const Page saved = admin.Post("/staff/admin/opening-hours/phones", week);
   ASSERT_EQ(saved.status, 303) << saved.body;
-  EXPECT_TRUE(admin.Get("/staff/admin/opening-hours?done=1").Has("Opening hours saved"));
-  auto calendar = usecase::GetCalendar(*store_, "belfast");
-  ASSERT_TRUE(calendar);
-  ASSERT_EQ(calendar->hours.size(), 5U);
-  EXPECT_EQ(calendar->hours.front().opens_minute, 8 * 60 + 30);
-  EXPECT_EQ(calendar->hours.back().closes_minute, 16 * 60 + 30);
-  EXPECT_TRUE(calendar->calendar.is_default);
+  const Page done = admin.Get("/staff/admin/opening-hours?done=1");
+  EXPECT_TRUE(done.Has("Opening hours saved"));
+  EXPECT_TRUE(done.Has("cases already open keep their due dates"));
+  EXPECT_TRUE(done.Has("08:30\u201316:30"));
+  auto phones = usecase::GetCalendar(*store_, "phones");
+  ASSERT_TRUE(phones);
+  ASSERT_EQ(phones->hours.size(), 6U);
+  EXPECT_EQ(phones->hours.front().opens_minute, 8 * 60 + 30);
+  EXPECT_EQ(phones->hours.back().closes_minute, 16 * 60 + 30);
+  EXPECT_FALSE(phones->calendar.is_default) << "editing hours keeps the default where it was";
+  auto belfast = usecase::GetCalendar(*store_, "belfast");
+  ASSERT_TRUE(belfast);
+  EXPECT_TRUE(belfast->calendar.is_default);
+  EXPECT_EQ(belfast->hours.front().closes_minute, 17 * 60);
+  EXPECT_GT((*live)->Current()->version, version) << "rebuilt without a restart";
+
+  // The default calendar's new hours are what the live charter counts with at once.
+  const Page shorter = admin.Post("/staff/admin/opening-hours/belfast",
+                                  {{"hours-1-opens", "10:00"}, {"hours-1-closes", "12:00"}});
+  ASSERT_EQ(shorter.status, 303) << shorter.body;
+  EXPECT_FALSE((*live)->Current()->calendar.IsWorkingDay(
+      charter::Date{std::chrono::March / 3 / 2026}));  // Tuesday: now closed
+  ctx_->live_charter = nullptr;
 }
 
 TEST_P(DesktopTest, StaffSeeStaffAndPublicArticlesButNoDrafts) {

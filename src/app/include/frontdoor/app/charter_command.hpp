@@ -15,6 +15,7 @@
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/store.hpp"
+#include "frontdoor/usecase/live_charter.hpp"
 
 namespace frontdoor::app {
 
@@ -52,12 +53,9 @@ struct HolidayFileImport {
 Result<std::string> ImportHolidayFile(const HolidayFileImport& import, store::Store& store);
 
 // What the server counts due dates with: the database's default calendar and active
-// standards, or the built-in ones while the database has no calendar (never seeded).
-struct ServingCharter {
-  charter::WorkingCalendar calendar;
-  std::vector<charter::Standard> standards;
-  bool from_database = false;
-};
+// standards, or the built-in ones while the database has no calendar (never seeded). The
+// server's LiveCharter loads its snapshots with LoadServingCharter.
+using ServingCharter = usecase::CharterSnapshot;
 Result<ServingCharter> LoadServingCharter(store::Store& store);
 
 // `frontdoor charter sweep`: every SLA clock due a change marked now, on the serving charter;

@@ -20,20 +20,25 @@ namespace frontdoor::app {
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock);
 
 // What the case use cases run on, built the same way for the server and for the commands
-// that raise cases (mailgate): the store's charter (LoadServingCharter) and the configured
-// reference prefix. It owns the charter and the catalogue cache its context borrows, so it is
-// never copied or moved.
+// that raise cases (mailgate): the store's charter, live (LoadServingCharter, refreshed on
+// every change and by the server's periodic version check), and the configured reference
+// prefix. It owns the live charter and the catalogue cache its context borrows, so it is never
+// copied or moved.
 class CaseSetup {
  public:
   CaseSetup(store::Store& store, const Clock& clock, std::string reference_prefix,
-            ServingCharter charter);
+            std::unique_ptr<usecase::LiveCharter> live_charter);
   CaseSetup(const CaseSetup&) = delete;
   CaseSetup& operator=(const CaseSetup&) = delete;
   [[nodiscard]] const usecase::CaseContext& context() const { return context_; }
-  [[nodiscard]] const ServingCharter& charter() const { return charter_; }
+  // The charter loaded at start; live_charter() has the one in force.
+  [[nodiscard]] const ServingCharter& charter() const { return *first_; }
+  [[nodiscard]] usecase::LiveCharter& live_charter() const { return *live_charter_; }
 
  private:
-  ServingCharter charter_;
+  std::unique_ptr<usecase::LiveCharter> live_charter_;
+  // The context's calendar and standards (its time zone for display) are the first snapshot's.
+  std::shared_ptr<const ServingCharter> first_;
   usecase::CatalogueCache catalogue_cache_;
   usecase::CaseContext context_;
 };

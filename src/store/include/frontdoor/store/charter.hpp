@@ -77,6 +77,10 @@ class Calendars {
   Result<void> DeleteClosure(std::int64_t calendar_id, std::int64_t closure_id);  // kNotFound
   Result<std::vector<ClosureRecord>> Closures(std::int64_t calendar_id);          // by from
 
+  // Moves (in the same transaction) with every change to calendars, hours, closed days,
+  // closures and standards (migration 0030): one row to read to know the charter is current.
+  Result<std::int64_t> CharterVersion();
+
  private:
   SqlSession& session_;
 };

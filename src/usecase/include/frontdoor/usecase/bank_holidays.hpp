@@ -10,6 +10,7 @@
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/store.hpp"
+#include "frontdoor/usecase/live_charter.hpp"
 
 namespace frontdoor::usecase {
 
@@ -41,8 +42,9 @@ struct HolidayImportSummary {
 // the list is the truth: rule and imported days it does not list are opened again,
 // which corrects holidays that moved (Early May 2020, Spring 2022). For other years its days
 // are only added. Closures the council added are never touched. Running it twice changes
-// nothing the second time. kNotFound for an unknown calendar.
+// nothing the second time. kNotFound for an unknown calendar. Refreshes `live` once stored.
 Result<HolidayImportSummary> ImportHolidays(store::Store& store, const std::string& calendar_code,
-                                            const std::vector<ImportedHoliday>& holidays);
+                                            const std::vector<ImportedHoliday>& holidays,
+                                            LiveCharter* live = nullptr);
 
 }  // namespace frontdoor::usecase

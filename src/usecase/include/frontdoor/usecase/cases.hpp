@@ -25,6 +25,7 @@
 namespace frontdoor::usecase {
 
 class CatalogueCache;  // catalogue_cache.hpp
+class LiveCharter;     // live_charter.hpp
 
 // What the case use cases need, borrowed for the life of the server.
 struct CaseContext {
@@ -40,6 +41,9 @@ struct CaseContext {
   // "case_received" email in its own unit of work; `public_url` makes its track link.
   MailQueue* mail = nullptr;
   std::string public_url{};
+  // Optional: when set, due dates and clocks are counted on its current snapshot instead of
+  // `calendar` and `standards`, so charter changes apply without a restart (live_charter.hpp).
+  LiveCharter* live_charter = nullptr;
 };
 
 // Who did something, as recorded in the history: "staff:<id>", "open311:<key name>",

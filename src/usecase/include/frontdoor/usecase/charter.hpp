@@ -1,7 +1,9 @@
 // Use cases for the customer charter's data: working calendars (opening hours, public
 // holidays by rule, closed days, ad-hoc closures) and the standards, and LoadCharter, which
 // gathers what deadline counting needs. Each takes the store (and a clock when it writes); no
-// HTTP, no SQL. Thread-safe. Importing GOV.UK's bank holidays is in bank_holidays.hpp.
+// HTTP, no SQL. Thread-safe. A change given a LiveCharter refreshes it once committed, so the
+// next due date counted on this node uses it (other nodes see it at their next check). Importing
+// GOV.UK's bank holidays is in bank_holidays.hpp.
 #pragma once
 
 #include <optional>
@@ -14,6 +16,7 @@
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/charter.hpp"
 #include "frontdoor/store/store.hpp"
+#include "frontdoor/usecase/live_charter.hpp"
 
 namespace frontdoor::usecase {
 
@@ -29,37 +32,37 @@ struct CalendarSpec {
 // the code is taken. The first calendar always becomes the default; setting is_default moves
 // the default from the calendar that had it.
 Result<store::CalendarRecord> CreateCalendar(store::Store& store, const Clock& clock,
-                                             const CalendarSpec& spec);
+                                             const CalendarSpec& spec, LiveCharter* live = nullptr);
 
 // Replaces the name, zone, hours and default flag of the calendar `spec.code`. kNotFound when
 // unknown; kInvalidInput as CreateCalendar, and on "is_default" when clearing it on the default
 // calendar (make another calendar the default instead).
 Result<store::CalendarRecord> UpdateCalendar(store::Store& store, const Clock& clock,
-                                             const CalendarSpec& spec);
+                                             const CalendarSpec& spec, LiveCharter* live = nullptr);
 
 // Closes the calendar on Northern Ireland's public holidays by rule for each year of
 // [from_year, to_year] that has no rule or imported holiday yet, so it never undoes an import
 // or a removed day and running it twice adds nothing. Returns the number of days added.
 // kNotFound for an unknown calendar; kInvalidInput "years" outside the calendar's range.
 Result<int> AddRuleHolidays(store::Store& store, const std::string& calendar_code, int from_year,
-                            int to_year);
+                            int to_year, LiveCharter* live = nullptr);
 
 // A whole day closed by the council (source "closure"). kInvalidInput on "name"; kConflict when
 // the day is already closed (the message names why).
 Result<void> AddClosedDay(store::Store& store, const std::string& calendar_code, charter::Date day,
-                          const std::string& name);
+                          const std::string& name, LiveCharter* live = nullptr);
 // Opens a closed day again, whatever closed it. kNotFound when it was not closed.
 Result<void> RemoveClosedDay(store::Store& store, const std::string& calendar_code,
-                             charter::Date day);
+                             charter::Date day, LiveCharter* live = nullptr);
 
 // Closed in [from, to). Deadlines skip every day whose opening hours it covers entirely; a
 // closure of part of a day is recorded but moves no deadline (the engine counts whole days).
 // kInvalidInput on "to" (not after from), "reason", or "from"/"to" outside the calendar years.
 Result<store::ClosureRecord> AddClosure(store::Store& store, const Clock& clock,
                                         const std::string& calendar_code, Instant from, Instant to,
-                                        const std::string& reason);
+                                        const std::string& reason, LiveCharter* live = nullptr);
 Result<void> RemoveClosure(store::Store& store, const std::string& calendar_code,
-                           std::int64_t closure_id);
+                           std::int64_t closure_id, LiveCharter* live = nullptr);
 
 // A calendar with everything stored about it.
 struct CalendarDetails {
@@ -81,10 +84,10 @@ struct StandardEntry {
 // kInvalidInput on "code", "name", "measure", "unit", "target", "threshold_percent",
 // "channel", "case_type" or "service_code"; kConflict when the code is taken.
 Result<StandardEntry> CreateStandard(store::Store& store, const Clock& clock,
-                                     const StandardEntry& entry);
+                                     const StandardEntry& entry, LiveCharter* live = nullptr);
 // Replaces everything but the code. kNotFound when unknown; kInvalidInput as CreateStandard.
 Result<StandardEntry> UpdateStandard(store::Store& store, const Clock& clock,
-                                     const StandardEntry& entry);
+                                     const StandardEntry& entry, LiveCharter* live = nullptr);
 // By code.
 Result<std::vector<StandardEntry>> ListStandards(store::Store& store, bool include_inactive);
 
