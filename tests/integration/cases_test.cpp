@@ -6,11 +6,13 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "frontdoor/charter/calendar.hpp"
 #include "frontdoor/core/access.hpp"
+#include "frontdoor/store/cases.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
 #include "frontdoor/usecase/catalogue_cache.hpp"
@@ -388,6 +390,35 @@ TEST_P(CasesTest, LinkingAsDuplicateClosesTheCase) {
   EXPECT_EQ(twice.error().code(), ErrorCode::kConflict);
   auto self = usecase::LinkCases(*ctx_, copy, copy, "related", "staff:1");
   ASSERT_FALSE(self);
+}
+
+// AppendEvents writes a list longer than one statement may carry (nine parameters a row:
+// 3,640 rows on SQLite, 7,281 on PostgreSQL) as several statements of one transaction.
+TEST_P(CasesTest, EventsPastOneStatementsParameterLimitAreAllAppendedInOrder) {
+  const auto record = usecase::GetCaseRecord(*ctx_, Create(FlyTip()));
+  ASSERT_TRUE(record);
+  const auto count_events = [&]() {
+    return store::ReadValue<std::vector<store::CaseEventRecord>>(
+        *store_, [&](store::ReadTx& tx) { return store::Cases(tx).Events(record->id); });
+  };
+  const auto before = count_events();
+  ASSERT_TRUE(before);
+  std::vector<store::CaseEventRecord> events(8000);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    events[i].case_id = record->id;
+    events[i].at = clock_.Now();
+    events[i].kind = "note";
+    events[i].actor = "staff:1";
+    events[i].body = "note " + std::to_string(i);
+  }
+  ASSERT_TRUE(
+      store_->Write([&](store::WriteTx& tx) { return store::Cases(tx).AppendEvents(events); }));
+  const auto after = count_events();
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->size(), before->size() + events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    ASSERT_EQ((*after)[before->size() + i].body, events[i].body);
+  }
 }
 
 TEST_P(CasesTest, PagesCoverEveryCaseOnce) {
