@@ -3,13 +3,12 @@
 #include "knowledge_refresher.hpp"
 
 #include <chrono>
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "frontdoor/store/sqlite/sqlite_store.hpp"
+#include "test_store.hpp"
 
 namespace frontdoor::app {
 namespace {
@@ -17,23 +16,11 @@ namespace {
 class KnowledgeRefresherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("fd-knowledge-refresher-" +
-            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto opened = store::sqlite::OpenSqliteStore({.path = (dir_ / "db").string()}, clock_);
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
+    database_ = frontdoor::testing::NewTestDatabase(frontdoor::testing::Backend::kSqlite);
+    store_ = frontdoor::testing::OpenTestStore(*database_, clock_);
     ASSERT_TRUE(store_->Migrate());
     ctx_ = std::make_unique<usecase::KnowledgeContext>(
         usecase::KnowledgeContext{*store_, clock_, index_, nullptr});
-  }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   std::int64_t SearchEvents() {
     std::int64_t count = -1;
@@ -49,7 +36,7 @@ class KnowledgeRefresherTest : public ::testing::Test {
   }
 
   ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};  // 2026-01-01T00:00:00Z
-  std::filesystem::path dir_;
+  std::unique_ptr<frontdoor::testing::TestDatabase> database_;
   std::unique_ptr<store::Store> store_;
   usecase::KnowledgeIndex index_;
   std::unique_ptr<usecase::KnowledgeContext> ctx_;
