@@ -70,7 +70,7 @@ class CasesTest : public CaseStoreTest {
     ASSERT_TRUE(usecase::CreateService(*store_, clock_, lights));
   }
 
-  NewCase FlyTip(double lat = 54.6, double lon = -5.93) {
+  static NewCase FlyTip(double lat = 54.6, double lon = -5.93) {
     NewCase input;
     input.service_code = "FLY";
     input.description = "Mattress dumped\r\nby the entry";
@@ -83,7 +83,7 @@ class CasesTest : public CaseStoreTest {
     return input;
   }
 
-  std::string Create(NewCase input) {
+  std::string Create(const NewCase& input) {
     auto created = usecase::CreateCase(*ctx_, input);
     EXPECT_TRUE(created) << created.error().message();
     return created ? created->record.reference : std::string();
