@@ -137,27 +137,23 @@ Result<std::int64_t> CaseSlas::Insert(const CaseSlaRecord& sla) {
 }
 
 Result<void> CaseSlas::InsertAll(std::span<const CaseSlaRecord> clocks) {
-  if (clocks.empty()) {
-    return {};
-  }
   // One statement for a new case's clocks (two or three): each statement costs its own
   // bind, step and reset on the single writer.
-  std::string sql =
-      "INSERT INTO case_sla (case_id, standard_code, measure, unit, amount, started_at, due_at, "
-      "at_risk_at, paused_since, paused_total, stopped_at, state, state_changed_at) VALUES ";
-  std::vector<SqlParam> params;
-  params.reserve(clocks.size() * 13);
-  sql += ValuesRows(clocks.size(), 13);
-  for (const CaseSlaRecord& sla : clocks) {
-    params.insert(params.end(),
-                  {sla.case_id, std::string_view{sla.standard_code}, std::string_view{sla.measure},
-                   std::string_view{sla.unit}, std::int64_t{sla.amount},
-                   ToUnixMicros(sla.started_at), OptionalMicros(sla.due_at),
-                   OptionalMicros(sla.at_risk_at), OptionalMicros(sla.paused_since),
-                   std::int64_t{sla.paused_total.count()}, OptionalMicros(sla.stopped_at),
-                   std::string_view{sla.state}, ToUnixMicros(sla.state_changed_at)});
-  }
-  return Done(session_.Exec(sql, params));
+  return InsertRows(
+      session_,
+      "INSERT INTO case_sla (case_id, standard_code, measure, unit, amount, "
+      "started_at, due_at, at_risk_at, paused_since, paused_total, stopped_at, "
+      "state, state_changed_at) VALUES ",
+      13, clocks, [](const CaseSlaRecord& sla, std::vector<SqlParam>& params) {
+        params.insert(
+            params.end(),
+            {sla.case_id, std::string_view{sla.standard_code}, std::string_view{sla.measure},
+             std::string_view{sla.unit}, std::int64_t{sla.amount}, ToUnixMicros(sla.started_at),
+             OptionalMicros(sla.due_at), OptionalMicros(sla.at_risk_at),
+             OptionalMicros(sla.paused_since), std::int64_t{sla.paused_total.count()},
+             OptionalMicros(sla.stopped_at), std::string_view{sla.state},
+             ToUnixMicros(sla.state_changed_at)});
+      });
 }
 
 Result<void> CaseSlas::Update(const CaseSlaRecord& sla) {

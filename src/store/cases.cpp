@@ -1,6 +1,7 @@
 #include "frontdoor/store/cases.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -31,15 +32,13 @@ constexpr std::string_view kCaseFrom =
 
 // Whether `statuses` names every open status and nothing else.
 bool OpenStatusesOnly(const std::vector<CaseStatus>& statuses) {
-  for (const auto status : {CaseStatus::kNew, CaseStatus::kAcknowledged, CaseStatus::kInProgress,
-                            CaseStatus::kAwaitingCustomer, CaseStatus::kResolved,
-                            CaseStatus::kClosed, CaseStatus::kReopened}) {
-    const bool listed = std::find(statuses.begin(), statuses.end(), status) != statuses.end();
-    if (listed != IsOpen(status)) {
-      return false;
-    }
-  }
-  return true;
+  constexpr std::array kEvery{CaseStatus::kNew,        CaseStatus::kAcknowledged,
+                              CaseStatus::kInProgress, CaseStatus::kAwaitingCustomer,
+                              CaseStatus::kResolved,   CaseStatus::kClosed,
+                              CaseStatus::kReopened};
+  return std::ranges::all_of(kEvery, [&](CaseStatus status) {
+    return (std::ranges::find(statuses, status) != statuses.end()) == IsOpen(status);
+  });
 }
 
 // The SELECT ... FROM of a case read by ReadCase.
@@ -143,7 +142,7 @@ Result<std::int64_t> Cases::NextSequence(const std::string& prefix, int year) {
                   "INSERT INTO reference_sequence (prefix, year, last_value) VALUES (?, ?, 1) "
                   "ON CONFLICT (prefix, year) DO UPDATE SET last_value = "
                   "reference_sequence.last_value + 1 RETURNING last_value",
-                  {std::string_view(prefix), std::int64_t{year}});
+                  {std::string_view{prefix}, std::int64_t{year}});
 }
 
 Result<std::int64_t> Cases::Insert(const CaseRecord& c) {
@@ -154,15 +153,15 @@ Result<std::int64_t> Cases::Insert(const CaseRecord& c) {
       "address, address_id, postcode, lat, lon, ward, customer_id, team_id, assignee_id, "
       "status_notes, media_url, source, created_at, updated_at, due_at, closed_at) VALUES "
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {std::string_view(c.reference),     c.service_id,
-       std::string_view(status),          std::string_view(c.priority),
-       std::string_view(c.channel),       std::string_view(c.description),
+      {std::string_view{c.reference},     c.service_id,
+       std::string_view{status},          std::string_view{c.priority},
+       std::string_view{c.channel},       std::string_view{c.description},
        OptionalText(c.address),           OptionalText(c.address_id),
        OptionalText(c.postcode),          OptionalDouble(c.location, true),
        OptionalDouble(c.location, false), OptionalText(c.ward),
        OptionalInt(c.customer_id),        OptionalInt(c.team_id),
        OptionalInt(c.assignee_id),        OptionalText(c.status_notes),
-       OptionalText(c.media_url),         std::string_view(c.source),
+       OptionalText(c.media_url),         std::string_view{c.source},
        ToUnixMicros(c.created_at),        ToUnixMicros(c.updated_at),
        OptionalInstantParam(c.due_at),    OptionalInstantParam(c.closed_at)});
 }
@@ -172,7 +171,7 @@ Result<void> Cases::InsertAttributes(std::int64_t case_id, const Answers& answer
   for (const auto& [code, value] : answers) {
     auto done = session_.Exec(
         "INSERT INTO case_attribute (case_id, position, code, value) VALUES (?, ?, ?, ?)",
-        {case_id, position++, std::string_view(code), std::string_view(value)});
+        {case_id, position++, std::string_view{code}, std::string_view{value}});
     if (!done) {
       return done.error();
     }
@@ -188,7 +187,7 @@ Result<Answers> Cases::Attributes(std::int64_t case_id) {
 
 Result<CaseRecord> Cases::FindByReference(const std::string& reference) {
   return QueryOne<CaseRecord>(session_, CaseSelect() + "WHERE c.reference = ?",
-                              {std::string_view(reference)}, ReadCase, "Case");
+                              {std::string_view{reference}}, ReadCase, "Case");
 }
 
 Result<CaseRecord> Cases::FindById(std::int64_t id) {
@@ -313,7 +312,7 @@ Result<void> Cases::UpdateState(const CaseRecord& c) {
   auto changed = session_.Exec(
       "UPDATE service_case SET status = ?, status_notes = ?, updated_at = ?, closed_at = ? "
       "WHERE id = ?",
-      {std::string_view(status), OptionalText(c.status_notes), ToUnixMicros(c.updated_at),
+      {std::string_view{status}, OptionalText(c.status_notes), ToUnixMicros(c.updated_at),
        OptionalInstantParam(c.closed_at), c.id});
   if (!changed) {
     return changed.error();
@@ -328,7 +327,7 @@ Result<void> Cases::UpdateAssignment(const CaseRecord& c) {
   auto changed = session_.Exec(
       "UPDATE service_case SET team_id = ?, assignee_id = ?, priority = ?, updated_at = ? "
       "WHERE id = ?",
-      {OptionalInt(c.team_id), OptionalInt(c.assignee_id), std::string_view(c.priority),
+      {OptionalInt(c.team_id), OptionalInt(c.assignee_id), std::string_view{c.priority},
        ToUnixMicros(c.updated_at), c.id});
   if (!changed) {
     return changed.error();
@@ -344,32 +343,22 @@ Result<std::int64_t> Cases::AppendEvent(const CaseEventRecord& e) {
       session_,
       "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, data, "
       "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {e.case_id, ToUnixMicros(e.at), std::string_view(e.kind), std::string_view(e.actor),
+      {e.case_id, ToUnixMicros(e.at), std::string_view{e.kind}, std::string_view{e.actor},
        std::int64_t{e.is_public ? 1 : 0}, OptionalText(e.status), OptionalText(e.body),
        OptionalText(e.data), OptionalText(e.external_id)});
 }
 
 Result<void> Cases::AppendEvents(std::span<const CaseEventRecord> events) {
-  if (events.empty()) {
-    return {};
-  }
-  std::string sql =
-      "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, data, "
-      "external_id) VALUES ";
-  std::vector<SqlParam> params;
-  params.reserve(events.size() * 9);
-  sql += ValuesRows(events.size(), 9);
-  for (const CaseEventRecord& e : events) {
-    params.insert(params.end(), {e.case_id, ToUnixMicros(e.at), std::string_view(e.kind),
-                                 std::string_view(e.actor), std::int64_t{e.is_public ? 1 : 0},
-                                 OptionalText(e.status), OptionalText(e.body), OptionalText(e.data),
-                                 OptionalText(e.external_id)});
-  }
-  auto done = session_.Exec(sql, params);
-  if (!done) {
-    return done.error();
-  }
-  return {};
+  return InsertRows(session_,
+                    "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, "
+                    "data, external_id) VALUES ",
+                    9, events, [](const CaseEventRecord& e, std::vector<SqlParam>& params) {
+                      params.insert(params.end(),
+                                    {e.case_id, ToUnixMicros(e.at), std::string_view{e.kind},
+                                     std::string_view{e.actor}, std::int64_t{e.is_public ? 1 : 0},
+                                     OptionalText(e.status), OptionalText(e.body),
+                                     OptionalText(e.data), OptionalText(e.external_id)});
+                    });
 }
 
 Result<std::vector<CaseEventRecord>> Cases::Events(std::int64_t case_id) {
@@ -382,7 +371,7 @@ Result<std::optional<CaseEventRecord>> Cases::FindEventByExternalId(
     std::int64_t case_id, const std::string& external_id) {
   auto events = QueryAll<CaseEventRecord>(
       session_, std::string(kEventSelect) + "WHERE e.case_id = ? AND e.external_id = ?",
-      {case_id, std::string_view(external_id)}, ReadEvent);
+      {case_id, std::string_view{external_id}}, ReadEvent);
   if (!events) {
     return events.error();
   }
@@ -404,7 +393,7 @@ Result<std::vector<CaseEventRecord>> Cases::PublicEvents(Instant from, Instant t
 Result<void> Cases::InsertLink(const CaseLinkRecord& link) {
   auto done = session_.Exec(
       "INSERT INTO case_link (case_id, other_case_id, kind, created_at) VALUES (?, ?, ?, ?)",
-      {link.case_id, link.other_case_id, std::string_view(link.kind),
+      {link.case_id, link.other_case_id, std::string_view{link.kind},
        ToUnixMicros(link.created_at)});
   if (!done) {
     return done.error();

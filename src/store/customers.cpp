@@ -127,8 +127,8 @@ Result<std::int64_t> Customers::Insert(const CustomerRecord& c) {
        OptionalText(c.search_name), OptionalText(c.address), OptionalText(c.postcode),
        std::string_view{c.language}, OptionalText(c.preferred_channel),
        std::string_view{accessibility}, OptionalText(c.interpreter_language),
-       std::int64_t{c.consent_contact}, std::int64_t{c.consent_research},
-       std::int64_t{c.restricted}});
+       std::int64_t{c.consent_contact ? 1 : 0}, std::int64_t{c.consent_research ? 1 : 0},
+       std::int64_t{c.restricted ? 1 : 0}});
   if (!id) {
     return id.error();
   }
@@ -173,9 +173,9 @@ Result<void> Customers::Update(const CustomerRecord& c) {
        OptionalText(c.preferred_channel),
        std::string_view{accessibility},
        OptionalText(c.interpreter_language),
-       std::int64_t{c.consent_contact},
-       std::int64_t{c.consent_research},
-       std::int64_t{c.restricted},
+       std::int64_t{c.consent_contact ? 1 : 0},
+       std::int64_t{c.consent_research ? 1 : 0},
+       std::int64_t{c.restricted ? 1 : 0},
        OptionalInt(c.merged_into),
        c.id});
   if (!changed) {
@@ -344,6 +344,7 @@ Result<std::vector<CustomerRecord>> Customers::Candidates(
     const std::vector<std::string>& word_prefixes, const std::optional<std::string>& postcode,
     int limit) {
   std::vector<std::string> bounds;
+  bounds.reserve(2 * word_prefixes.size());
   std::string condition;
   for (const std::string& prefix : word_prefixes) {
     bounds.push_back(prefix);
@@ -352,6 +353,7 @@ Result<std::vector<CustomerRecord>> Customers::Candidates(
     condition += "(token >= ? AND token < ?)";
   }
   std::vector<SqlParam> params;
+  params.reserve(bounds.size() + 1);
   for (const std::string& bound : bounds) {
     params.emplace_back(std::string_view{bound});
   }

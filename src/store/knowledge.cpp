@@ -358,6 +358,19 @@ Result<void> KnowledgeBase::InsertEvent(const KnowledgeEventRecord& e) {
   return {};
 }
 
+Result<void> KnowledgeBase::InsertEvents(std::span<const KnowledgeEventRecord> events) {
+  return InsertRows(session_,
+                    "INSERT INTO kb_event (kind, channel, session_key, customer_id, query, "
+                    "article_id, result_count, created_at) VALUES ",
+                    8, events, [](const KnowledgeEventRecord& e, std::vector<SqlParam>& params) {
+                      params.insert(params.end(),
+                                    {std::string_view{e.kind}, std::string_view{e.channel},
+                                     OptionalText(e.session_key), OptionalInt(e.customer_id),
+                                     OptionalText(e.query), OptionalInt(e.article_id),
+                                     OptionalInt(e.result_count), ToUnixMicros(e.created_at)});
+                    });
+}
+
 Result<std::vector<DeflectionRow>> KnowledgeBase::Deflection(const std::string& channel,
                                                              Instant from, Instant to,
                                                              std::chrono::microseconds window) {

@@ -1,7 +1,11 @@
 // Private helpers for the repositories of this module: one-row queries and list queries.
 #pragma once
 
+#include <algorithm>
+#include <cassert>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,11 +49,42 @@ Result<std::int64_t> QueryInt(SqlSession& session, std::string_view sql, SqlPara
 // "(?, ?), (?, ?)": the VALUES list of an INSERT of `rows` rows of `columns` columns each.
 std::string ValuesRows(std::size_t rows, std::size_t columns);
 
+// The most parameters one statement of `dialect` may carry.
+std::size_t MaxStatementParams(Dialect dialect);
+
+// Inserts `rows` with as few multi-row INSERTs as the backend's parameter limit allows, each
+// costing one bind, step and reset rather than one per row. `head` is the statement up to
+// and including "VALUES "; `append(row, params)` adds one row's `columns` parameters, which
+// may borrow from the row. Stops at the first statement that fails: run it inside a
+// transaction, so that a failure leaves none of the rows behind.
+template <class Row, class AppendParams>
+Result<void> InsertRows(SqlSession& session, std::string_view head, std::size_t columns,
+                        std::span<const Row> rows, AppendParams append) {
+  const std::size_t per_statement =
+      std::max<std::size_t>(1, MaxStatementParams(session.dialect()) / columns);
+  std::vector<SqlParam> params;
+  for (std::size_t first = 0; first < rows.size(); first += per_statement) {
+    const auto chunk = rows.subspan(first, std::min(per_statement, rows.size() - first));
+    std::string sql(head);
+    sql += ValuesRows(chunk.size(), columns);
+    params.clear();
+    params.reserve(chunk.size() * columns);
+    for (const Row& row : chunk) {
+      append(row, params);
+    }
+    assert(params.size() == chunk.size() * columns);
+    if (auto done = session.Exec(sql, params); !done) {
+      return done.error();
+    }
+  }
+  return {};
+}
+
 // Builds a WHERE clause and its parameters for queries whose conditions depend on input.
 // Text parameters borrow the caller's strings, which must outlive the query.
 class Where {
  public:
-  void Add(std::string condition) {
+  void Add(const std::string& condition) {
     sql_ += sql_.empty() ? "WHERE " : " AND ";
     sql_ += condition;
   }

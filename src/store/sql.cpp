@@ -33,6 +33,17 @@ std::string ValuesRows(std::size_t rows, std::size_t columns) {
   return out;
 }
 
+std::size_t MaxStatementParams(Dialect dialect) {
+  switch (dialect) {
+    // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32; Debian raises it, other builds
+    // do not, so the lower figure holds wherever the file is opened.
+    case Dialect::kSqlite: return 32'766;
+    // The wire protocol counts parameters in 16 bits.
+    case Dialect::kPostgres: return 65'535;
+  }
+  return 999;  // SQLite's limit before 3.32, if memory held an out-of-range value
+}
+
 Result<std::int64_t> QueryInt(SqlSession& session, std::string_view sql, SqlParams params) {
   std::optional<std::int64_t> value;
   auto done = session.Query(sql, params, [&](const SqlRow& row) { value = row.Int(0); });

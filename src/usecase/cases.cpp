@@ -993,8 +993,10 @@ Result<store::CaseEventRecord> AddPublicUpdate(const CaseContext& ctx, const std
       });
 }
 
-Result<store::CaseEventRecord> AddCustomerComment(const CaseContext& ctx,
-                                                  const CustomerComment& comment) {
+namespace {
+
+// The comment's text, or every field the client must fix.
+Result<std::string> CheckCustomerComment(const CustomerComment& comment) {
   std::vector<FieldError> errors;
   auto text = CheckText(comment.body, "description", kMaxNoteCodePoints);
   if (!text) {
@@ -1007,62 +1009,144 @@ Result<store::CaseEventRecord> AddCustomerComment(const CaseContext& ctx,
   if (!errors.empty()) {
     return Error::Invalid(std::move(errors));
   }
+  return text;
+}
+
+// The customer_comment event of `comment` on `record`.
+store::CaseEventRecord CommentEvent(const store::CaseRecord& record, const CustomerComment& comment,
+                                    const std::string& text,
+                                    const std::optional<std::string>& new_status) {
+  boost::json::object data;
+  if (comment.at) {
+    data["written_at"] = charter::FormatIso8601(*comment.at, nullptr);
+  }
+  store::CaseEventRecord event;
+  event.case_id = record.id;
+  event.at = record.updated_at;
+  event.kind = "customer_comment";
+  event.actor = comment.actor;
+  // The customer's own words are not fed back to the client that sent them as if
+  // they were the council's update.
+  event.is_public = false;
+  event.status = new_status;
+  event.body = text;
+  event.data = Json(data);
+  event.external_id = comment.external_id;
+  return event;
+}
+
+// Writes a new comment: the case reopened when the customer asks and it is closed, the
+// comment, and the reopening's public status event after it.
+Result<store::CaseEventRecord> WriteCustomerComment(store::WriteTx& tx, const CaseContext& ctx,
+                                                    store::CaseRecord& record,
+                                                    const CustomerComment& comment,
+                                                    const std::string& text) {
+  const Instant now = ctx.clock.Now();
+  record.updated_at = now;
+  std::optional<std::string> new_status;
+  if (comment.wants_open && !IsOpen(record.status)) {
+    if (auto moved = Move(record, CaseStatus::kReopened, now); !moved) {
+      return moved.error();
+    }
+    new_status = "reopened";
+  }
+  store::Cases cases(tx);
+  if (auto saved = cases.UpdateState(record); !saved) {
+    return saved.error();
+  }
+  auto id = cases.AppendEvent(CommentEvent(record, comment, text, new_status));
+  if (!id) {
+    return id.error();
+  }
+  if (new_status) {
+    if (auto reopened = AppendEvent(tx, record, "status", comment.actor, true, new_status,
+                                    std::string("Reopened at the customer's request"));
+        !reopened) {
+      return reopened.error();
+    }
+  }
+  return EventById(tx, record.id, *id);
+}
+
+}  // namespace
+
+Result<store::CaseEventRecord> AddCustomerComment(const CaseContext& ctx,
+                                                  const CustomerComment& comment) {
+  auto text = CheckCustomerComment(comment);
+  if (!text) {
+    return text.error();
+  }
   return store::WriteValue<store::CaseEventRecord>(
       ctx.store, [&](store::WriteTx& tx) -> Result<store::CaseEventRecord> {
         auto record = FindCase(tx, comment.reference);
         if (!record) {
           return record.error();
         }
-        store::Cases cases(tx);
-        auto seen = cases.FindEventByExternalId(record->id, comment.external_id);
+        auto seen = store::Cases(tx).FindEventByExternalId(record->id, comment.external_id);
         if (!seen) {
           return seen.error();
         }
         if (*seen) {
           return std::move(**seen);  // a retried post: the first one stands
         }
-        const Instant now = ctx.clock.Now();
-        record->updated_at = now;
-        std::optional<std::string> new_status;
-        if (comment.wants_open && !IsOpen(record->status)) {
-          if (auto moved = Move(*record, CaseStatus::kReopened, now); !moved) {
-            return moved.error();
-          }
-          new_status = "reopened";
-        }
-        if (auto saved = cases.UpdateState(*record); !saved) {
-          return saved.error();
-        }
-        boost::json::object data;
-        if (comment.at) {
-          data["written_at"] = charter::FormatIso8601(*comment.at, nullptr);
-        }
-        store::CaseEventRecord event;
-        event.case_id = record->id;
-        event.at = now;
-        event.kind = "customer_comment";
-        event.actor = comment.actor;
-        // The customer's own words are not fed back to the client that sent them as if
-        // they were the council's update.
-        event.is_public = false;
-        event.status = new_status;
-        event.body = *text;
-        event.data = Json(data);
-        event.external_id = comment.external_id;
-        auto id = cases.AppendEvent(event);
-        if (!id) {
-          return id.error();
-        }
-        if (new_status) {
-          if (auto reopened = AppendEvent(tx, *record, "status", comment.actor, true, new_status,
-                                          std::string("Reopened at the customer's request"));
-              !reopened) {
-            return reopened.error();
-          }
-        }
-        return EventById(tx, record->id, *id);
+        return WriteCustomerComment(tx, ctx, *record, comment, *text);
       });
 }
+
+namespace {
+
+// The case a link points at: to the person linking, an unknown one is a field to fix.
+Result<store::CaseRecord> FindLinkedCase(store::WriteTx& tx, const std::string& other_reference) {
+  auto other = FindCase(tx, other_reference);
+  if (!other && other.error().code() == ErrorCode::kNotFound) {
+    return Error::Invalid("other_reference", other.error().message());
+  }
+  return other;
+}
+
+// Stores the link and its "linked" event on the linking case.
+Result<void> WriteLink(store::WriteTx& tx, store::CaseRecord& record,
+                       const store::CaseLinkRecord& link, const Actor& actor) {
+  if (auto inserted = store::Cases(tx).InsertLink(link); !inserted) {
+    if (inserted.error().code() == ErrorCode::kConflict) {
+      return Error(ErrorCode::kConflict,
+                   record.reference + " is already linked to " + link.other_reference);
+    }
+    return inserted.error();
+  }
+  record.updated_at = link.created_at;
+  if (auto event =
+          AppendEvent(tx, record, "linked", actor, false, std::nullopt, std::nullopt,
+                      Json({{"other_reference", link.other_reference}, {"kind", link.kind}}));
+      !event) {
+    return event.error();
+  }
+  return {};
+}
+
+// Closes an open duplicate, telling the customer which case it will be dealt with under.
+Result<void> CloseAsDuplicate(store::WriteTx& tx, const CaseContext& ctx, store::CaseRecord& record,
+                              const std::string& other_reference, const Actor& actor, Instant now) {
+  const std::string note =
+      "This has already been reported as " + other_reference + "; we will deal with it there.";
+  const CaseStatus from = record.status;
+  if (auto moved = Move(record, CaseStatus::kClosed, now); !moved) {
+    return moved.error();
+  }
+  record.status_notes = note;
+  if (auto saved = store::Cases(tx).UpdateState(record); !saved) {
+    return saved.error();
+  }
+  if (auto clocks = UpdateSlaClocks(tx, ctx, record, from, true); !clocks) {
+    return clocks.error();
+  }
+  if (auto event = AppendEvent(tx, record, "status", actor, true, "closed", note); !event) {
+    return event.error();
+  }
+  return {};
+}
+
+}  // namespace
 
 Result<store::CaseLinkRecord> LinkCases(const CaseContext& ctx, const std::string& reference,
                                         const std::string& other_reference, const std::string& kind,
@@ -1076,11 +1160,8 @@ Result<store::CaseLinkRecord> LinkCases(const CaseContext& ctx, const std::strin
         if (!record) {
           return record.error();
         }
-        auto other = FindCase(tx, other_reference);
+        auto other = FindLinkedCase(tx, other_reference);
         if (!other) {
-          if (other.error().code() == ErrorCode::kNotFound) {
-            return Error::Invalid("other_reference", other.error().message());
-          }
           return other.error();
         }
         if (other->id == record->id) {
@@ -1088,38 +1169,13 @@ Result<store::CaseLinkRecord> LinkCases(const CaseContext& ctx, const std::strin
         }
         const Instant now = ctx.clock.Now();
         store::CaseLinkRecord link{record->id, other->id, kind, now, other->reference};
-        store::Cases cases(tx);
-        if (auto inserted = cases.InsertLink(link); !inserted) {
-          if (inserted.error().code() == ErrorCode::kConflict) {
-            return Error(ErrorCode::kConflict,
-                         record->reference + " is already linked to " + other->reference);
-          }
-          return inserted.error();
-        }
-        record->updated_at = now;
-        if (auto event =
-                AppendEvent(tx, *record, "linked", actor, false, std::nullopt, std::nullopt,
-                            Json({{"other_reference", other->reference}, {"kind", kind}}));
-            !event) {
-          return event.error();
+        if (auto written = WriteLink(tx, *record, link, actor); !written) {
+          return written.error();
         }
         if (kind == "duplicate_of" && IsOpen(record->status)) {
-          const std::string note = "This has already been reported as " + other->reference +
-                                   "; we will deal with it there.";
-          const CaseStatus from = record->status;
-          if (auto moved = Move(*record, CaseStatus::kClosed, now); !moved) {
-            return moved.error();
-          }
-          record->status_notes = note;
-          if (auto saved = cases.UpdateState(*record); !saved) {
-            return saved.error();
-          }
-          if (auto clocks = UpdateSlaClocks(tx, ctx, *record, from, true); !clocks) {
-            return clocks.error();
-          }
-          if (auto event = AppendEvent(tx, *record, "status", actor, true, "closed", note);
-              !event) {
-            return event.error();
+          if (auto closed = CloseAsDuplicate(tx, ctx, *record, other->reference, actor, now);
+              !closed) {
+            return closed.error();
           }
         }
         return link;

@@ -1,6 +1,8 @@
 // The knowledge index and everything that reads it: loading and refreshing, synonyms,
 // search, feedback, the search/view log and deflection.
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 #include "frontdoor/core/text.hpp"
 #include "frontdoor/usecase/knowledge.hpp"
@@ -105,6 +107,26 @@ std::optional<KnowledgeIndex::Entry> KnowledgeIndex::Find(std::int64_t id) const
 Instant KnowledgeIndex::watermark() const {
   std::lock_guard lock(mutex_);
   return watermark_;
+}
+
+void KnowledgeIndex::QueueEvent(store::KnowledgeEventRecord event) {
+  std::lock_guard lock(events_mutex_);
+  if (queued_events_.size() < kMaxQueuedEvents) {
+    queued_events_.push_back(std::move(event));
+  }
+}
+
+std::vector<store::KnowledgeEventRecord> KnowledgeIndex::TakeQueuedEvents() {
+  std::lock_guard lock(events_mutex_);
+  return std::exchange(queued_events_, {});
+}
+
+void KnowledgeIndex::RequeueEvents(std::vector<store::KnowledgeEventRecord> events) {
+  std::lock_guard lock(events_mutex_);
+  events.insert(events.end(), std::make_move_iterator(queued_events_.begin()),
+                std::make_move_iterator(queued_events_.end()));
+  events.resize(std::min(events.size(), kMaxQueuedEvents));
+  queued_events_ = std::move(events);
 }
 
 Result<void> LoadKnowledgeIndex(const KnowledgeContext& ctx) {
@@ -301,13 +323,35 @@ Result<ArticleSearchResult> SearchArticles(const KnowledgeContext& ctx,
                                       std::nullopt,
                                       static_cast<std::int64_t>(found.total),
                                       ctx.clock.Now()};
-    if (auto logged = ctx.store.Write(
-            [&](store::WriteTx& tx) { return store::KnowledgeBase(tx).InsertEvent(event); });
-        !logged) {
-      return logged.error();
-    }
+    // Queued, not written: a search answers without waiting for a commit.
+    ctx.index.QueueEvent(std::move(event));
   }
   return result;
+}
+
+Result<std::size_t> FlushKnowledgeEvents(const KnowledgeContext& ctx) {
+  auto events = ctx.index.TakeQueuedEvents();
+  if (events.empty()) {
+    return 0;
+  }
+  auto written = ctx.store.Write(
+      [&](store::WriteTx& tx) { return store::KnowledgeBase(tx).InsertEvents(events); });
+  if (written) {
+    return events.size();
+  }
+  if (written.error().code() == ErrorCode::kUnavailable) {
+    ctx.index.RequeueEvents(std::move(events));
+    return written.error();
+  }
+  // One refused event must not hold back the rest, nor come back forever.
+  std::size_t kept = 0;
+  for (const auto& event : events) {
+    if (ctx.store.Write(
+            [&](store::WriteTx& tx) { return store::KnowledgeBase(tx).InsertEvent(event); })) {
+      ++kept;
+    }
+  }
+  return kept;
 }
 
 Result<void> RecordKnowledgeEvent(const KnowledgeContext& ctx, const std::string& kind,

@@ -308,6 +308,10 @@ TEST_P(KnowledgeApiTest, DeflectionCountsSearchesAndViewsWithoutACaseWithinADay)
                   .Fields()
                   .contains("article_id"));
   EXPECT_TRUE(Post("/api/v1/knowledge-events", {{"kind", "case"}}).Fields().contains("session"));
+  // serve writes the queued search events every second; here the test does.
+  const auto flushed = usecase::FlushKnowledgeEvents(*ctx_);
+  ASSERT_TRUE(flushed) << flushed.error().message();
+  EXPECT_EQ(*flushed, 3U);
 
   const auto figures =
       Get("/api/v1/knowledge/deflection?from=2026-03-01T00:00:00Z&to=2026-03-31T00:00:00Z");
@@ -317,6 +321,47 @@ TEST_P(KnowledgeApiTest, DeflectionCountsSearchesAndViewsWithoutACaseWithinADay)
   EXPECT_EQ(figures.json.at("views"), 1);
   EXPECT_EQ(figures.json.at("views_deflected"), 1);
   (void)start;
+}
+
+// The "search" rows of kb_event.
+std::int64_t SearchEvents(store::Store& store) {
+  std::int64_t count = -1;
+  EXPECT_TRUE(store.Read([&](store::ReadTx& tx) {
+    return tx.session().Query("SELECT count(*) FROM kb_event WHERE kind = 'search'", {},
+                              [&](const store::SqlRow& row) { count = row.Int(0); });
+  }));
+  return count;
+}
+
+// A search answers without waiting for a commit: its event waits in the queue until the
+// next flush, which writes every queued event in one transaction.
+TEST_P(KnowledgeApiTest, SearchEventsAreQueuedAndWrittenTogetherByTheFlush) {
+  CreatePublished("Bulky waste", "Book a collection.");
+  ASSERT_EQ(Get("/api/v1/search/articles?q=bulky&session=s1").status, 200);
+  ASSERT_EQ(Get("/api/v1/search/articles?q=bulky&session=s2").status, 200);
+  ASSERT_EQ(Get("/api/v1/search/articles?q=bulky&session=s3").status, 200);
+  EXPECT_EQ(SearchEvents(*store_), 0);
+  EXPECT_EQ(usecase::FlushKnowledgeEvents(*ctx_).value(), 3U);
+  EXPECT_EQ(SearchEvents(*store_), 3);
+  // Nothing is written twice.
+  EXPECT_EQ(usecase::FlushKnowledgeEvents(*ctx_).value(), 0U);
+  EXPECT_EQ(SearchEvents(*store_), 3);
+}
+
+// An event the database refuses (here: a customer that does not exist) is dropped alone;
+// the rest of the batch is written.
+TEST_P(KnowledgeApiTest, ARefusedSearchEventDoesNotHoldBackTheOthers) {
+  auto queued = [&](std::optional<std::int64_t> customer) {
+    ctx_->index.QueueEvent(store::KnowledgeEventRecord{"search", "web", "s1", customer, "bins",
+                                                       std::nullopt, 1, clock_.Now()});
+  };
+  queued(std::nullopt);
+  queued(std::int64_t{987'654});
+  queued(std::nullopt);
+  const auto flushed = usecase::FlushKnowledgeEvents(*ctx_);
+  ASSERT_TRUE(flushed) << flushed.error().message();
+  EXPECT_EQ(*flushed, 2U);
+  EXPECT_TRUE(ctx_->index.TakeQueuedEvents().empty());
 }
 
 TEST_P(KnowledgeApiTest, AnotherNodeCatchesUpOnRefresh) {

@@ -513,6 +513,7 @@ TEST_P(PortalHttpTest, AReportAfterHelpIsMatchedToItForDeflection) {
                           cookie_ + "; " + reporter);
   ASSERT_EQ(made.status, 303) << made.body;
   world_->clock().Advance(std::chrono::hours(25));
+  ASSERT_TRUE(usecase::FlushKnowledgeEvents(*knowledge_));  // serve's flusher, once
   auto figures =
       usecase::MeasureDeflection(*knowledge_, start - std::chrono::hours(1), world_->clock().Now());
   ASSERT_TRUE(figures) << figures.error().message();

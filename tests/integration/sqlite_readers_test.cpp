@@ -1,6 +1,11 @@
 // SQLite's read connections map the database file (store/sqlite/connection.cpp): a page
 // cache per reader, emptied by every commit elsewhere, churned the server's heap and left it
 // fragmented under a steady stream of creates (docs/benchmarks.md, the soak).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "frontdoor/core/clock.hpp"
@@ -39,6 +44,77 @@ TEST(SqliteReadersTest, ReadConnectionsMapTheDatabaseFile) {
     return {};
   }));
   EXPECT_EQ(ReadPragma(*store, "SELECT n FROM soak_probe"), 42);
+}
+
+// "x IN (?, ...)" of n values: one statement text per list length and tag.
+std::string InList(std::size_t n, std::int64_t tag = 0) {
+  std::string sql =
+      "SELECT count(*) FROM (SELECT " + std::to_string(tag) + " AS t, 1 AS x) WHERE x IN (";
+  for (std::size_t i = 0; i < n; ++i) {
+    sql += i == 0 ? "?" : ", ?";
+  }
+  return sql + ")";
+}
+
+std::vector<store::SqlParam> Ones(std::size_t n) {
+  return std::vector<store::SqlParam>(n, std::int64_t{1});
+}
+
+// A connection's prepared statements are cached by their text, so IN lists of every length
+// once grew the cache of each reader for the life of the server. sqlite_stmt lists the
+// statements the connection holds prepared.
+TEST(SqliteReadersTest, ThePreparedStatementCacheStaysBoundedOverVaryingInLists) {
+  auto database = NewTestDatabase(Backend::kSqlite);
+  const SystemClock clock;
+  auto store = store::sqlite::OpenSqliteStore({.path = database->url.substr(7)}, clock).value();
+  ASSERT_TRUE(store->Migrate());
+  std::int64_t held = -1;
+  std::int64_t matched = 0;
+  ASSERT_TRUE(store->Read([&](store::ReadTx& tx) -> Result<void> {
+    for (std::size_t n = 1; n <= 1000; ++n) {
+      const auto params = Ones(n);
+      auto done = tx.session().Query(InList(n), params,
+                                     [&](const store::SqlRow& row) { matched += row.Int(0); });
+      if (!done) {
+        return done.error();
+      }
+    }
+    return tx.session().Query("SELECT count(*) FROM sqlite_stmt", {},
+                              [&](const store::SqlRow& row) { held = row.Int(0); });
+  }));
+  EXPECT_EQ(matched, 1000);
+  EXPECT_GT(held, 100);
+  EXPECT_LE(held, 300);
+}
+
+// Evicting never finalizes a statement whose rows are still being read: a query run from
+// another's row callback may push it to the end of the cache.
+TEST(SqliteReadersTest, AStatementStillSteppingSurvivesEviction) {
+  auto database = NewTestDatabase(Backend::kSqlite);
+  const SystemClock clock;
+  auto store = store::sqlite::OpenSqliteStore({.path = database->url.substr(7)}, clock).value();
+  ASSERT_TRUE(store->Migrate());
+  std::vector<std::int64_t> outer;
+  std::int64_t matched = 0;
+  ASSERT_TRUE(store->Read([&](store::ReadTx& tx) -> Result<void> {
+    Result<void> inner;
+    auto done = tx.session().Query(
+        "SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3", {}, [&](const store::SqlRow& row) {
+          outer.push_back(row.Int(0));
+          for (std::size_t n = 1; n <= 400 && inner; ++n) {
+            const auto params = Ones(n);
+            inner = tx.session().Query(
+                InList(n, row.Int(0)), params,
+                [&](const store::SqlRow& counted) { matched += counted.Int(0); });
+          }
+        });
+    if (!inner) {
+      return inner.error();
+    }
+    return done;
+  }));
+  EXPECT_EQ(outer, (std::vector<std::int64_t>{1, 2, 3}));
+  EXPECT_EQ(matched, 3 * 400);
 }
 
 }  // namespace

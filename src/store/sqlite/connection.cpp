@@ -107,10 +107,25 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
 }
 
 Connection::~Connection() {
-  for (auto& [sql, stmt] : statements_) {
-    sqlite3_finalize(stmt);
+  for (const CachedStatement& cached : recent_) {
+    sqlite3_finalize(cached.stmt);
   }
   sqlite3_close(db_);
+}
+
+void Connection::EvictStatements() {
+  auto it = recent_.end();
+  while (statements_.size() > kMaxCachedStatements && it != recent_.begin()) {
+    --it;
+    // A statement still stepping (a query run from another's row callback) stays until a
+    // later prepare finds it reset.
+    if (sqlite3_stmt_busy(it->stmt) != 0) {
+      continue;
+    }
+    statements_.erase(std::string_view{it->sql});
+    sqlite3_finalize(it->stmt);
+    it = recent_.erase(it);
+  }
 }
 
 Error Connection::LastError(std::string_view what) const {
@@ -120,13 +135,16 @@ Error Connection::LastError(std::string_view what) const {
 Result<sqlite3_stmt*> Connection::Prepare(std::string_view sql, SqlParams params) {
   sqlite3_stmt* stmt = nullptr;
   if (auto found = statements_.find(sql); found != statements_.end()) {
-    stmt = found->second;
+    recent_.splice(recent_.begin(), recent_, found->second);
+    stmt = found->second->stmt;
   } else {
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                            &stmt, nullptr) != SQLITE_OK) {
       return LastError("prepare");
     }
-    statements_.emplace(std::string(sql), stmt);
+    recent_.push_front({std::string(sql), stmt});
+    statements_.emplace(recent_.front().sql, recent_.begin());
+    EvictStatements();
   }
   int index = 1;
   for (const SqlParam& param : params) {

@@ -1,6 +1,7 @@
 // One SQLite connection with its prepared-statement cache. Used by one thread at a time.
 #pragma once
 
+#include <list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,12 +32,20 @@ class Connection final : public SqlSession {
   Result<sqlite3_stmt*> Prepare(std::string_view sql, SqlParams params);
   [[nodiscard]] Error LastError(std::string_view what) const;
 
-  struct TransparentHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // Finalizes the least recently used statements past kMaxCachedStatements.
+  void EvictStatements();
+
+  // Statements of varying text (IN lists of any length) would otherwise pile up for the
+  // connection's whole life: a few hundred covers every fixed statement the store runs.
+  static constexpr std::size_t kMaxCachedStatements = 256;
+  struct CachedStatement {
+    std::string sql;
+    sqlite3_stmt* stmt;
   };
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*, TransparentHash, std::equal_to<>> statements_;
+  // Most recently used first; the map's keys view the list's strings, which splicing keeps.
+  std::list<CachedStatement> recent_;
+  std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> statements_;
 };
 
 }  // namespace frontdoor::store::sqlite

@@ -112,7 +112,7 @@ class Cases {
   // The next number of the (prefix, year) sequence, starting at 1.
   Result<std::int64_t> NextSequence(const std::string& prefix, int year);
   // Inserts the case and returns its id. kConflict on a duplicate reference.
-  Result<std::int64_t> Insert(const CaseRecord& record);
+  Result<std::int64_t> Insert(const CaseRecord& c);
   Result<void> InsertAttributes(std::int64_t case_id, const Answers& answers);
   Result<Answers> Attributes(std::int64_t case_id);
 
@@ -124,9 +124,9 @@ class Cases {
                                             int limit);
 
   // Writes status, status_notes, updated_at and closed_at of the record (by id).
-  Result<void> UpdateState(const CaseRecord& record);
+  Result<void> UpdateState(const CaseRecord& c);
   // Writes team_id, assignee_id, priority and updated_at of the record (by id).
-  Result<void> UpdateAssignment(const CaseRecord& record);
+  Result<void> UpdateAssignment(const CaseRecord& c);
 
   // Appends one event and returns its id. kConflict when (case, external_id) exists.
   Result<std::int64_t> AppendEvent(const CaseEventRecord& event);

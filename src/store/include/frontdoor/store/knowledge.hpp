@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,8 @@ class KnowledgeBase {
   Result<std::vector<FeedbackRecord>> ListFeedback(std::int64_t article_id, int limit);
 
   Result<void> InsertEvent(const KnowledgeEventRecord& event);
+  // The events in as few statements as the database allows (a batch of queued searches).
+  Result<void> InsertEvents(std::span<const KnowledgeEventRecord> events);
   // Searches and views on `channel` in [from, to) that carry a session key or customer,
   // each counted as deflected unless a case followed within `window` (a "case" event with
   // the same session key, or a case of the same customer).

@@ -43,11 +43,23 @@ class KnowledgeIndex {
   // The newest updated_at seen: refresh reads from a little before it.
   [[nodiscard]] Instant watermark() const;
 
+  // Search events wait here for FlushKnowledgeEvents, so that a search never waits for a
+  // commit. At most kMaxQueuedEvents wait: past that (the database down for long) new ones
+  // are dropped, since they only feed the deflection figures.
+  static constexpr std::size_t kMaxQueuedEvents = 10'000;
+  void QueueEvent(store::KnowledgeEventRecord event);
+  // Empties the queue and returns what it held, oldest first.
+  std::vector<store::KnowledgeEventRecord> TakeQueuedEvents();
+  // Puts events taken but not written back in front of the queue, within the bound.
+  void RequeueEvents(std::vector<store::KnowledgeEventRecord> events);
+
  private:
   search::Index index_;
   mutable std::mutex mutex_;
   std::unordered_map<std::int64_t, Entry> entries_;
   Instant watermark_{};
+  std::mutex events_mutex_;
+  std::vector<store::KnowledgeEventRecord> queued_events_;
 };
 
 struct KnowledgeContext {
@@ -159,8 +171,16 @@ struct ArticleSearchResult {
   std::size_t total = 0;
 };
 
+// A search with a session key or customer queues a "search" event (FlushKnowledgeEvents).
 Result<ArticleSearchResult> SearchArticles(const KnowledgeContext& ctx,
                                            const ArticleSearch& search);
+
+// Writes the queued search events (KnowledgeIndex::QueueEvent) in one transaction and
+// returns how many were written. serve calls it every second and once more on shutdown, so a
+// crash loses at most the last second's searches. When the database is unavailable the
+// events go back to the queue and the kUnavailable error is returned; an event the database
+// refuses (its customer merged away) is dropped alone.
+Result<std::size_t> FlushKnowledgeEvents(const KnowledgeContext& ctx);
 
 // Logs a view of an article or a case raised by a visitor ("kind": view | case).
 Result<void> RecordKnowledgeEvent(const KnowledgeContext& ctx, const std::string& kind,
