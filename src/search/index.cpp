@@ -44,7 +44,7 @@ float RoundUp(double value) {
 std::size_t TierBytes(const TermEntry& entry) {
   std::size_t bytes = entry.tiers.capacity() * sizeof(Tier);
   for (const Tier& tier : entry.tiers) {
-    bytes += tier.postings.capacity() * sizeof(Posting);
+    bytes += tier.postings.capacity() * sizeof(Posting) + tier.parts.capacity() * sizeof(float);
   }
   return bytes;
 }
@@ -139,12 +139,14 @@ void IndexState::Clear(std::uint32_t slot_index) {
         [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
     if (it != postings.end() && it->slot == slot_index) {
       postings.erase(it);
+      ShiftBlocks(terms[term], slot_index, -1);
     }
     for (Tier& tier : terms[term].tiers) {
       const auto in_tier = std::lower_bound(
           tier.postings.begin(), tier.postings.end(), slot_index,
           [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
       if (in_tier != tier.postings.end() && in_tier->slot == slot_index) {
+        tier.parts.erase(tier.parts.begin() + (in_tier - tier.postings.begin()));
         tier.postings.erase(in_tier);
       }
     }
@@ -295,7 +297,8 @@ void IndexState::RebuildBounds(TermEntry& entry) const {
   const bool tiered = entry.postings.size() >= kTierMinDf;
   std::vector<double> parts;
   parts.reserve(tiered ? entry.postings.size() : 0);
-  for (const Posting& posting : entry.postings) {
+  for (std::size_t i = 0; i < entry.postings.size(); ++i) {
+    const Posting& posting = entry.postings[i];
     const double score = Part(posting.tfs, lengths[posting.slot]);
     entry.bound = std::max(entry.bound, score);
     if (tiered) {
@@ -306,7 +309,7 @@ void IndexState::RebuildBounds(TermEntry& entry) const {
       continue;
     }
     if (entry.blocks.empty() || entry.blocks.back().block != block) {
-      entry.blocks.push_back({block, 0});
+      entry.blocks.push_back({block, 0, static_cast<std::uint32_t>(i)});
     }
     entry.blocks.back().bound = std::max(entry.blocks.back().bound, RoundUp(score));
   }
@@ -329,10 +332,11 @@ void IndexState::BuildTiers(TermEntry& entry, const std::vector<double>& parts) 
     }
     // At most `rank` parts are above the rank-th largest; ties at the cut stay out, so a
     // list of many equal parts gives a small tier rather than a useless large one.
-    Tier tier{RoundUp(sorted[rank]), shift, {}};
+    Tier tier{RoundUp(sorted[rank]), shift, {}, {}};
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (parts[i] > static_cast<double>(tier.cut)) {
         tier.postings.push_back(entry.postings[i]);
+        tier.parts.push_back(static_cast<float>(parts[i]));
       }
     }
     // Kept when empty: a list whose best parts tie (a surname, every case of a street)
@@ -354,22 +358,42 @@ void IndexState::RaiseBounds(TermEntry& entry, const Posting& posting, double va
   const auto by_slot = [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; };
   for (Tier& tier : entry.tiers) {
     if (value > static_cast<double>(tier.cut)) {
-      tier.postings.insert(
-          std::lower_bound(tier.postings.begin(), tier.postings.end(), posting.slot, by_slot),
-          posting);
+      const auto at =
+          std::lower_bound(tier.postings.begin(), tier.postings.end(), posting.slot, by_slot);
+      tier.parts.insert(tier.parts.begin() + (at - tier.postings.begin()),
+                        static_cast<float>(value));
+      tier.postings.insert(at, posting);
     }
   }
   if (entry.blocks.empty()) {
     return;
   }
+  ShiftBlocks(entry, posting.slot, 1);
   const std::uint32_t block = posting.slot >> kBlockShift;
   auto it = std::lower_bound(
       entry.blocks.begin(), entry.blocks.end(), block,
       [](const BlockBound& bound, std::uint32_t wanted) { return bound.block < wanted; });
   if (it == entry.blocks.end() || it->block != block) {
-    it = entry.blocks.insert(it, BlockBound{block, 0});
+    // The postings before the block's start: those before the new one, which is its first.
+    const auto before =
+        std::lower_bound(entry.postings.begin(), entry.postings.end(), posting.slot,
+                         [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; });
+    it = entry.blocks.insert(
+        it, BlockBound{block, 0, static_cast<std::uint32_t>(before - entry.postings.begin())});
   }
   it->bound = std::max(it->bound, RoundUp(value));
+}
+
+// Only the blocks after the posting's own move: a block's start counts the postings before
+// its first slot, and the posting is not before its own block's.
+void IndexState::ShiftBlocks(TermEntry& entry, std::uint32_t slot, int by) {
+  const std::uint32_t block = slot >> kBlockShift;
+  auto it = std::upper_bound(
+      entry.blocks.begin(), entry.blocks.end(), block,
+      [](std::uint32_t wanted, const BlockBound& bound) { return wanted < bound.block; });
+  for (; it != entry.blocks.end(); ++it) {
+    it->first = by > 0 ? it->first + 1 : it->first - 1;
+  }
 }
 
 Index::Index(IndexOptions options) : state_(std::make_unique<IndexState>()) {

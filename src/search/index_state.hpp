@@ -41,6 +41,9 @@ inline constexpr std::size_t kBlockMinDf = 128;
 struct BlockBound {
   std::uint32_t block = 0;  // slot >> kBlockShift
   float bound = 0;          // like TermEntry::bound, over the block's postings only
+  // How many postings of the list come before the block's first slot: where the block starts
+  // in the list, so a probe far ahead jumps there instead of galloping through the list.
+  std::uint32_t first = 0;
 };
 
 // Impact tiers: a long list also keeps, in slot order, its postings that score above a cut,
@@ -59,6 +62,9 @@ struct Tier {
   float cut = 0;
   unsigned shift = 0;             // holds about df >> shift postings
   std::vector<Posting> postings;  // sorted by slot
+  // Each posting's part (IndexState::Part), side by side with `postings`: a tier candidate is
+  // bounded from them without reading its document's field lengths (a cache miss apiece).
+  std::vector<float> parts;
 };
 
 struct TermEntry {
@@ -201,6 +207,8 @@ struct IndexState {
   // Works out the cuts of `entry`'s tiers from `parts` (score part of each posting, in list
   // order) and fills them; drops them when the list is short.
   void BuildTiers(TermEntry& entry, const std::vector<double>& parts) const;
+  // Keeps BlockBound::first right after a posting of `slot` was added (+1) or removed (-1).
+  static void ShiftBlocks(TermEntry& entry, std::uint32_t slot, int by);
   [[nodiscard]] std::size_t Df(std::uint32_t term) const { return terms[term].postings.size(); }
 
   // plan.cpp: query words to clauses.

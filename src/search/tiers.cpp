@@ -47,7 +47,8 @@ bool TopK::RunTier(unsigned shift) {
       }
     }
     const auto& list = chosen == nullptr ? entry.postings : chosen->postings;
-    lists.push_back({list.data(), list.data() + list.size()});
+    lists.push_back({list.data(), list.data() + list.size(),
+                     chosen == nullptr ? nullptr : chosen->parts.data()});
     low[c] = chosen == nullptr ? 0.0 : cursors_[c].factors.idf * static_cast<double>(chosen->cut);
     candidates += list.size();
     postings += entry.postings.size();
@@ -92,12 +93,15 @@ bool TopK::RunTier(unsigned shift) {
       break;
     }
     // The filter first: a bit test, where the bound reads the document's field lengths.
+    // A tier posting is a copy of the list's: the candidate's part in a list whose tier
+    // holds it is read from there, and only the other lists are probed (galloping through
+    // cold memory is most of a candidate's cost).
     if (!Done(slot) && (!Passes(slot) || !TierCandidateFallsShort(walk, low, slot))) {
-      Consider(slot);
+      Consider(slot, &walk);
     }
     for (List& list : walk) {
       if (list.at != list.end && list.at->slot == slot) {
-        ++list.at;
+        list.Next();
       }
     }
   }
@@ -126,9 +130,13 @@ bool TopK::TierCandidateFallsShort(const std::vector<List>& walk, const std::vec
       double sum = 0;
       for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
         const List& list = walk[c];
-        sum += list.at != list.end && list.at->slot == slot
-                   ? cursors_[c].factors.idf * state_.Part(list.at->tfs, state_.lengths[slot])
-                   : low[c];
+        if (list.at == list.end || list.at->slot != slot) {
+          sum += low[c];
+        } else {
+          sum += cursors_[c].factors.idf * (list.part != nullptr
+                                                ? static_cast<double>(*list.part)
+                                                : state_.Part(list.at->tfs, state_.lengths[slot]));
+        }
       }
       best = std::max(best, alternative.scale * sum * kBoundRounding);
     }
@@ -145,7 +153,7 @@ bool TopK::Done(std::uint32_t slot) {
   bool done = false;
   for (List& list : done_) {
     while (list.at != list.end && list.at->slot < slot) {
-      ++list.at;
+      list.Next();
     }
     done = done || (list.at != list.end && list.at->slot == slot);
   }
@@ -156,6 +164,7 @@ void TopK::Rewind() {
   for (Cursor& cursor : cursors_) {
     cursor.at = cursor.begin;
     cursor.block = cursor.block == nullptr ? nullptr : state_.terms[cursor.term].blocks.data();
+    cursor.skip = cursor.block;
   }
   checked_block_ = kNoSlot;
 }

@@ -7,19 +7,35 @@
 namespace frontdoor::search {
 namespace {
 
-// The clause's score at `slot` (0 when it does not match), its cursors moved up to `slot`.
+// The posting of `slot` in cursor k's list: from `known` (lists a tier attempt is walking,
+// each at or before its next slot) when it holds it there, else by moving the cursor to it.
+// Null when the list does not hold the slot.
+const Posting* PostingAt(std::vector<Cursor>& cursors, const std::vector<List>* known,
+                         std::size_t k, std::uint32_t slot) {
+  if (known != nullptr) {
+    const List& list = (*known)[k];
+    if (list.at != list.end && list.at->slot == slot) {
+      return list.at;
+    }
+  }
+  Cursor& cursor = cursors[k];
+  Advance(cursor, slot);
+  return cursor.at != cursor.end && cursor.at->slot == slot ? cursor.at : nullptr;
+}
+
+// The clause's score at `slot` (0 when it does not match), its cursors moved up to `slot`
+// (those whose posting `known` holds may stay behind).
 template <class TermScoreFn>
 double ClauseScore(const TermScoreFn& term_score, const PlannedClause& clause,
-                   std::vector<Cursor>& cursors, std::uint32_t slot) {
+                   std::vector<Cursor>& cursors, const std::vector<List>* known,
+                   std::uint32_t slot) {
   double best = 0;
   for (const PlannedAlternative& alternative : clause.alternatives) {
     double sum = 0;
     std::size_t present = 0;
     for (std::size_t k = alternative.first; k < alternative.first + alternative.count; ++k) {
-      Cursor& cursor = cursors[k];
-      Advance(cursor, slot);
-      if (cursor.at != cursor.end && cursor.at->slot == slot) {
-        sum += term_score(*cursor.at, cursor.factors);
+      if (const Posting* posting = PostingAt(cursors, known, k, slot); posting != nullptr) {
+        sum += term_score(*posting, cursors[k].factors);
         ++present;
       }
     }
@@ -50,7 +66,7 @@ TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
                             entry.postings.data() + entry.postings.size(), state.Factors(term),
                             blocks.empty() ? nullptr : blocks.data(),
                             blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound,
-                            term});
+                            term, blocks.empty() ? nullptr : blocks.data()});
         bound += cursors_.back().factors.idf * entry.bound;
         cursor_bound_.push_back(out.scale * cursors_.back().factors.idf * entry.bound);
         plan.max_df = std::max(plan.max_df, entry.postings.size());
@@ -245,14 +261,15 @@ bool TopK::SkipBlock(std::uint32_t slot) {
   return true;
 }
 
-bool TopK::Score(std::uint32_t slot, double& sum, std::size_t& matched) {
+bool TopK::Score(std::uint32_t slot, const std::vector<List>* known, double& sum,
+                 std::size_t& matched) {
   const auto term_score = [this](const Posting& posting, const TermFactors& factors) {
     return state_.TermScore(posting, factors);
   };
   std::fill(scores_.begin(), scores_.end(), 0.0);
   const std::size_t n = order_.size();
   for (std::size_t i = essential_; i < n; ++i) {
-    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
+    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, known, slot);
     sum += scores_[order_[i]];
     matched += scores_[order_[i]] > 0 ? 1U : 0U;
   }
@@ -264,7 +281,7 @@ bool TopK::Score(std::uint32_t slot, double& sum, std::size_t& matched) {
       ++dropped_;
       return false;
     }
-    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
+    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, known, slot);
     sum += scores_[order_[i]];
     matched += scores_[order_[i]] > 0 ? 1U : 0U;
   }
@@ -292,7 +309,7 @@ void TopK::Keep(const Scored& candidate) {
   }
 }
 
-void TopK::Consider(std::uint32_t slot) {
+void TopK::Consider(std::uint32_t slot, const std::vector<List>* known) {
   ++examined_;
   double sum = 0;
   std::size_t matched = 0;
@@ -300,7 +317,7 @@ void TopK::Consider(std::uint32_t slot) {
     return;
   }
   ++passed_;
-  if (!Score(slot, sum, matched) || matched == 0) {
+  if (!Score(slot, known, sum, matched) || matched == 0) {
     return;
   }
   ++counted_;
