@@ -125,7 +125,7 @@ bool IndexState::HasTag(std::uint32_t tag, std::uint32_t slot) const {
 std::uint32_t IndexState::TermId(const std::string& term) {
   auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
   if (inserted) {
-    terms.push_back(TermEntry{term, {}, 0, {}, {}, 0});
+    terms.push_back(TermEntry{term, {}, 0, {}, {}, {}, 0});
   }
   return it->second;
 }
@@ -178,6 +178,14 @@ void IndexState::UpdateBlockMinId(std::uint32_t slot_index) {
     }
   }
   block_min_ids[block] = lowest;
+  const std::size_t span = block >> kSpanShift;
+  if (span_min_ids.size() <= span) {
+    span_min_ids.resize(span + 1, std::numeric_limits<std::int64_t>::max());
+  }
+  const auto first_block = block_min_ids.begin() + static_cast<std::ptrdiff_t>(span << kSpanShift);
+  span_min_ids[span] = *std::min_element(
+      first_block, block_min_ids.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                               block_min_ids.size(), (span + 1) << kSpanShift)));
 }
 
 void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analysed& analysed,
@@ -201,6 +209,12 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
   }
   block_min_ids[slot_index >> kBlockShift] =
       std::min(block_min_ids[slot_index >> kBlockShift], document.id);
+  if (const std::size_t span = slot_index >> (kBlockShift + kSpanShift);
+      span_min_ids.size() <= span) {
+    span_min_ids.resize(span + 1, std::numeric_limits<std::int64_t>::max());
+  }
+  span_min_ids[slot_index >> (kBlockShift + kSpanShift)] =
+      std::min(span_min_ids[slot_index >> (kBlockShift + kSpanShift)], document.id);
   slot.terms.reserve(analysed.terms.size());
   for (auto& [term, info] : analysed.terms) {
     info.id = TermId(term);
@@ -313,7 +327,19 @@ void IndexState::RebuildBounds(TermEntry& entry) const {
     }
     entry.blocks.back().bound = std::max(entry.blocks.back().bound, RoundUp(score));
   }
+  entry.span_bounds.clear();
+  for (const BlockBound& block : entry.blocks) {
+    RaiseSpan(entry, block.block, block.bound);
+  }
   BuildTiers(entry, parts);
+}
+
+void IndexState::RaiseSpan(TermEntry& entry, std::uint32_t block, float bound) {
+  const std::size_t span = block >> kSpanShift;
+  if (entry.span_bounds.size() <= span) {
+    entry.span_bounds.resize(span + 1, 0.0F);
+  }
+  entry.span_bounds[span] = std::max(entry.span_bounds[span], bound);
 }
 
 void IndexState::BuildTiers(TermEntry& entry, const std::vector<double>& parts) const {
@@ -382,6 +408,7 @@ void IndexState::RaiseBounds(TermEntry& entry, const Posting& posting, double va
         it, BlockBound{block, 0, static_cast<std::uint32_t>(before - entry.postings.begin())});
   }
   it->bound = std::max(it->bound, RoundUp(value));
+  RaiseSpan(entry, block, it->bound);
 }
 
 // Only the blocks after the posting's own move: a block's start counts the postings before
@@ -520,6 +547,7 @@ IndexStats Index::Stats() const {
     stats.postings += entry.postings.size();
     stats.approximate_bytes += sizeof(TermEntry) + entry.postings.capacity() * sizeof(Posting) +
                                entry.blocks.capacity() * sizeof(BlockBound) + TierBytes(entry) +
+                               entry.span_bounds.capacity() * sizeof(float) +
                                (entry.text.capacity() > 15 ? entry.text.capacity() + 1 : 0);
   }
   stats.deletion_entries = s.deletions.entries();
@@ -531,7 +559,7 @@ IndexStats Index::Stats() const {
                                (slot.token_terms.capacity() + slot.token_spans.capacity()) * 4;
   }
   stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]) + s.ids.capacity() * 8 +
-                             s.block_min_ids.capacity() * 8;
+                             s.block_min_ids.capacity() * 8 + s.span_min_ids.capacity() * 8;
   for (const auto& bits : s.tag_bits) {
     stats.approximate_bytes += bits.capacity() * 8;
   }

@@ -318,6 +318,44 @@ TEST(IndexPropertyTest, TopKOverTiedDocumentsEqualsTheExhaustiveRanking) {
   EXPECT_GT(cheap, 150);
 }
 
+// Plateaus longer than a span of blocks (kSpanBlocks x 128 slots): whole spans are passed
+// over from their bounds, and updates then removals lower spans' smallest ids and loosen
+// their bounds.
+TEST(IndexPropertyTest, TopKOverPlateausLongerThanASpanEqualsTheExhaustiveRanking) {
+  std::mt19937 random(29);
+  Index index;
+  constexpr std::int64_t kDocuments = 30000;
+  for (std::int64_t id = 1; id <= kDocuments; ++id) {
+    index.Put(PlateauDocument(random, id));
+  }
+  const std::vector<std::string> queries = {"smyth",       "mary smyth", "malone road",
+                                            "kelly",       "sean",       "falls road mary",
+                                            "noise kelly", "road",       "castle street light"};
+  std::uniform_int_distribution<std::int64_t> id_of(1, kDocuments + 2000);
+  std::uniform_int_distribution<int> dice(0, 9);
+  int cheap = 0;
+  for (int step = 0; step < 120; ++step) {
+    for (int k = step < 60 ? 0 : 20 * dice(random); k > 0; --k) {
+      const std::int64_t id = id_of(random);
+      if (dice(random) < 5) {
+        static_cast<void>(index.Remove(id));
+      } else {
+        index.Put(PlateauDocument(random, id));
+      }
+    }
+    Query query;
+    query.text = queries[static_cast<std::size_t>(step) % queries.size()];
+    if (dice(random) < 3) {
+      query.filters = {{"department:" + std::to_string(dice(random) % 3)}};
+    }
+    query.limit = 1 + static_cast<std::size_t>(dice(random) * dice(random));
+    query.snippets = false;
+    const auto [fast, slow] = CompareWithExhaustive(index, query);
+    cheap += fast.examined * 10 < slow.examined ? 1 : 0;
+  }
+  EXPECT_GT(cheap, 40);
+}
+
 // Cases whose best words depend on their department, as an officer's search meets them: a
 // department's own service names its cases in the title, so a word scores high in one
 // department and low (in the body) in the others, and the tiers and block bounds of a word

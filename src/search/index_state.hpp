@@ -37,6 +37,11 @@ struct Posting {
 // query can skip whole blocks in which it cannot reach the page (block-max pruning).
 inline constexpr unsigned kBlockShift = 7;  // 128 slots a block
 inline constexpr std::size_t kBlockMinDf = 128;
+// Blocks are grouped again, 64 to a span, each with the largest of its block bounds: a query
+// whose page ties across a long plateau (a surname, a street) passes over a span that cannot
+// enter from one bound instead of 64.
+inline constexpr unsigned kSpanShift = 6;
+inline constexpr std::uint32_t kSpanBlocks = 1U << kSpanShift;
 
 struct BlockBound {
   std::uint32_t block = 0;  // slot >> kBlockShift
@@ -77,6 +82,8 @@ struct TermEntry {
   // Per block holding postings, sorted; only for terms of kBlockMinDf postings or more (a
   // shorter list is cheap to walk), kept once built.
   std::vector<BlockBound> blocks;
+  // Per span (block >> kSpanShift), the largest of its block bounds; kept with the blocks.
+  std::vector<float> span_bounds;
   // Smallest first; only for lists of kTierMinDf postings or more. Built again when the list
   // has doubled since (tiers_df), so their sizes stay near their targets.
   std::vector<Tier> tiers;
@@ -177,6 +184,7 @@ struct IndexState {
   // The smallest live document id per block of slots (kBlockShift): ties are broken by id, so
   // a block that can at best tie with the page and holds only larger ids cannot enter it.
   std::vector<std::int64_t> block_min_ids;
+  std::vector<std::int64_t> span_min_ids;  // likewise per span of kSpanBlocks blocks
   // Synonym groups as phrases of stems; phrases indexed by their first stem.
   std::vector<std::vector<std::vector<std::string>>> synonyms;
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> synonym_starts;
@@ -207,6 +215,8 @@ struct IndexState {
   // Works out the cuts of `entry`'s tiers from `parts` (score part of each posting, in list
   // order) and fills them; drops them when the list is short.
   void BuildTiers(TermEntry& entry, const std::vector<double>& parts) const;
+  // Raises the bound of the span holding `block` to `bound`.
+  static void RaiseSpan(TermEntry& entry, std::uint32_t block, float bound);
   // Keeps BlockBound::first right after a posting of `slot` was added (+1) or removed (-1).
   static void ShiftBlocks(TermEntry& entry, std::uint32_t slot, int by);
   [[nodiscard]] std::size_t Df(std::uint32_t term) const { return terms[term].postings.size(); }

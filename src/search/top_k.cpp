@@ -66,7 +66,8 @@ TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
                             entry.postings.data() + entry.postings.size(), state.Factors(term),
                             blocks.empty() ? nullptr : blocks.data(),
                             blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound,
-                            term, blocks.empty() ? nullptr : blocks.data()});
+                            term, blocks.empty() ? nullptr : blocks.data(),
+                            blocks.empty() ? nullptr : &entry.span_bounds});
         bound += cursors_.back().factors.idf * entry.bound;
         cursor_bound_.push_back(out.scale * cursors_.back().factors.idf * entry.bound);
         plan.max_df = std::max(plan.max_df, entry.postings.size());
@@ -205,10 +206,12 @@ void TopK::SkipMoreCursors() {
 }
 
 // Worked out as Consider scores a document, in the same operations and order, with each
-// posting's part replaced by its block bound. Rounding is monotone, so the reach is never
-// below the score of a document in the block, and it equals the score of one that has the
-// bound in every list: a plateau of tied documents reaches exactly the page's k-th score.
-double TopK::BlockReach(std::uint32_t block) {
+// posting's part replaced by `bound_of(cursor)`, a bound over a range of slots. Rounding is
+// monotone, so the reach is never below the score of a document in the range, and it equals
+// the score of one that has the bound in every list: a plateau of tied documents reaches
+// exactly the page's k-th score.
+template <class BoundFn>
+double TopK::Reach(const BoundFn& bound_of) {
   double total = 0;
   std::size_t matched = 0;
   for (const PlannedClause& plan : planned_) {
@@ -216,7 +219,7 @@ double TopK::BlockReach(std::uint32_t block) {
     for (const PlannedAlternative& alternative : plan.alternatives) {
       double sum = 0;
       for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
-        sum += cursors_[c].factors.idf * cursors_[c].BlockBoundAt(block);
+        sum += cursors_[c].factors.idf * bound_of(cursors_[c]);
       }
       best = std::max(best, alternative.scale * sum);
     }
@@ -226,16 +229,26 @@ double TopK::BlockReach(std::uint32_t block) {
   return total * (static_cast<double>(matched) / clause_count_);
 }
 
-// Ties are broken by id: a block that can at best tie with the page's last hit cannot enter
-// it when all its ids are larger. Cases are added in id order, so after the first few
-// blocks of a plateau ("Malone Road", a surname) every other block is skipped unscored.
-bool TopK::BlockCannotEnter(std::uint32_t block) {
-  const double reach = BlockReach(block);
+// Ties are broken by id: a range of slots that can at best tie with the page's last hit
+// cannot enter it when all its ids are larger. Cases are added in id order, so after the
+// first few blocks of a plateau ("Malone Road", a surname) every other block is skipped
+// unscored.
+bool TopK::CannotEnter(double reach, std::size_t range, const std::vector<std::int64_t>& lowest) {
   if (reach < threshold_) {
     return true;
   }
-  const auto& lowest = state_.block_min_ids;
-  return reach == threshold_ && block < lowest.size() && lowest[block] > heap_.front().id;
+  return reach == threshold_ && range < lowest.size() && lowest[range] > heap_.front().id;
+}
+
+bool TopK::BlockCannotEnter(std::uint32_t block) {
+  return CannotEnter(Reach([block](Cursor& cursor) { return cursor.BlockBoundAt(block); }), block,
+                     state_.block_min_ids);
+}
+
+// A span bound is no lower than those of its blocks, so neither is its reach.
+bool TopK::SpanCannotEnter(std::size_t span) {
+  return CannotEnter(Reach([span](const Cursor& cursor) { return cursor.SpanBoundAt(span); }), span,
+                     state_.span_min_ids);
 }
 
 bool TopK::SkipBlock(std::uint32_t slot) {
@@ -255,6 +268,11 @@ bool TopK::SkipBlock(std::uint32_t slot) {
   const std::size_t blocks = state_.block_min_ids.size();
   do {
     ++block;
+    // At the start of a span, the whole span at once when its bounds allow.
+    while ((block & (kSpanBlocks - 1)) == 0 && block < blocks &&
+           SpanCannotEnter(block >> kSpanShift)) {
+      block += kSpanBlocks;
+    }
   } while (block < blocks && BlockCannotEnter(block));
   const std::uint64_t next = std::uint64_t{block} << kBlockShift;
   MoveEssentialTo(next > kNoSlot ? kNoSlot : static_cast<std::uint32_t>(next));

@@ -47,6 +47,15 @@ struct Cursor {
   // Where Advance looks up block starts from (blocks before it end before any slot it will
   // be asked for).
   const BlockBound* skip = nullptr;
+  const std::vector<float>* spans = nullptr;  // the term's span bounds, with its blocks
+
+  // The most this term's part can be in a span of kSpanBlocks blocks.
+  [[nodiscard]] double SpanBoundAt(std::size_t span) const {
+    if (spans == nullptr) {
+      return bound;
+    }
+    return span < spans->size() ? static_cast<double>((*spans)[span]) : 0.0;
+  }
 
   // The most this term's part can be in `block` (blocks asked in increasing order).
   double BlockBoundAt(std::uint32_t wanted) {
@@ -172,9 +181,17 @@ class TopK {
   // Whether the block of `slot` cannot reach the page; if so, moves past it and the blocks
   // after it that cannot either.
   bool SkipBlock(std::uint32_t slot);
-  // The most a document in `block` can score (blocks asked in increasing order).
-  double BlockReach(std::uint32_t block);
+  // The most a document can score in a range of slots where each cursor's part is at most
+  // bound_of(cursor).
+  template <class BoundFn>
+  double Reach(const BoundFn& bound_of);
+  // Whether no document of range `range` (whose smallest id is lowest[range]) can reach the
+  // page, given its reach.
+  bool CannotEnter(double reach, std::size_t range, const std::vector<std::int64_t>& lowest);
+  // Whether no document of `block` can (blocks asked in increasing order).
   bool BlockCannotEnter(std::uint32_t block);
+  // Likewise for a whole span of kSpanBlocks blocks, from the span bounds.
+  bool SpanCannotEnter(std::size_t span);
   // Scores `slot` in full; false when it was shown it could not reach the page. `known`, if
   // not null, is one list per cursor whose current posting is used when it is `slot`'s.
   bool Score(std::uint32_t slot, const std::vector<List>* known, double& sum, std::size_t& matched);
