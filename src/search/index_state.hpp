@@ -72,6 +72,15 @@ struct Tier {
   std::vector<float> parts;
 };
 
+// Tiers over the postings of the documents carrying one tag (IndexOptions::
+// tiered_tag_prefixes): for the documents a filter on the tag lets through, a cut over them
+// alone, so lower than the list's and with a tenth of the candidates when the tag is one
+// department of ten.
+struct TagTiers {
+  std::uint32_t tag = 0;
+  std::vector<Tier> tiers;  // as TermEntry::tiers, within the tag
+};
+
 struct TermEntry {
   std::string text;               // the stem
   std::vector<Posting> postings;  // sorted by slot
@@ -88,6 +97,9 @@ struct TermEntry {
   // has doubled since (tiers_df), so their sizes stay near their targets.
   std::vector<Tier> tiers;
   std::size_t tiers_df = 0;
+  // Sorted by tag; built and kept with `tiers`, for the tags whose part of the list is long
+  // enough for a tier.
+  std::vector<TagTiers> tag_tiers;
 };
 
 struct Slot {
@@ -163,6 +175,7 @@ struct IndexState {
   std::vector<SurfaceEntry> surface_list;
   DeletionIndex deletions;
   std::unordered_map<std::string, std::uint32_t> tag_ids;
+  std::vector<std::uint32_t> tiered_tags;  // sorted: tags with a tiered prefix
   // Per tag, one bit per slot: a filter is a bit test, not a search through the slot's tags.
   std::vector<std::vector<std::uint64_t>> tag_bits;
   std::vector<Slot> slots;
@@ -215,6 +228,10 @@ struct IndexState {
   // Works out the cuts of `entry`'s tiers from `parts` (score part of each posting, in list
   // order) and fills them; drops them when the list is short.
   void BuildTiers(TermEntry& entry, const std::vector<double>& parts) const;
+  // Adds `posting` (of part `value`) to those of `tiers` whose cut it is above.
+  static void AddToTiers(std::vector<Tier>& tiers, const Posting& posting, double value);
+  // Removes the posting of `slot` from each of `tiers` holding it.
+  static void RemoveFromTiers(std::vector<Tier>& tiers, std::uint32_t slot);
   // Raises the bound of the span holding `block` to `bound`.
   static void RaiseSpan(TermEntry& entry, std::uint32_t block, float bound);
   // Keeps BlockBound::first right after a posting of `slot` was added (+1) or removed (-1).

@@ -202,6 +202,8 @@ class TopK {
   void Keep(const Scored& candidate);
   // Filters and scores `slot`, keeping it if it reaches the page (`known` as for Score).
   void Consider(std::uint32_t slot, const std::vector<List>* known = nullptr);
+  // One attempt from the tiers of about df >> shift postings (within the tag of a filter of
+  // one tag when the list has them there), or else whole lists.
   bool RunTier(unsigned shift);
   // Whether a candidate of a tier attempt cannot reach the page, from its parts in the lists
   // `walk` is at (at `slot` when they hold it) and the cuts `low` of the others.
