@@ -531,6 +531,7 @@ const Built& Cases(int mix) {
   std::mt19937 random(2);
   IndexOptions options;
   options.keep_text = false;
+  options.tiered_tag_prefixes = {"department:", "status:"};  // as usecase/case_search.cpp
   return BuildOnce(built, mix, options, CaseCount(), [&](int id) {
     if (mix == 1) {
       return RealisticCase(random, vocabulary, zipf, id);

@@ -41,12 +41,51 @@ float RoundUp(double value) {
   return rounded;
 }
 
-std::size_t TierBytes(const TermEntry& entry) {
-  std::size_t bytes = entry.tiers.capacity() * sizeof(Tier);
-  for (const Tier& tier : entry.tiers) {
-    bytes += tier.postings.capacity() * sizeof(Posting);
+std::size_t TierBytes(const std::vector<Tier>& tiers) {
+  std::size_t bytes = tiers.capacity() * sizeof(Tier);
+  for (const Tier& tier : tiers) {
+    bytes += tier.postings.capacity() * sizeof(Posting) + tier.parts.capacity() * sizeof(float);
   }
   return bytes;
+}
+
+std::size_t TierBytes(const TermEntry& entry) {
+  std::size_t bytes = TierBytes(entry.tiers) + entry.tag_tiers.capacity() * sizeof(TagTiers);
+  for (const TagTiers& tagged : entry.tag_tiers) {
+    bytes += TierBytes(tagged.tiers);
+  }
+  return bytes;
+}
+
+// A tag's postings are kept whole when they are at most this share of the list (a 16th).
+constexpr unsigned kWholeTagShift = 4;
+
+// The tiers of a list (postings and their parts side by side), smallest first; none when the
+// list is too short for the smallest tier size.
+std::vector<Tier> MakeTiers(const std::vector<Posting>& postings,
+                            const std::vector<double>& parts) {
+  std::vector<Tier> tiers;
+  std::vector<double> sorted = parts;
+  std::sort(sorted.begin(), sorted.end(), std::greater<>());
+  for (const unsigned shift : kTierShifts) {
+    const std::size_t rank = sorted.size() >> shift;
+    if (rank < kTierMinSize) {
+      continue;
+    }
+    // At most `rank` parts are above the rank-th largest; ties at the cut stay out, so a
+    // list of many equal parts gives a small tier rather than a useless large one.
+    Tier tier{RoundUp(sorted[rank]), shift, {}, {}};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i] > static_cast<double>(tier.cut)) {
+        tier.postings.push_back(postings[i]);
+        tier.parts.push_back(static_cast<float>(parts[i]));
+      }
+    }
+    // Kept when empty: a list whose best parts tie (a surname, every case of a street)
+    // then still says that none of it scores above the cut, instead of being walked whole.
+    tiers.push_back(std::move(tier));
+  }
+  return tiers;
 }
 
 }  // namespace
@@ -125,7 +164,7 @@ bool IndexState::HasTag(std::uint32_t tag, std::uint32_t slot) const {
 std::uint32_t IndexState::TermId(const std::string& term) {
   auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
   if (inserted) {
-    terms.push_back(TermEntry{term, {}, 0, {}, {}, 0});
+    terms.push_back(TermEntry{term, {}, 0, {}, {}, {}, 0, {}});
   }
   return it->second;
 }
@@ -139,13 +178,13 @@ void IndexState::Clear(std::uint32_t slot_index) {
         [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
     if (it != postings.end() && it->slot == slot_index) {
       postings.erase(it);
+      ShiftBlocks(terms[term], slot_index, -1);
     }
-    for (Tier& tier : terms[term].tiers) {
-      const auto in_tier = std::lower_bound(
-          tier.postings.begin(), tier.postings.end(), slot_index,
-          [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
-      if (in_tier != tier.postings.end() && in_tier->slot == slot_index) {
-        tier.postings.erase(in_tier);
+    RemoveFromTiers(terms[term].tiers, slot_index);
+    // The tag bits are still the document's: they are cleared below.
+    for (TagTiers& tagged : terms[term].tag_tiers) {
+      if (HasTag(tagged.tag, slot_index)) {
+        RemoveFromTiers(tagged.tiers, slot_index);
       }
     }
   }
@@ -176,6 +215,14 @@ void IndexState::UpdateBlockMinId(std::uint32_t slot_index) {
     }
   }
   block_min_ids[block] = lowest;
+  const std::size_t span = block >> kSpanShift;
+  if (span_min_ids.size() <= span) {
+    span_min_ids.resize(span + 1, std::numeric_limits<std::int64_t>::max());
+  }
+  const auto first_block = block_min_ids.begin() + static_cast<std::ptrdiff_t>(span << kSpanShift);
+  span_min_ids[span] = *std::min_element(
+      first_block, block_min_ids.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                               block_min_ids.size(), (span + 1) << kSpanShift)));
 }
 
 void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analysed& analysed,
@@ -199,6 +246,12 @@ void IndexState::Fill(std::uint32_t slot_index, const Document& document, Analys
   }
   block_min_ids[slot_index >> kBlockShift] =
       std::min(block_min_ids[slot_index >> kBlockShift], document.id);
+  if (const std::size_t span = slot_index >> (kBlockShift + kSpanShift);
+      span_min_ids.size() <= span) {
+    span_min_ids.resize(span + 1, std::numeric_limits<std::int64_t>::max());
+  }
+  span_min_ids[slot_index >> (kBlockShift + kSpanShift)] =
+      std::min(span_min_ids[slot_index >> (kBlockShift + kSpanShift)], document.id);
   slot.terms.reserve(analysed.terms.size());
   for (auto& [term, info] : analysed.terms) {
     info.id = TermId(term);
@@ -295,7 +348,8 @@ void IndexState::RebuildBounds(TermEntry& entry) const {
   const bool tiered = entry.postings.size() >= kTierMinDf;
   std::vector<double> parts;
   parts.reserve(tiered ? entry.postings.size() : 0);
-  for (const Posting& posting : entry.postings) {
+  for (std::size_t i = 0; i < entry.postings.size(); ++i) {
+    const Posting& posting = entry.postings[i];
     const double score = Part(posting.tfs, lengths[posting.slot]);
     entry.bound = std::max(entry.bound, score);
     if (tiered) {
@@ -306,38 +360,83 @@ void IndexState::RebuildBounds(TermEntry& entry) const {
       continue;
     }
     if (entry.blocks.empty() || entry.blocks.back().block != block) {
-      entry.blocks.push_back({block, 0});
+      entry.blocks.push_back({block, 0, static_cast<std::uint32_t>(i)});
     }
     entry.blocks.back().bound = std::max(entry.blocks.back().bound, RoundUp(score));
+  }
+  entry.span_bounds.clear();
+  for (const BlockBound& block : entry.blocks) {
+    RaiseSpan(entry, block.block, block.bound);
   }
   BuildTiers(entry, parts);
 }
 
+void IndexState::RaiseSpan(TermEntry& entry, std::uint32_t block, float bound) {
+  const std::size_t span = block >> kSpanShift;
+  if (entry.span_bounds.size() <= span) {
+    entry.span_bounds.resize(span + 1, 0.0F);
+  }
+  entry.span_bounds[span] = std::max(entry.span_bounds[span], bound);
+}
+
 void IndexState::BuildTiers(TermEntry& entry, const std::vector<double>& parts) const {
   entry.tiers.clear();
+  entry.tag_tiers.clear();
   entry.tiers_df = 0;
   if (entry.postings.size() < kTierMinDf) {
     return;
   }
   entry.tiers_df = entry.postings.size();
-  std::vector<double> sorted = parts;
-  std::sort(sorted.begin(), sorted.end(), std::greater<>());
-  for (const unsigned shift : kTierShifts) {
-    const std::size_t rank = sorted.size() >> shift;
-    if (rank < kTierMinSize) {
-      continue;
-    }
-    // At most `rank` parts are above the rank-th largest; ties at the cut stay out, so a
-    // list of many equal parts gives a small tier rather than a useless large one.
-    Tier tier{RoundUp(sorted[rank]), shift, {}};
+  entry.tiers = MakeTiers(entry.postings, parts);
+  std::vector<Posting> tagged;
+  std::vector<double> tagged_parts;
+  for (const std::uint32_t tag : tiered_tags) {
+    tagged.clear();
+    tagged_parts.clear();
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (parts[i] > static_cast<double>(tier.cut)) {
-        tier.postings.push_back(entry.postings[i]);
+      if (HasTag(tag, entry.postings[i].slot)) {
+        tagged.push_back(entry.postings[i]);
+        tagged_parts.push_back(parts[i]);
       }
     }
-    // Kept when empty: a list whose best parts tie (a surname, every case of a street)
-    // then still says that none of it scores above the cut, instead of being walked whole.
-    entry.tiers.push_back(std::move(tier));
+    if (tagged.size() >= kTierMinSize << kTierShifts.back()) {
+      entry.tag_tiers.push_back({tag, MakeTiers(tagged, tagged_parts)});
+      continue;
+    }
+    if (tagged.size() > entry.postings.size() >> kWholeTagShift) {
+      continue;  // the list's own tiers will do: a copy of the tag's postings costs too much
+    }
+    // Too few for tiers within the tag, and far fewer than the list holds (a word of another
+    // department's cases): all of them, above a cut of 0, so a search filtered by the tag
+    // walks these instead of the list.
+    Tier whole{0, 0, tagged, {}};
+    whole.parts.assign(tagged_parts.begin(), tagged_parts.end());
+    entry.tag_tiers.push_back({tag, {std::move(whole)}});
+  }
+}
+
+void IndexState::AddToTiers(std::vector<Tier>& tiers, const Posting& posting, double value) {
+  const auto by_slot = [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; };
+  for (Tier& tier : tiers) {
+    if (value > static_cast<double>(tier.cut)) {
+      const auto at =
+          std::lower_bound(tier.postings.begin(), tier.postings.end(), posting.slot, by_slot);
+      tier.parts.insert(tier.parts.begin() + (at - tier.postings.begin()),
+                        static_cast<float>(value));
+      tier.postings.insert(at, posting);
+    }
+  }
+}
+
+void IndexState::RemoveFromTiers(std::vector<Tier>& tiers, std::uint32_t slot) {
+  for (Tier& tier : tiers) {
+    const auto at = std::lower_bound(
+        tier.postings.begin(), tier.postings.end(), slot,
+        [](const Posting& posting, std::uint32_t wanted) { return posting.slot < wanted; });
+    if (at != tier.postings.end() && at->slot == slot) {
+      tier.parts.erase(tier.parts.begin() + (at - tier.postings.begin()));
+      tier.postings.erase(at);
+    }
   }
 }
 
@@ -351,25 +450,43 @@ void IndexState::RaiseBounds(TermEntry& entry, const Posting& posting, double va
     RebuildBounds(entry);
     return;
   }
-  const auto by_slot = [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; };
-  for (Tier& tier : entry.tiers) {
-    if (value > static_cast<double>(tier.cut)) {
-      tier.postings.insert(
-          std::lower_bound(tier.postings.begin(), tier.postings.end(), posting.slot, by_slot),
-          posting);
+  AddToTiers(entry.tiers, posting, value);
+  // The document's tag bits are set before its postings are added (Fill).
+  for (TagTiers& tagged : entry.tag_tiers) {
+    if (HasTag(tagged.tag, posting.slot)) {
+      AddToTiers(tagged.tiers, posting, value);
     }
   }
   if (entry.blocks.empty()) {
     return;
   }
+  ShiftBlocks(entry, posting.slot, 1);
   const std::uint32_t block = posting.slot >> kBlockShift;
   auto it = std::lower_bound(
       entry.blocks.begin(), entry.blocks.end(), block,
       [](const BlockBound& bound, std::uint32_t wanted) { return bound.block < wanted; });
   if (it == entry.blocks.end() || it->block != block) {
-    it = entry.blocks.insert(it, BlockBound{block, 0});
+    // The postings before the block's start: those before the new one, which is its first.
+    const auto before =
+        std::lower_bound(entry.postings.begin(), entry.postings.end(), posting.slot,
+                         [](const Posting& p, std::uint32_t wanted) { return p.slot < wanted; });
+    it = entry.blocks.insert(
+        it, BlockBound{block, 0, static_cast<std::uint32_t>(before - entry.postings.begin())});
   }
   it->bound = std::max(it->bound, RoundUp(value));
+  RaiseSpan(entry, block, it->bound);
+}
+
+// Only the blocks after the posting's own move: a block's start counts the postings before
+// its first slot, and the posting is not before its own block's.
+void IndexState::ShiftBlocks(TermEntry& entry, std::uint32_t slot, int by) {
+  const std::uint32_t block = slot >> kBlockShift;
+  auto it = std::upper_bound(
+      entry.blocks.begin(), entry.blocks.end(), block,
+      [](std::uint32_t wanted, const BlockBound& bound) { return wanted < bound.block; });
+  for (; it != entry.blocks.end(); ++it) {
+    it->first = by > 0 ? it->first + 1 : it->first - 1;
+  }
 }
 
 Index::Index(IndexOptions options) : state_(std::make_unique<IndexState>()) {
@@ -384,8 +501,14 @@ void Index::Put(const Document& document) {
   IndexState& s = *state_;
   std::vector<std::uint32_t> tags;
   for (const std::string& tag : document.tags) {
-    tags.push_back(
-        s.tag_ids.emplace(tag, static_cast<std::uint32_t>(s.tag_ids.size())).first->second);
+    const auto [it, inserted] =
+        s.tag_ids.emplace(tag, static_cast<std::uint32_t>(s.tag_ids.size()));
+    tags.push_back(it->second);
+    const auto& prefixes = s.options.tiered_tag_prefixes;
+    if (inserted && std::any_of(prefixes.begin(), prefixes.end(),
+                                [&tag](const std::string& p) { return tag.starts_with(p); })) {
+      s.tiered_tags.push_back(it->second);  // ids grow, so the list stays sorted
+    }
   }
   std::sort(tags.begin(), tags.end());
   tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
@@ -496,6 +619,7 @@ IndexStats Index::Stats() const {
     stats.postings += entry.postings.size();
     stats.approximate_bytes += sizeof(TermEntry) + entry.postings.capacity() * sizeof(Posting) +
                                entry.blocks.capacity() * sizeof(BlockBound) + TierBytes(entry) +
+                               entry.span_bounds.capacity() * sizeof(float) +
                                (entry.text.capacity() > 15 ? entry.text.capacity() + 1 : 0);
   }
   stats.deletion_entries = s.deletions.entries();
@@ -507,7 +631,7 @@ IndexStats Index::Stats() const {
                                (slot.token_terms.capacity() + slot.token_spans.capacity()) * 4;
   }
   stats.approximate_bytes += s.lengths.capacity() * sizeof(s.lengths[0]) + s.ids.capacity() * 8 +
-                             s.block_min_ids.capacity() * 8;
+                             s.block_min_ids.capacity() * 8 + s.span_min_ids.capacity() * 8;
   for (const auto& bits : s.tag_bits) {
     stats.approximate_bytes += bits.capacity() * 8;
   }

@@ -37,10 +37,18 @@ struct Posting {
 // query can skip whole blocks in which it cannot reach the page (block-max pruning).
 inline constexpr unsigned kBlockShift = 7;  // 128 slots a block
 inline constexpr std::size_t kBlockMinDf = 128;
+// Blocks are grouped again, 64 to a span, each with the largest of its block bounds: a query
+// whose page ties across a long plateau (a surname, a street) passes over a span that cannot
+// enter from one bound instead of 64.
+inline constexpr unsigned kSpanShift = 6;
+inline constexpr std::uint32_t kSpanBlocks = 1U << kSpanShift;
 
 struct BlockBound {
   std::uint32_t block = 0;  // slot >> kBlockShift
   float bound = 0;          // like TermEntry::bound, over the block's postings only
+  // How many postings of the list come before the block's first slot: where the block starts
+  // in the list, so a probe far ahead jumps there instead of galloping through the list.
+  std::uint32_t first = 0;
 };
 
 // Impact tiers: a long list also keeps, in slot order, its postings that score above a cut,
@@ -59,6 +67,18 @@ struct Tier {
   float cut = 0;
   unsigned shift = 0;             // holds about df >> shift postings
   std::vector<Posting> postings;  // sorted by slot
+  // Each posting's part (IndexState::Part), side by side with `postings`: a tier candidate is
+  // bounded from them without reading its document's field lengths (a cache miss apiece).
+  std::vector<float> parts;
+};
+
+// Tiers over the postings of the documents carrying one tag (IndexOptions::
+// tiered_tag_prefixes): for the documents a filter on the tag lets through, a cut over them
+// alone, so lower than the list's and with a tenth of the candidates when the tag is one
+// department of ten.
+struct TagTiers {
+  std::uint32_t tag = 0;
+  std::vector<Tier> tiers;  // as TermEntry::tiers, within the tag
 };
 
 struct TermEntry {
@@ -71,10 +91,15 @@ struct TermEntry {
   // Per block holding postings, sorted; only for terms of kBlockMinDf postings or more (a
   // shorter list is cheap to walk), kept once built.
   std::vector<BlockBound> blocks;
+  // Per span (block >> kSpanShift), the largest of its block bounds; kept with the blocks.
+  std::vector<float> span_bounds;
   // Smallest first; only for lists of kTierMinDf postings or more. Built again when the list
   // has doubled since (tiers_df), so their sizes stay near their targets.
   std::vector<Tier> tiers;
   std::size_t tiers_df = 0;
+  // Sorted by tag; built and kept with `tiers`, for the tags whose part of the list is long
+  // enough for a tier.
+  std::vector<TagTiers> tag_tiers;
 };
 
 struct Slot {
@@ -150,6 +175,7 @@ struct IndexState {
   std::vector<SurfaceEntry> surface_list;
   DeletionIndex deletions;
   std::unordered_map<std::string, std::uint32_t> tag_ids;
+  std::vector<std::uint32_t> tiered_tags;  // sorted: tags with a tiered prefix
   // Per tag, one bit per slot: a filter is a bit test, not a search through the slot's tags.
   std::vector<std::vector<std::uint64_t>> tag_bits;
   std::vector<Slot> slots;
@@ -171,6 +197,7 @@ struct IndexState {
   // The smallest live document id per block of slots (kBlockShift): ties are broken by id, so
   // a block that can at best tie with the page and holds only larger ids cannot enter it.
   std::vector<std::int64_t> block_min_ids;
+  std::vector<std::int64_t> span_min_ids;  // likewise per span of kSpanBlocks blocks
   // Synonym groups as phrases of stems; phrases indexed by their first stem.
   std::vector<std::vector<std::vector<std::string>>> synonyms;
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> synonym_starts;
@@ -201,6 +228,14 @@ struct IndexState {
   // Works out the cuts of `entry`'s tiers from `parts` (score part of each posting, in list
   // order) and fills them; drops them when the list is short.
   void BuildTiers(TermEntry& entry, const std::vector<double>& parts) const;
+  // Adds `posting` (of part `value`) to those of `tiers` whose cut it is above.
+  static void AddToTiers(std::vector<Tier>& tiers, const Posting& posting, double value);
+  // Removes the posting of `slot` from each of `tiers` holding it.
+  static void RemoveFromTiers(std::vector<Tier>& tiers, std::uint32_t slot);
+  // Raises the bound of the span holding `block` to `bound`.
+  static void RaiseSpan(TermEntry& entry, std::uint32_t block, float bound);
+  // Keeps BlockBound::first right after a posting of `slot` was added (+1) or removed (-1).
+  static void ShiftBlocks(TermEntry& entry, std::uint32_t slot, int by);
   [[nodiscard]] std::size_t Df(std::uint32_t term) const { return terms[term].postings.size(); }
 
   // plan.cpp: query words to clauses.

@@ -6,6 +6,19 @@
 #include "top_k.hpp"
 
 namespace frontdoor::search {
+namespace {
+
+// The smallest of `tiers` at least as large as asked for (`shift`); null if none.
+const Tier* TierFor(const std::vector<Tier>& tiers, unsigned shift) {
+  for (const Tier& tier : tiers) {
+    if (tier.shift <= shift) {
+      return &tier;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 // Common words in short documents have nearly equal scores everywhere, so block bounds skip
 // nothing and MaxScore walks every posting. But a page of k is made of documents in which
@@ -38,16 +51,29 @@ bool TopK::RunTier(unsigned shift) {
   std::size_t postings = 0;
   for (std::size_t c = 0; c < cursors_.size(); ++c) {
     const TermEntry& entry = state_.terms[cursors_[c].term];
-    // The smallest tier at least as large as asked for, or else the whole list.
-    const Tier* chosen = nullptr;
-    for (const Tier& tier : entry.tiers) {
-      if (tier.shift <= shift) {
-        chosen = &tier;
-        break;
+    // The smallest tier at least as large as asked for, or else the whole list. A filter of
+    // one tag lets through only documents with it: the tiers within the tag bound the rest
+    // of them as well, with far fewer candidates.
+    const Tier* chosen = TierFor(entry.tiers, shift);
+    for (const auto& group : filters_) {
+      if (group.size() != 1) {
+        continue;
+      }
+      const auto tagged = std::lower_bound(
+          entry.tag_tiers.begin(), entry.tag_tiers.end(), group.front(),
+          [](const TagTiers& tiers, std::uint32_t tag) { return tiers.tag < tag; });
+      if (tagged == entry.tag_tiers.end() || tagged->tag != group.front()) {
+        continue;
+      }
+      const Tier* within = TierFor(tagged->tiers, shift);
+      if (within != nullptr &&
+          (chosen == nullptr || within->postings.size() <= chosen->postings.size())) {
+        chosen = within;
       }
     }
     const auto& list = chosen == nullptr ? entry.postings : chosen->postings;
-    lists.push_back({list.data(), list.data() + list.size()});
+    lists.push_back({list.data(), list.data() + list.size(),
+                     chosen == nullptr ? nullptr : chosen->parts.data()});
     low[c] = chosen == nullptr ? 0.0 : cursors_[c].factors.idf * static_cast<double>(chosen->cut);
     candidates += list.size();
     postings += entry.postings.size();
@@ -68,7 +94,10 @@ bool TopK::RunTier(unsigned shift) {
   if (candidates * 4 > postings) {
     return false;
   }
-  double reach = 0;  // the most a document in none of the lists can score
+  // The most a document in none of the lists can score. A clause whose lists are whole (a
+  // cut of 0) it does not match, and the coordination factor counts that.
+  double reach = 0;
+  std::size_t matched = 0;
   for (const PlannedClause& plan : planned_) {
     double best = 0;
     for (const PlannedAlternative& alternative : plan.alternatives) {
@@ -79,7 +108,9 @@ bool TopK::RunTier(unsigned shift) {
       best = std::max(best, alternative.scale * sum * kBoundRounding);
     }
     reach += best;
+    matched += best > 0 ? 1U : 0U;
   }
+  reach *= static_cast<double>(matched) / clause_count_;
   std::vector<List> walk = lists;
   while (true) {
     std::uint32_t slot = kNoSlot;
@@ -92,16 +123,20 @@ bool TopK::RunTier(unsigned shift) {
       break;
     }
     // The filter first: a bit test, where the bound reads the document's field lengths.
+    // A tier posting is a copy of the list's: the candidate's part in a list whose tier
+    // holds it is read from there, and only the other lists are probed (galloping through
+    // cold memory is most of a candidate's cost).
     if (!Done(slot) && (!Passes(slot) || !TierCandidateFallsShort(walk, low, slot))) {
-      Consider(slot);
+      Consider(slot, &walk);
     }
     for (List& list : walk) {
       if (list.at != list.end && list.at->slot == slot) {
-        ++list.at;
+        list.Next();
       }
     }
   }
-  if (heap_.size() == k_ && reach < threshold_) {
+  // A reach of 0: every list is whole (within the filter's tag), so nothing else matches.
+  if ((heap_.size() == k_ && reach < threshold_) || reach == 0) {
     return true;
   }
   Rewind();
@@ -120,20 +155,27 @@ bool TopK::TierCandidateFallsShort(const std::vector<List>& walk, const std::vec
     return false;
   }
   double reach = 0;
+  std::size_t matched = 0;
   for (const PlannedClause& plan : planned_) {
     double best = 0;
     for (const PlannedAlternative& alternative : plan.alternatives) {
       double sum = 0;
       for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
         const List& list = walk[c];
-        sum += list.at != list.end && list.at->slot == slot
-                   ? cursors_[c].factors.idf * state_.Part(list.at->tfs, state_.lengths[slot])
-                   : low[c];
+        if (list.at == list.end || list.at->slot != slot) {
+          sum += low[c];
+        } else {
+          sum += cursors_[c].factors.idf * (list.part != nullptr
+                                                ? static_cast<double>(*list.part)
+                                                : state_.Part(list.at->tfs, state_.lengths[slot]));
+        }
       }
       best = std::max(best, alternative.scale * sum * kBoundRounding);
     }
     reach += best;
+    matched += best > 0 ? 1U : 0U;
   }
+  reach *= static_cast<double>(matched) / clause_count_;
   if (reach >= threshold_) {
     return false;
   }
@@ -145,7 +187,7 @@ bool TopK::Done(std::uint32_t slot) {
   bool done = false;
   for (List& list : done_) {
     while (list.at != list.end && list.at->slot < slot) {
-      ++list.at;
+      list.Next();
     }
     done = done || (list.at != list.end && list.at->slot == slot);
   }
@@ -156,6 +198,7 @@ void TopK::Rewind() {
   for (Cursor& cursor : cursors_) {
     cursor.at = cursor.begin;
     cursor.block = cursor.block == nullptr ? nullptr : state_.terms[cursor.term].blocks.data();
+    cursor.skip = cursor.block;
   }
   checked_block_ = kNoSlot;
 }

@@ -7,19 +7,35 @@
 namespace frontdoor::search {
 namespace {
 
-// The clause's score at `slot` (0 when it does not match), its cursors moved up to `slot`.
+// The posting of `slot` in cursor k's list: from `known` (lists a tier attempt is walking,
+// each at or before its next slot) when it holds it there, else by moving the cursor to it.
+// Null when the list does not hold the slot.
+const Posting* PostingAt(std::vector<Cursor>& cursors, const std::vector<List>* known,
+                         std::size_t k, std::uint32_t slot) {
+  if (known != nullptr) {
+    const List& list = (*known)[k];
+    if (list.at != list.end && list.at->slot == slot) {
+      return list.at;
+    }
+  }
+  Cursor& cursor = cursors[k];
+  Advance(cursor, slot);
+  return cursor.at != cursor.end && cursor.at->slot == slot ? cursor.at : nullptr;
+}
+
+// The clause's score at `slot` (0 when it does not match), its cursors moved up to `slot`
+// (those whose posting `known` holds may stay behind).
 template <class TermScoreFn>
 double ClauseScore(const TermScoreFn& term_score, const PlannedClause& clause,
-                   std::vector<Cursor>& cursors, std::uint32_t slot) {
+                   std::vector<Cursor>& cursors, const std::vector<List>* known,
+                   std::uint32_t slot) {
   double best = 0;
   for (const PlannedAlternative& alternative : clause.alternatives) {
     double sum = 0;
     std::size_t present = 0;
     for (std::size_t k = alternative.first; k < alternative.first + alternative.count; ++k) {
-      Cursor& cursor = cursors[k];
-      Advance(cursor, slot);
-      if (cursor.at != cursor.end && cursor.at->slot == slot) {
-        sum += term_score(*cursor.at, cursor.factors);
+      if (const Posting* posting = PostingAt(cursors, known, k, slot); posting != nullptr) {
+        sum += term_score(*posting, cursors[k].factors);
         ++present;
       }
     }
@@ -50,7 +66,8 @@ TopK::TopK(const IndexState& state, const std::vector<Clause>& clauses,
                             entry.postings.data() + entry.postings.size(), state.Factors(term),
                             blocks.empty() ? nullptr : blocks.data(),
                             blocks.empty() ? nullptr : blocks.data() + blocks.size(), entry.bound,
-                            term});
+                            term, blocks.empty() ? nullptr : blocks.data(),
+                            blocks.empty() ? nullptr : &entry.span_bounds});
         bound += cursors_.back().factors.idf * entry.bound;
         cursor_bound_.push_back(out.scale * cursors_.back().factors.idf * entry.bound);
         plan.max_df = std::max(plan.max_df, entry.postings.size());
@@ -189,10 +206,12 @@ void TopK::SkipMoreCursors() {
 }
 
 // Worked out as Consider scores a document, in the same operations and order, with each
-// posting's part replaced by its block bound. Rounding is monotone, so the reach is never
-// below the score of a document in the block, and it equals the score of one that has the
-// bound in every list: a plateau of tied documents reaches exactly the page's k-th score.
-double TopK::BlockReach(std::uint32_t block) {
+// posting's part replaced by `bound_of(cursor)`, a bound over a range of slots. Rounding is
+// monotone, so the reach is never below the score of a document in the range, and it equals
+// the score of one that has the bound in every list: a plateau of tied documents reaches
+// exactly the page's k-th score.
+template <class BoundFn>
+double TopK::Reach(const BoundFn& bound_of) {
   double total = 0;
   std::size_t matched = 0;
   for (const PlannedClause& plan : planned_) {
@@ -200,7 +219,7 @@ double TopK::BlockReach(std::uint32_t block) {
     for (const PlannedAlternative& alternative : plan.alternatives) {
       double sum = 0;
       for (std::size_t c = alternative.first; c < alternative.first + alternative.count; ++c) {
-        sum += cursors_[c].factors.idf * cursors_[c].BlockBoundAt(block);
+        sum += cursors_[c].factors.idf * bound_of(cursors_[c]);
       }
       best = std::max(best, alternative.scale * sum);
     }
@@ -210,16 +229,26 @@ double TopK::BlockReach(std::uint32_t block) {
   return total * (static_cast<double>(matched) / clause_count_);
 }
 
-// Ties are broken by id: a block that can at best tie with the page's last hit cannot enter
-// it when all its ids are larger. Cases are added in id order, so after the first few
-// blocks of a plateau ("Malone Road", a surname) every other block is skipped unscored.
-bool TopK::BlockCannotEnter(std::uint32_t block) {
-  const double reach = BlockReach(block);
+// Ties are broken by id: a range of slots that can at best tie with the page's last hit
+// cannot enter it when all its ids are larger. Cases are added in id order, so after the
+// first few blocks of a plateau ("Malone Road", a surname) every other block is skipped
+// unscored.
+bool TopK::CannotEnter(double reach, std::size_t range, const std::vector<std::int64_t>& lowest) {
   if (reach < threshold_) {
     return true;
   }
-  const auto& lowest = state_.block_min_ids;
-  return reach == threshold_ && block < lowest.size() && lowest[block] > heap_.front().id;
+  return reach == threshold_ && range < lowest.size() && lowest[range] > heap_.front().id;
+}
+
+bool TopK::BlockCannotEnter(std::uint32_t block) {
+  return CannotEnter(Reach([block](Cursor& cursor) { return cursor.BlockBoundAt(block); }), block,
+                     state_.block_min_ids);
+}
+
+// A span bound is no lower than those of its blocks, so neither is its reach.
+bool TopK::SpanCannotEnter(std::size_t span) {
+  return CannotEnter(Reach([span](const Cursor& cursor) { return cursor.SpanBoundAt(span); }), span,
+                     state_.span_min_ids);
 }
 
 bool TopK::SkipBlock(std::uint32_t slot) {
@@ -239,20 +268,26 @@ bool TopK::SkipBlock(std::uint32_t slot) {
   const std::size_t blocks = state_.block_min_ids.size();
   do {
     ++block;
+    // At the start of a span, the whole span at once when its bounds allow.
+    while ((block & (kSpanBlocks - 1)) == 0 && block < blocks &&
+           SpanCannotEnter(block >> kSpanShift)) {
+      block += kSpanBlocks;
+    }
   } while (block < blocks && BlockCannotEnter(block));
   const std::uint64_t next = std::uint64_t{block} << kBlockShift;
   MoveEssentialTo(next > kNoSlot ? kNoSlot : static_cast<std::uint32_t>(next));
   return true;
 }
 
-bool TopK::Score(std::uint32_t slot, double& sum, std::size_t& matched) {
+bool TopK::Score(std::uint32_t slot, const std::vector<List>* known, double& sum,
+                 std::size_t& matched) {
   const auto term_score = [this](const Posting& posting, const TermFactors& factors) {
     return state_.TermScore(posting, factors);
   };
   std::fill(scores_.begin(), scores_.end(), 0.0);
   const std::size_t n = order_.size();
   for (std::size_t i = essential_; i < n; ++i) {
-    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
+    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, known, slot);
     sum += scores_[order_[i]];
     matched += scores_[order_[i]] > 0 ? 1U : 0U;
   }
@@ -264,7 +299,7 @@ bool TopK::Score(std::uint32_t slot, double& sum, std::size_t& matched) {
       ++dropped_;
       return false;
     }
-    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, slot);
+    scores_[order_[i]] = ClauseScore(term_score, planned_[order_[i]], cursors_, known, slot);
     sum += scores_[order_[i]];
     matched += scores_[order_[i]] > 0 ? 1U : 0U;
   }
@@ -292,7 +327,7 @@ void TopK::Keep(const Scored& candidate) {
   }
 }
 
-void TopK::Consider(std::uint32_t slot) {
+void TopK::Consider(std::uint32_t slot, const std::vector<List>* known) {
   ++examined_;
   double sum = 0;
   std::size_t matched = 0;
@@ -300,7 +335,7 @@ void TopK::Consider(std::uint32_t slot) {
     return;
   }
   ++passed_;
-  if (!Score(slot, sum, matched) || matched == 0) {
+  if (!Score(slot, known, sum, matched) || matched == 0) {
     return;
   }
   ++counted_;

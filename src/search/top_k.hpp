@@ -44,6 +44,18 @@ struct Cursor {
   const BlockBound* block_end = nullptr;
   double bound = 0;  // the term's bound over all blocks
   std::uint32_t term = 0;
+  // Where Advance looks up block starts from (blocks before it end before any slot it will
+  // be asked for).
+  const BlockBound* skip = nullptr;
+  const std::vector<float>* spans = nullptr;  // the term's span bounds, with its blocks
+
+  // The most this term's part can be in a span of kSpanBlocks blocks.
+  [[nodiscard]] double SpanBoundAt(std::size_t span) const {
+    if (spans == nullptr) {
+      return bound;
+    }
+    return span < spans->size() ? static_cast<double>((*spans)[span]) : 0.0;
+  }
 
   // The most this term's part can be in `block` (blocks asked in increasing order).
   double BlockBoundAt(std::uint32_t wanted) {
@@ -57,11 +69,42 @@ struct Cursor {
   }
 };
 
-// Moves the cursor to the first posting at or after `target`: galloping, then a binary
-// search, so skipping far through a long list costs a logarithm, not a walk.
+// Probes far ahead in a long list land in cold memory, where each step of a gallop is a
+// cache miss: past this many blocks, the block starts are looked up first.
+constexpr std::uint32_t kFarBlocks = 2;
+
+// Moves the cursor to the first posting at or after `target`: to the start of the target's
+// block when it is far and the list has blocks, then galloping and a binary search, so
+// skipping far through a long list costs a logarithm, not a walk.
 inline void Advance(Cursor& cursor, std::uint32_t target) {
   if (cursor.at == cursor.end || cursor.at->slot >= target) {
     return;
+  }
+  const std::uint32_t target_block = target >> kBlockShift;
+  if (cursor.skip != nullptr && target_block >= (cursor.at->slot >> kBlockShift) + kFarBlocks) {
+    // The first block at or after the target's: every posting before its start is before
+    // the target (a block without postings has no entry).
+    const BlockBound* block = cursor.skip;
+    std::size_t step = 1;
+    while (step < static_cast<std::size_t>(cursor.block_end - block) &&
+           block[step].block < target_block) {
+      block += step;
+      step *= 2;
+    }
+    const BlockBound* high =
+        step < static_cast<std::size_t>(cursor.block_end - block) ? block + step : cursor.block_end;
+    block =
+        std::lower_bound(block, high, target_block,
+                         [](const BlockBound& bound, std::uint32_t b) { return bound.block < b; });
+    cursor.skip = block;
+    if (block == cursor.block_end) {
+      cursor.at = cursor.end;
+      return;
+    }
+    cursor.at = std::max(cursor.at, cursor.begin + block->first);
+    if (cursor.at == cursor.end || cursor.at->slot >= target) {
+      return;
+    }
   }
   const Posting* low = cursor.at;  // low->slot < target
   std::size_t step = 1;
@@ -108,6 +151,15 @@ inline bool Better(const Scored& a, const Scored& b) {
 struct List {
   const Posting* at = nullptr;
   const Posting* end = nullptr;
+  // The part of each posting, side by side (a tier's); null for a whole list.
+  const float* part = nullptr;
+
+  void Next() {
+    ++at;
+    if (part != nullptr) {
+      ++part;
+    }
+  }
 };
 
 // One query's walk over the postings (see the top of the file).
@@ -129,18 +181,29 @@ class TopK {
   // Whether the block of `slot` cannot reach the page; if so, moves past it and the blocks
   // after it that cannot either.
   bool SkipBlock(std::uint32_t slot);
-  // The most a document in `block` can score (blocks asked in increasing order).
-  double BlockReach(std::uint32_t block);
+  // The most a document can score in a range of slots where each cursor's part is at most
+  // bound_of(cursor).
+  template <class BoundFn>
+  double Reach(const BoundFn& bound_of);
+  // Whether no document of range `range` (whose smallest id is lowest[range]) can reach the
+  // page, given its reach.
+  bool CannotEnter(double reach, std::size_t range, const std::vector<std::int64_t>& lowest);
+  // Whether no document of `block` can (blocks asked in increasing order).
   bool BlockCannotEnter(std::uint32_t block);
-  // Scores `slot` in full; false when it was shown it could not reach the page.
-  bool Score(std::uint32_t slot, double& sum, std::size_t& matched);
+  // Likewise for a whole span of kSpanBlocks blocks, from the span bounds.
+  bool SpanCannotEnter(std::size_t span);
+  // Scores `slot` in full; false when it was shown it could not reach the page. `known`, if
+  // not null, is one list per cursor whose current posting is used when it is `slot`'s.
+  bool Score(std::uint32_t slot, const std::vector<List>* known, double& sum, std::size_t& matched);
   // Returns how many postings the cursors moved past.
   std::size_t MoveEssentialTo(std::uint32_t target);
   // The first slot from `from` on that the filters let through; kNoSlot if none.
   [[nodiscard]] std::uint32_t NextPassing(std::uint32_t from) const;
   void Keep(const Scored& candidate);
-  // Filters and scores `slot`, keeping it if it reaches the page.
-  void Consider(std::uint32_t slot);
+  // Filters and scores `slot`, keeping it if it reaches the page (`known` as for Score).
+  void Consider(std::uint32_t slot, const std::vector<List>* known = nullptr);
+  // One attempt from the tiers of about df >> shift postings (within the tag of a filter of
+  // one tag when the list has them there), or else whole lists.
   bool RunTier(unsigned shift);
   // Whether a candidate of a tier attempt cannot reach the page, from its parts in the lists
   // `walk` is at (at `slot` when they hold it) and the cuts `low` of the others.

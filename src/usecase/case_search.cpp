@@ -20,6 +20,8 @@ constexpr std::size_t kMaxOffset = 10'000;
 search::IndexOptions CaseIndexOptions() {
   search::IndexOptions options;
   options.keep_text = false;  // a million descriptions stay in the database
+  // An officer's search is filtered to their departments, often to one status too.
+  options.tiered_tag_prefixes = {"department:", "status:"};
   return options;
 }
 
