@@ -1,0 +1,7 @@
+-- What a durable create costs.
+--
+-- API keys move the catalogue's version too, so that a server may check Open311 keys against
+-- its copy of the catalogue in memory (usecase/catalogue_cache.hpp) and still refuse a key
+-- revoked on any node from the next create on.
+CREATE TRIGGER catalogue_version_api_key AFTER INSERT OR UPDATE OR DELETE ON api_key
+  FOR EACH STATEMENT EXECUTE FUNCTION catalogue_version_bump();
