@@ -2,14 +2,17 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
-#include <future>
 #include <mutex>
 #include <vector>
 
+#include <linux/futex.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "frontdoor/store/migrations.hpp"
 
@@ -22,16 +25,43 @@ namespace {
 
 using WriteWork = std::function<Result<void>(WriteTx&)>;
 
+// The states of a WriteJob.
+constexpr std::uint32_t kWaiting = 0;
+constexpr std::uint32_t kAnswered = 1;
+constexpr std::uint32_t kLead = 2;
+
 // A unit of work waiting for its group commit, on the stack of the thread that waits.
 struct WriteJob {
   const WriteWork* work = nullptr;
   Result<void> result;
-  // Fulfilled once: false when `result` is final, true when this job's thread is to lead
-  // the next commit. A promise rather than a condition variable on the queue's mutex: the
-  // woken thread does not then wait for that mutex, and the shared state outlives the call
-  // that fulfils it.
-  std::promise<bool> lead;
+  // kWaiting until set once: kAnswered when `result` is final, kLead when this job's thread is
+  // to lead the next commit. Waited on with a futex of its own: a std::promise cost its
+  // fulfiller two wake-up calls (pthread_once always wakes), and a condition variable on the
+  // queue's mutex would have the woken thread wait for that mutex.
+  std::atomic<std::uint32_t> state{kWaiting};
 };
+static_assert(std::atomic<std::uint32_t>::is_always_lock_free &&
+              sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
+
+// Sets the job's state and wakes its thread. Once the state is stored the waiter may return
+// and end the job, so only the word's address is used after it: a wake that comes late
+// finds nobody, or a later job at the same address, whose waiter sees its state unchanged
+// and waits again.
+void Settle(WriteJob* job, std::uint32_t state) {
+  void* word = &job->state;
+  job->state.store(state, std::memory_order_release);
+  syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+}
+
+std::uint32_t AwaitSettled(WriteJob& job) {
+  std::uint32_t state = job.state.load(std::memory_order_acquire);
+  while (state == kWaiting) {
+    // Returns at once if the state is no longer kWaiting; a spurious return loops.
+    syscall(SYS_futex, &job.state, FUTEX_WAIT_PRIVATE, kWaiting, nullptr, nullptr, 0);
+    state = job.state.load(std::memory_order_acquire);
+  }
+  return state;
+}
 
 // A transaction statement through the connection's statement cache: ExecScript would parse
 // it again each time, and a create runs six of them.
@@ -99,7 +129,6 @@ class SqliteStore final : public Store {
   Result<void> Write(const std::function<Result<void>(WriteTx&)>& work) override {
     WriteJob job;
     job.work = &work;
-    auto lead = job.lead.get_future();
     bool leading = false;
     {
       const std::scoped_lock lock(queue_mutex_);
@@ -110,7 +139,7 @@ class SqliteStore final : public Store {
       leading = !leading_;
       leading_ = true;
     }
-    if (leading || lead.get()) {
+    if (leading || AwaitSettled(job) == kLead) {
       Lead();
     }
     return std::move(job.result);
@@ -197,10 +226,10 @@ class SqliteStore final : public Store {
     }
     // The leader's own job is first and needs no answer; the others wake with theirs.
     for (std::size_t i = 1; i < batch.size(); ++i) {
-      batch[i]->lead.set_value(false);
+      Settle(batch[i], kAnswered);
     }
     if (next != nullptr) {
-      next->lead.set_value(true);
+      Settle(next, kLead);
     }
   }
 
