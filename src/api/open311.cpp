@@ -52,7 +52,7 @@ Result<http::Form> Endpoint::ReadQuery(const http::Request& request) const {
   return form;
 }
 
-Result<Post> Endpoint::ReadPost(const http::Request& request) {
+Result<Post> Endpoint::ReadPost(const http::Request& request, bool key_confirmed_later) {
   auto body = ReadPostBody(request);
   if (!body) {
     return body.error();
@@ -69,7 +69,10 @@ Result<Post> Endpoint::ReadPost(const http::Request& request) {
   if (!key) {
     return Error(ErrorCode::kUnauthenticated, "api_key is required");
   }
-  auto record = usecase::CheckApiKey(ctx_.store, std::string(*key));
+  auto record =
+      key_confirmed_later && ctx_.catalogue_cache != nullptr
+          ? usecase::CheckApiKeyFromMemory(ctx_.store, *ctx_.catalogue_cache, std::string(*key))
+          : usecase::CheckApiKey(ctx_.store, std::string(*key));
   if (!record) {
     if (record.error().code() == ErrorCode::kUnauthenticated) {
       return Error(ErrorCode::kUnauthenticated, "api_key is not recognised");

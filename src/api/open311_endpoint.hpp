@@ -55,7 +55,9 @@ class Endpoint {
   Result<http::Form> ReadQuery(const http::Request& request) const;
   // The body of a POST (and its query string), checked for an api_key (kUnauthenticated)
   // and our jurisdiction.
-  Result<Post> ReadPost(const http::Request& request);
+  // `key_confirmed_later`: the caller confirms the key in a read of its own (a create, through
+  // NewCase::api_key_digest), so a key held in the catalogue cache is taken without a read.
+  Result<Post> ReadPost(const http::Request& request, bool key_confirmed_later = false);
   Result<std::vector<store::CaseRecord>> FindRequests(const http::Form& form);
   Result<std::vector<store::CaseEventRecord>> ShownUpdates(const http::Form& form);
   // Attaches the report's photos; a refused one is noted on the case for staff, since the

@@ -31,7 +31,10 @@ void Endpoint::AttachPhotos(const std::string& reference, const Post& post,
 }
 
 http::Response Endpoint::CreateRequest(Format format, const http::Request& request) {
-  auto post = ReadPost(request);
+  // The key may come from memory when the create itself confirms it; a retry with an
+  // Idempotency-Key may be answered from the stored response without a create, so its key is
+  // read from the store.
+  auto post = ReadPost(request, !request.Header("idempotency-key"));
   if (!post) {
     return Errors(format, post.error());
   }
@@ -49,6 +52,7 @@ http::Response Endpoint::CreateRequest(Format format, const http::Request& reque
   }
   input->actor = "open311:" + post->key.name;
   input->acknowledge = true;
+  input->api_key_digest = post->key.key_digest;
   // FixMyStreet sends no Idempotency-Key (it has its own retry bookkeeping); other clients may.
   auto claim = ReadIdempotencyClaim(request, input->actor);
   if (!claim) {

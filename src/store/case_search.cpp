@@ -60,7 +60,7 @@ CaseSearchRow ReadRow(const SqlRow& row) {
 constexpr std::size_t kUpdateBatch = 500;
 
 // Fills each row's public_updates with the bodies of its case's public events. `rows` is in
-// id order (Page and ChangedSince read in keyset order).
+// id order (Page reads in keyset order, ForIndex sorts).
 Result<void> AttachPublicUpdates(SqlSession& session, std::vector<CaseSearchRow>& rows) {
   for (std::size_t start = 0; start < rows.size(); start += kUpdateBatch) {
     const std::size_t end = std::min(rows.size(), start + kUpdateBatch);
@@ -107,23 +107,32 @@ Result<std::vector<CaseSearchRow>> CaseSearchRows::Page(std::int64_t after_id, i
   return rows;
 }
 
-Result<std::vector<CaseSearchRow>> CaseSearchRows::ChangedSince(Instant since,
-                                                                std::int64_t after_id, int limit) {
-  std::vector<CaseSearchRow> rows;
-  std::string sql(kSelect);
-  // Two index probes (service_case_updated, customer_updated then service_case_customer)
-  // rather than one OR the planners would answer with a scan.
-  sql +=
-      "WHERE c.id IN (SELECT id FROM service_case WHERE updated_at >= ? "
-      "UNION SELECT sc.id FROM customer cc JOIN service_case sc ON sc.customer_id = cc.id "
-      "WHERE cc.updated_at >= ?) AND c.id > ? ORDER BY c.id LIMIT ?";
+Result<std::vector<std::pair<std::int64_t, Instant>>> CaseSearchRows::StampsSince(Instant since) {
+  std::vector<std::pair<std::int64_t, Instant>> stamps;
   const std::int64_t micros = ToUnixMicros(since);
-  auto done = session_.Query(sql, {micros, micros, after_id, std::int64_t{limit}},
-                             [&rows](const SqlRow& row) { rows.push_back(ReadRow(row)); });
+  auto done = session_.Query(
+      // Two index probes (service_case_updated; customer_updated then service_case_customer),
+      // each holding every column read, rather than one OR the planners would answer with a scan.
+      "SELECT id, updated_at FROM service_case WHERE updated_at >= ? "
+      "UNION ALL SELECT sc.id, cc.updated_at FROM customer cc "
+      "JOIN service_case sc ON sc.customer_id = cc.id WHERE cc.updated_at >= ?",
+      {micros, micros}, [&stamps](const SqlRow& row) {
+        stamps.emplace_back(row.Int(0), FromUnixMicros(row.Int(1)));
+      });
   if (!done) {
     return done.error();
   }
-  if (auto updates = AttachPublicUpdates(session_, rows); !updates) {
+  return stamps;
+}
+
+Result<std::vector<CaseSearchRow>> CaseSearchRows::ForIndex(const std::vector<std::int64_t>& ids) {
+  auto rows = ByIds(ids);
+  if (!rows) {
+    return rows;
+  }
+  std::sort(rows->begin(), rows->end(),
+            [](const CaseSearchRow& a, const CaseSearchRow& b) { return a.id < b.id; });
+  if (auto updates = AttachPublicUpdates(session_, *rows); !updates) {
     return updates.error();
   }
   return rows;

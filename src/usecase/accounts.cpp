@@ -88,6 +88,19 @@ Result<store::ApiKeyRecord> CheckApiKey(store::Store& store, const std::string& 
   return found;
 }
 
+Result<store::ApiKeyRecord> CheckApiKeyFromMemory(store::Store& store, CatalogueCache& cache,
+                                                  const std::string& key) {
+  if (!key.empty() && key.size() <= 200) {
+    if (const auto held = cache.Held(); held != nullptr) {
+      const auto* known = held->ApiKey(Sha256Hex(key));
+      if (known != nullptr && !known->revoked_at) {
+        return *known;
+      }
+    }
+  }
+  return CheckApiKey(store, key);
+}
+
 Result<store::StaffUserRecord> AddStaffUser(store::Store& store, const Clock& clock,
                                             const NewStaffUser& user) {
   std::vector<FieldError> errors;

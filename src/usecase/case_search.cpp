@@ -13,6 +13,8 @@ namespace {
 // Refresh reads back this far before the newest change it has seen: another node's clock may
 // be a little behind, and a transaction stamps updated_at before it commits.
 constexpr std::chrono::seconds kRefreshMargin(30);
+// Cases read per read transaction when refreshing (CaseSearchRows::ForIndex takes 1,000).
+constexpr std::size_t kRefreshBatch = 500;
 constexpr std::size_t kMaxQueryChars = 300;
 constexpr std::size_t kMaxFilterValues = 20;
 constexpr std::size_t kMaxOffset = 10'000;
@@ -164,6 +166,34 @@ Instant CaseSearchIndex::watermark() const {
   return watermark_;
 }
 
+std::vector<std::int64_t> CaseSearchIndex::NotPutAt(
+    std::vector<std::pair<std::int64_t, Instant>> stamps, Instant since) {
+  // By id, latest stamp first, so that the first of each id counts.
+  std::sort(stamps.begin(), stamps.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
+  std::vector<std::int64_t> ids;
+  std::lock_guard lock(mutex_);
+  std::erase_if(put_at_, [since](const auto& entry) { return entry.second < since; });
+  for (std::size_t i = 0; i < stamps.size(); ++i) {
+    const auto& [id, stamp] = stamps[i];
+    if (i > 0 && stamps[i - 1].first == id) {
+      continue;
+    }
+    const auto put = put_at_.find(id);
+    if (put == put_at_.end() || put->second != stamp || stamp >= watermark_) {
+      ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
+void CaseSearchIndex::PutRefreshed(const store::CaseSearchRow& row) {
+  Put(row);
+  std::lock_guard lock(mutex_);
+  put_at_[row.id] = row.updated_at;
+}
+
 namespace {
 
 // Puts every page `read(tx, after_id)` gives, in keyset order, until a short page. One short
@@ -204,9 +234,31 @@ Result<std::size_t> LoadCaseIndex(store::Store& store, CaseSearchIndex& index) {
 
 Result<std::size_t> RefreshCaseIndex(store::Store& store, CaseSearchIndex& index) {
   const Instant since = index.watermark() - kRefreshMargin;
-  return PutPages(store, index, [since](store::ReadTx& tx, std::int64_t after) {
-    return store::CaseSearchRows(tx).ChangedSince(since, after, kCaseIndexPage);
-  });
+  // First the stamps alone, from two indexes; then only the cases not put at those stamps, in
+  // short read transactions. Reading every case of the margin again cost creates 5-8% of the
+  // server's CPU at 2,000 a second.
+  auto stamps = store::ReadValue<std::vector<std::pair<std::int64_t, Instant>>>(
+      store, [since](store::ReadTx& tx) { return store::CaseSearchRows(tx).StampsSince(since); });
+  if (!stamps) {
+    return stamps.error();
+  }
+  const std::vector<std::int64_t> ids = index.NotPutAt(std::move(*stamps), since);
+  std::size_t count = 0;
+  for (std::size_t start = 0; start < ids.size(); start += kRefreshBatch) {
+    const auto first = ids.begin() + static_cast<std::ptrdiff_t>(start);
+    std::vector<std::int64_t> batch(
+        first, first + static_cast<std::ptrdiff_t>(std::min(kRefreshBatch, ids.size() - start)));
+    auto rows = store::ReadValue<std::vector<store::CaseSearchRow>>(
+        store, [&batch](store::ReadTx& tx) { return store::CaseSearchRows(tx).ForIndex(batch); });
+    if (!rows) {
+      return rows.error();
+    }
+    for (const auto& row : *rows) {
+      index.PutRefreshed(row);
+    }
+    count += rows->size();
+  }
+  return count;
 }
 
 Result<CaseSearchResult> SearchCases(store::Store& store, const CaseSearchIndex& index,

@@ -429,8 +429,28 @@ struct CreateReads {
   std::vector<DuplicateSuggestion> duplicates;
 };
 
-Result<CreateReads> ReadForCreate(const CaseContext& ctx, const std::string& service_code,
+// Whether the key with that digest may still create cases, as `tx` sees the keys.
+Result<void> ConfirmApiKey(store::ReadTx& tx, const CatalogueSnapshot* snapshot,
+                           const std::string& digest) {
+  std::optional<store::ApiKeyRecord> key;
+  if (snapshot != nullptr) {
+    if (const auto* held = snapshot->ApiKey(digest); held != nullptr) {
+      key = *held;
+    }
+  } else if (auto found = store::ApiKeys(tx).FindByDigest(digest); found) {
+    key = std::move(*found);
+  } else if (found.error().code() != ErrorCode::kNotFound) {
+    return found.error();
+  }
+  if (!key || key->revoked_at) {
+    return Error(ErrorCode::kUnauthenticated, "api_key is not recognised");
+  }
+  return {};
+}
+
+Result<CreateReads> ReadForCreate(const CaseContext& ctx, const NewCase& input,
                                   const std::optional<GeoPoint>& location) {
+  const std::string& service_code = input.service_code;
   CreateReads out;
   auto read = ctx.store.Read([&](store::ReadTx& tx) -> Result<void> {
     if (ctx.catalogue_cache != nullptr) {
@@ -439,6 +459,12 @@ Result<CreateReads> ReadForCreate(const CaseContext& ctx, const std::string& ser
         return current.error();
       }
       out.snapshot = std::move(*current);
+    }
+    if (input.api_key_digest) {
+      if (auto confirmed = ConfirmApiKey(tx, out.snapshot.get(), *input.api_key_digest);
+          !confirmed) {
+        return confirmed;
+      }
     }
     auto found = FindServiceFor(tx, out.snapshot.get(), service_code);
     if (!found) {
@@ -591,8 +617,7 @@ Result<CreatedCase> CreateCase(const CaseContext& ctx, const NewCase& input,
                                const IdempotentCreate<CreatedCase>* once) {
   auto checked = CheckNewCase(input);
   const Instant now = ctx.clock.Now();
-  auto reads = ReadForCreate(ctx, input.service_code,
-                             checked ? checked->location : std::optional<GeoPoint>());
+  auto reads = ReadForCreate(ctx, input, checked ? checked->location : std::optional<GeoPoint>());
   if (!reads) {
     return reads.error();
   }

@@ -291,8 +291,13 @@ CatalogueSnapshot::CatalogueSnapshot(std::int64_t version,
                                      std::vector<store::ServiceRecord> services,
                                      std::vector<store::WardRecord> wards,
                                      std::vector<store::RoutingRuleRecord> rules,
-                                     const std::vector<store::TeamRecord>& teams)
+                                     const std::vector<store::TeamRecord>& teams,
+                                     std::vector<store::ApiKeyRecord> api_keys)
     : version_(version), wards_(std::move(wards)), rules_(std::move(rules)) {
+  for (auto& key : api_keys) {
+    std::string digest = key.key_digest;
+    api_keys_.emplace(std::move(digest), std::move(key));
+  }
   for (auto& service : services) {
     std::string code = service.code;
     services_.emplace(std::move(code), std::move(service));
@@ -344,6 +349,16 @@ const std::string* CatalogueSnapshot::TeamName(std::int64_t team_id) const {
   return found == team_names_.end() ? nullptr : &found->second;
 }
 
+const store::ApiKeyRecord* CatalogueSnapshot::ApiKey(std::string_view key_digest) const {
+  const auto found = api_keys_.find(key_digest);
+  return found == api_keys_.end() ? nullptr : &found->second;
+}
+
+std::shared_ptr<const CatalogueSnapshot> CatalogueCache::Held() {
+  const std::scoped_lock lock(mutex_);
+  return snapshot_;
+}
+
 Result<std::shared_ptr<const CatalogueSnapshot>> CatalogueCache::Current(store::ReadTx& tx) {
   store::Catalogue catalogue(tx);
   auto version = catalogue.Version();
@@ -373,8 +388,13 @@ Result<std::shared_ptr<const CatalogueSnapshot>> CatalogueCache::Current(store::
   if (!teams) {
     return teams.error();
   }
-  auto snapshot = std::make_shared<const CatalogueSnapshot>(
-      *version, std::move(*services), std::move(*wards), std::move(*rules), *teams);
+  auto keys = store::ApiKeys(tx).List();
+  if (!keys) {
+    return keys.error();
+  }
+  auto snapshot =
+      std::make_shared<const CatalogueSnapshot>(*version, std::move(*services), std::move(*wards),
+                                                std::move(*rules), *teams, std::move(*keys));
   const std::scoped_lock lock(mutex_);
   snapshot_ = snapshot;
   return snapshot;

@@ -7,6 +7,7 @@
 #include "frontdoor/store/bulk.hpp"
 #include "frontdoor/store/cases.hpp"
 #include "frontdoor/store/catalogue.hpp"
+#include "frontdoor/store/customers.hpp"
 
 #include "test_store.hpp"
 
@@ -278,6 +279,42 @@ TEST_P(BulkLoadTest, IndexesSetAsideForALargeLoadAreBuiltAgain) {
       *store_, [](store::ReadTx& tx) { return store::Cases(tx).FindByReference("BCC-25-001500"); });
   ASSERT_TRUE(found) << found.error().message();
   EXPECT_EQ(found->ward, "Ormeau");
+}
+
+// Customers are found by email or phone through their contact points only (migration 0027
+// dropped the indexes on the primary columns), so the loader writes those too.
+TEST_P(BulkLoadTest, LoadedCustomersAreFoundByTheirEmailAndPhone) {
+  store::CustomerRecord customer;
+  customer.first_name = "Siobhan";
+  customer.last_name = "Kelly";
+  customer.email = "siobhan.kelly@example.com";
+  customer.phone = "+442890320202";
+  customer.search_name = "siobhan kelly";
+  customer.created_at = customer.updated_at = clock_.Now();
+  store::CustomerRecord no_contact;
+  no_contact.first_name = "Pat";
+  no_contact.created_at = no_contact.updated_at = clock_.Now();
+  auto first = store::WriteValue<std::int64_t>(*store_, [&](store::WriteTx& tx) {
+    const std::vector<store::CustomerRecord> customers{customer, no_contact};
+    return store::BulkLoader(tx).InsertCustomers(customers);
+  });
+  ASSERT_TRUE(first) << first.error().message();
+  auto written = store_->Read([&](store::ReadTx& tx) -> Result<void> {
+    store::Customers customers(tx);
+    auto by_email = customers.FindByContact(customer.email, std::nullopt);
+    auto by_phone = customers.FindByContact(std::nullopt, customer.phone);
+    auto points = customers.ContactPoints(*first);
+    auto none = customers.ContactPoints(*first + 1);
+    if (!by_email || !by_phone || !points || !none) {
+      return Error::Internal("a read failed");
+    }
+    EXPECT_TRUE(*by_email && (*by_email)->id == *first);
+    EXPECT_TRUE(*by_phone && (*by_phone)->id == *first);
+    EXPECT_EQ(points->size(), 2U);
+    EXPECT_TRUE(none->empty());
+    return {};
+  });
+  ASSERT_TRUE(written) << written.error().message();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BulkLoadTest,

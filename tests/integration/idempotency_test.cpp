@@ -20,6 +20,7 @@
 #include "frontdoor/http/server.hpp"
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/cases.hpp"
+#include "frontdoor/usecase/catalogue_cache.hpp"
 #include "frontdoor/usecase/idempotency.hpp"
 
 #include "case_fixture.hpp"
@@ -141,6 +142,7 @@ class IdempotencyTest : public CaseStoreTest {
   std::string key_;
   std::string other_key_;
   std::string open311_key_;
+  usecase::CatalogueCache catalogue_cache_;
   http::Router router_;
   std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
@@ -315,6 +317,31 @@ TEST_P(IdempotencyTest, Open311PostRequestsHonourTheKey) {
   // FixMyStreet sends no key: every POST is a report.
   EXPECT_EQ(post("").status, 200);
   EXPECT_EQ(CountCases(), 2);
+}
+
+// With the catalogue in memory a create takes its key from there and confirms it itself; a
+// retry may be answered from the stored response without a create, so it must not.
+TEST_P(IdempotencyTest, ARetryWithARevokedOpen311KeyIsRefused) {
+  CreateCatalogue();
+  ctx_->catalogue_cache = &catalogue_cache_;
+  const std::string form =
+      "api_key=" + open311_key_ + "&service_code=FLY&lat=54.6&long=-5.93&description=Bags+dumped";
+  auto post = [&](std::string_view key) {
+    return Send("POST", "/open311/v2/requests.json", "application/x-www-form-urlencoded", form,
+                "Idempotency-Key: " + std::string(key) + "\r\n");
+  };
+  ASSERT_EQ(post("r-1").status, 200);
+  ASSERT_TRUE(store_->Write([&](store::WriteTx& tx) -> Result<void> {
+    auto done = tx.session().Exec("UPDATE api_key SET revoked_at = ? WHERE name = 'reporter'",
+                                  {ToUnixMicros(clock_.Now())});
+    if (!done) {
+      return done.error();
+    }
+    return {};
+  }));
+  const auto again = post("r-1");
+  EXPECT_EQ(again.status, 403) << Describe(again);
+  EXPECT_EQ(CountCases(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IdempotencyTest,

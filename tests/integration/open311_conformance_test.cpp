@@ -15,6 +15,7 @@
 #include "frontdoor/usecase/accounts.hpp"
 #include "frontdoor/usecase/attachments.hpp"
 #include "frontdoor/usecase/catalogue.hpp"
+#include "frontdoor/usecase/catalogue_cache.hpp"
 #include "frontdoor/usecase/secrets.hpp"
 
 #include "case_fixture.hpp"
@@ -84,6 +85,8 @@ class Open311ConformanceTest : public CaseStoreTest {
     api::Open311Settings settings{"http://127.0.0.1:8080/",      "belfastcity.gov.uk",
                                   "open311@belfastcity.example", "Email us for a key",
                                   "2026-01-01T00:00:00+00:00",   false};
+    // As `frontdoor serve` runs it: creates check keys and the catalogue against memory.
+    ctx_->catalogue_cache = &catalogue_cache_;
     api::AddOpen311Routes(router_, *ctx_, settings, Reads());
     server_ = TestServer::Start(router_, 2, 4);
     ASSERT_TRUE(server_);
@@ -202,7 +205,20 @@ class Open311ConformanceTest : public CaseStoreTest {
                        [&](const auto& d) { return d.find(what) != std::string::npos; });
   }
 
+  // Revokes every key of that name, as an administrator would in the database.
+  void RevokeKey(const std::string& name) {
+    ASSERT_TRUE(store_->Write([&](store::WriteTx& tx) -> Result<void> {
+      auto done = tx.session().Exec("UPDATE api_key SET revoked_at = ? WHERE name = ?",
+                                    {ToUnixMicros(clock_.Now()), std::string_view{name}});
+      if (!done) {
+        return done.error();
+      }
+      return {};
+    }));
+  }
+
   std::string key_;
+  usecase::CatalogueCache catalogue_cache_;
   http::Router router_;
   std::unique_ptr<TestServer> server_;
   std::uint16_t port_ = 0;
@@ -347,6 +363,34 @@ TEST_P(Open311ConformanceTest, PostWithoutAValidKeyIs403) {
              "service_request_id=BCC-26-000001&update_id=1&status=OPEN");
     EXPECT_EQ(update.status, 403);
   }
+}
+
+// Creates check the key against the catalogue kept in memory; a key revoked since must be
+// refused by the very next create, on this node or another (the database's version moves).
+TEST_P(Open311ConformanceTest, ARevokedKeyIsRefusedFromTheNextCreate) {
+  ASSERT_FALSE(Report().empty());  // the key is now in memory
+  RevokeKey("fixmystreet");
+  for (const bool xml : {true, false}) {
+    const auto refused = Post(std::string("/open311/v2/requests.") + (xml ? "xml" : "json"),
+                              KeyArg() +
+                                  "&service_code=FLY&lat=54.597&long=-5.930&description=Mattress"
+                                  "&attribute%5Bquantity%5D=van");
+    EXPECT_EQ(refused.status, 403) << refused.body;
+    EXPECT_TRUE(Mentions(ErrorsOf(refused, xml), "api_key"));
+  }
+  const auto list = Get("/open311/v2/requests.json?service_code=FLY");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(Json(list).as_array().size(), 1U) << "only the report made before the revocation";
+}
+
+TEST_P(Open311ConformanceTest, AKeyMadeAfterTheCacheLoadedWorksAtOnce) {
+  ASSERT_FALSE(Report().empty());
+  const std::string other = NewApiKey(*store_, clock_, "another-client", "open311");
+  const auto reply = Post("/open311/v2/requests.json",
+                          "api_key=" + other +
+                              "&service_code=FLY&lat=54.597&long=-5.930&description=Mattress"
+                              "&attribute%5Bquantity%5D=van");
+  EXPECT_EQ(reply.status, 200) << reply.body;
 }
 
 TEST_P(Open311ConformanceTest, PostErrorsNameTheArgument) {

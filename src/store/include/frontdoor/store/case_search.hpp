@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "frontdoor/core/clock.hpp"
@@ -25,7 +26,7 @@ struct CaseSearchRow {
   std::string description;
   std::optional<std::string> status_notes;
   // Every update the customer was shown (public events with text), oldest first. Read by
-  // Page and ChangedSince only, for the index; internal notes are never read.
+  // Page and ForIndex only, for the index; internal notes are never read.
   std::vector<std::string> public_updates;
   std::optional<std::string> address;
   std::optional<std::string> postcode;
@@ -41,10 +42,13 @@ class CaseSearchRows {
   explicit CaseSearchRows(ReadTx& tx) : session_(tx.session()) {}
   // Cases with id above `after_id`, by id, at most `limit`.
   Result<std::vector<CaseSearchRow>> Page(std::int64_t after_id, int limit);
-  // Cases updated at or after `since`, or whose customer was; by id after `after_id`, at most
-  // `limit` (keyset, so a large change set is read in pages too).
-  Result<std::vector<CaseSearchRow>> ChangedSince(Instant since, std::int64_t after_id, int limit);
-  // These cases (in no particular order; missing ids left out). At most 200 ids.
+  // Each case updated at or after `since`, or whose customer was, with that updated_at; a case
+  // whose customer also changed comes twice. The later of a case's stamps is its row's
+  // updated_at. Read from the two indexes alone, without the rows.
+  Result<std::vector<std::pair<std::int64_t, Instant>>> StampsSince(Instant since);
+  // These cases by id, with their public updates, as Page reads them. At most 1,000 ids.
+  Result<std::vector<CaseSearchRow>> ForIndex(const std::vector<std::int64_t>& ids);
+  // These cases (in no particular order; missing ids left out). At most 1,000 ids.
   Result<std::vector<CaseSearchRow>> ByIds(const std::vector<std::int64_t>& ids);
   // The case with this exact reference, if any.
   Result<std::optional<CaseSearchRow>> FindByReference(const std::string& reference);

@@ -10,6 +10,7 @@
 #include "frontdoor/core/error.hpp"
 #include "frontdoor/store/accounts.hpp"
 #include "frontdoor/store/store.hpp"
+#include "frontdoor/usecase/catalogue_cache.hpp"
 
 namespace frontdoor::usecase {
 
@@ -30,6 +31,14 @@ Result<CreatedApiKey> CreateApiKey(store::Store& store, const Clock& clock, cons
 
 // The key's record when it exists and is not revoked; kUnauthenticated otherwise.
 Result<store::ApiKeyRecord> CheckApiKey(store::Store& store, const std::string& key);
+
+// As CheckApiKey, but a key that the snapshot `cache` holds shows valid is taken from memory,
+// without a read of the store (that read cost an Open311 create 4-6% of its CPU).
+// That answer may be behind the store: only for a caller that confirms the key in a read of its
+// own through `cache`, as CreateCase does with NewCase::api_key_digest. A key the snapshot does
+// not know or shows revoked is read from the store, so a new key works at once.
+Result<store::ApiKeyRecord> CheckApiKeyFromMemory(store::Store& store, CatalogueCache& cache,
+                                                  const std::string& key);
 
 struct NewStaffUser {
   std::string email;

@@ -16,6 +16,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "frontdoor/core/access.hpp"
@@ -39,11 +41,22 @@ class CaseSearchIndex {
   // The newest change put so far.
   [[nodiscard]] Instant watermark() const;
 
+  // A refresh's bookkeeping. It reads back a margin behind the watermark for changes committed
+  // late, which under write load is tens of thousands of cases already put; only these are put
+  // again. Of `stamps` (case id and change stamp, a case possibly twice: its latest counts),
+  // the ids not put by PutRefreshed at that stamp, and those at the watermark, which another
+  // change in the same clock tick may share. Forgets the stamps of changes before `since`.
+  [[nodiscard]] std::vector<std::int64_t> NotPutAt(
+      std::vector<std::pair<std::int64_t, Instant>> stamps, Instant since);
+  // Put, remembering the row's change stamp (its updated_at) for NotPutAt.
+  void PutRefreshed(const store::CaseSearchRow& row);
+
  private:
   search::Index index_;
   std::atomic<bool> loaded_{false};
   mutable std::mutex mutex_;
   Instant watermark_;
+  std::unordered_map<std::int64_t, Instant> put_at_;  // by PutRefreshed, since the margin
 };
 
 inline constexpr int kCaseIndexPage = 10'000;

@@ -78,6 +78,10 @@ struct NewCase {
   // Email the customer an acknowledgement (portal and Open311 reports), in this language.
   bool acknowledge = false;
   std::string language = "en";
+  // The digest of the API key an Open311 client sent, when the key was taken from memory
+  // (CheckApiKeyFromMemory): the create's own read confirms it, and refuses it with
+  // kUnauthenticated when it has been revoked or removed since.
+  std::optional<std::string> api_key_digest;
 };
 
 struct DuplicateSuggestion {
