@@ -255,12 +255,6 @@ constexpr std::string_view kNameTokenPostgres =
     "INSERT INTO customer_name_token (token, customer_id) SELECT DISTINCT * FROM "
     "unnest(?::text[], ?::bigint[]) ON CONFLICT DO NOTHING";
 
-constexpr std::string_view kContactPointSqlite =
-    "INSERT INTO customer_contact_point (customer_id, kind, value, created_at) VALUES (?, ?, ?, ?)";
-constexpr std::string_view kContactPointPostgres =
-    "INSERT INTO customer_contact_point (customer_id, kind, value, created_at) SELECT * FROM "
-    "unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[])";
-
 constexpr std::string_view kCaseSqlite =
     "INSERT OR FAIL INTO service_case (id, reference, service_id, status, priority, channel, "
     "description, address, address_id, postcode, lat, lon, ward, customer_id, team_id, "
@@ -423,26 +417,6 @@ Result<std::int64_t> BulkLoader::InsertCustomers(std::span<const CustomerRecord>
   if (auto flushed = tokens.Flush(); !flushed) {
     return flushed.error();
   }
-  // Their email and phone as contact points, as Customers::Insert writes them: customers are
-  // found by email or phone through those alone (migration 0027).
-  RowSink<4> points(session_, kContactPointSqlite, kContactPointPostgres, 1024);
-  id = *first;
-  for (const CustomerRecord& c : customers) {
-    for (const auto& [kind, value] : {std::pair{std::string_view{"email"}, &c.email},
-                                      std::pair{std::string_view{"phone"}, &c.phone}}) {
-      if (*value) {
-        if (auto point =
-                points.Add({id, kind, std::string_view{**value}, ToUnixMicros(c.created_at)});
-            !point) {
-          return point.error();
-        }
-      }
-    }
-    ++id;
-  }
-  if (auto flushed = points.Flush(); !flushed) {
-    return flushed.error();
-  }
   if (auto moved = MoveSequence(session_, kCustomerTable); !moved) {
     return moved.error();
   }
@@ -600,7 +574,7 @@ Result<void> BulkLoader::SuspendIndexes() {
   std::vector<std::pair<std::string, std::string>> indexes;
   auto found = session_.Query(
       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
-      "tbl_name IN ('customer', 'customer_contact_point', 'service_case') ORDER BY name",
+      "tbl_name IN ('customer', 'service_case') ORDER BY name",
       {}, [&](const SqlRow& row) { indexes.emplace_back(row.String(0), row.String(1)); });
   if (!found) {
     return found.error();

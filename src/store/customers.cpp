@@ -221,8 +221,8 @@ Result<std::optional<CustomerRecord>> Customers::FindByContact(
     if (!*value) {
       continue;
     }
-    // Contact points hold every address a customer has used, the primary ones too (the bulk
-    // loader writes them as well): the primary columns have no index (migration 0027).
+    // Contact points hold every address a customer has used; the primary columns are
+    // asked too, for records loaded in bulk without contact points.
     auto by_point = QueryAll<CustomerRecord>(
         session_,
         SelectCustomers() +
@@ -231,6 +231,16 @@ Result<std::optional<CustomerRecord>> Customers::FindByContact(
         {std::string_view{kind}, std::string_view{**value}}, ReadCustomer);
     if (!by_point) {
       return by_point.error();
+    }
+    if (by_point->empty()) {
+      by_point =
+          QueryAll<CustomerRecord>(session_,
+                                   SelectCustomers() + "WHERE c." + std::string(kind) +
+                                       " = ? AND c.merged_into IS NULL ORDER BY c.id LIMIT 1",
+                                   {std::string_view{**value}}, ReadCustomer);
+      if (!by_point) {
+        return by_point.error();
+      }
     }
     if (!by_point->empty()) {
       return std::optional<CustomerRecord>(std::move(by_point->front()));
