@@ -488,9 +488,9 @@ TEST(IndexPropertyTest, TopKFromTiersWithinTagsEqualsTheExhaustiveRanking) {
     put(TaggedDocument(random, id));
   }
   const std::vector<std::string> queries = {
-      "bin",   "street noise", "garden park bin", "photo",      "graffiti bin",
-      "noise", "fridge rats",  "street",          "noise photo", "park",
-      "photo bin", "bin corner", "smyth garden",  "garden lan",  "gardne"};
+      "bin",       "street noise", "garden park bin", "photo",       "graffiti bin",
+      "noise",     "fridge rats",  "street",          "noise photo", "park",
+      "photo bin", "bin corner",   "smyth garden",    "garden lan",  "gardne"};
   std::uniform_int_distribution<std::int64_t> id_of(1, kDocuments + 500);
   std::uniform_int_distribution<int> dice(0, 9);
   int one_department = 0;
