@@ -66,7 +66,8 @@ void AddCommonFlags(CLI::App* command, CommonFlags& flags) {
 
 // Opens and migrates the store the flags name, then runs `body` with it.
 template <class Body>
-int WithStore(const CommonFlags& flags, Body body) {
+int WithStore(const CommonFlags& flags, Body body,
+              fd::app::StoreUse use = fd::app::StoreUse::kShared) {
   auto config = LoadConfig(flags);
   if (!config) {
     return fd::app::ReportError(config.error(), std::cerr);
@@ -74,7 +75,7 @@ int WithStore(const CommonFlags& flags, Body body) {
   // A migration or a bulk load may rightly run one statement for minutes.
   config->db_statement_timeout_ms = 0;
   const fd::SystemClock clock;
-  auto store = fd::app::OpenStore(*config, clock);
+  auto store = fd::app::OpenStore(*config, clock, use);
   if (!store) {
     return fd::app::ReportError(store.error(), std::cerr);
   }
@@ -295,7 +296,8 @@ int main(int argc, char** argv) {
       return 64;
     }
     return WithStore(
-        flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto& config) {
+        flags,
+        [&](fd::store::Store& store, const fd::Clock& clock, int, const auto& config) {
           if (auto seeded = fd::app::SeedDemo(store, clock, std::cout); !seeded) {
             return fd::app::ReportError(seeded.error(), std::cerr);
           }
@@ -307,7 +309,8 @@ int main(int argc, char** argv) {
             }
           }
           return 0;
-        });
+        },
+        fd::app::StoreUse::kAlone);
   }
   if (apikey_create->parsed()) {
     return WithStore(flags, [&](fd::store::Store& store, const fd::Clock& clock, int, const auto&) {

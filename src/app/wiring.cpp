@@ -15,7 +15,8 @@
 
 namespace frontdoor::app {
 
-Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock) {
+Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock,
+                                                StoreUse use) {
   if (config.db.starts_with("sqlite:")) {
     const std::filesystem::path path = config.db.substr(7);
     if (path.empty()) {
@@ -28,6 +29,7 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Cloc
     store::sqlite::SqliteOptions options;
     options.path = path.string();
     options.synchronous_full = config.durability == "full";
+    options.exclusive_load = use == StoreUse::kAlone;
     return store::sqlite::OpenSqliteStore(options, clock);
   }
   store::postgres::PostgresOptions options;

@@ -1,6 +1,7 @@
 // The store contract: every backend behaves the same for everything the use cases rely
 // on. Runs against SQLite and a real PostgreSQL server.
 #include <atomic>
+#include <filesystem>
 #include <latch>
 #include <stdexcept>
 #include <thread>
@@ -302,6 +303,77 @@ TEST(SqliteStoreTest, EveryWriterIsAnsweredAfterItsCommitWhenBatchesAreShort) {
   EXPECT_GT(stats.write_batches, (kWriters * kEach) / 3);
   // The commit path's CPU time is counted (the figure that caps durable creates per second).
   EXPECT_GT(stats.write_cpu_seconds, 0.0);
+}
+
+Result<std::unique_ptr<store::Store>> OpenSqlite(const std::string& path, bool exclusive_load,
+                                                 const Clock& clock) {
+  store::sqlite::SqliteOptions options;
+  options.path = path;
+  options.exclusive_load = exclusive_load;
+  auto opened = store::sqlite::OpenSqliteStore(options, clock);
+  if (opened) {
+    if (auto migrated = (*opened)->Migrate(); !migrated) {
+      return migrated.error();
+    }
+  }
+  return opened;
+}
+
+Result<void> AddKeyTo(store::Store& sqlite, const std::string& name, const Clock& clock) {
+  return sqlite.Write([&](store::WriteTx& tx) -> Result<void> {
+    auto key = store::ApiKeys(tx).Insert(name, "digest-" + name, "open311", clock.Now());
+    if (!key) {
+      return key.error();
+    }
+    return {};
+  });
+}
+
+Result<std::size_t> KeyCount(store::Store& sqlite) {
+  return store::ReadValue<std::size_t>(sqlite, [](store::ReadTx& tx) -> Result<std::size_t> {
+    auto keys = store::ApiKeys(tx).List();
+    if (!keys) {
+      return keys.error();
+    }
+    return keys->size();
+  });
+}
+
+// A seed writes its pages straight into the file, with no WAL to copy them back from; the
+// server's next open turns the WAL on again.
+TEST(SqliteStoreTest, AnExclusiveLoadWritesWithoutTheWalAndTheNextOpenTurnsItBackOn) {
+  const std::string path = MakeTempDir() + "/load.db";
+  ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
+  {
+    auto loader = OpenSqlite(path, true, clock);
+    ASSERT_TRUE(loader) << loader.error().message();
+    ASSERT_TRUE(AddKeyTo(**loader, "seeded", clock));
+    EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+  }
+  auto server = OpenSqlite(path, false, clock);
+  ASSERT_TRUE(server) << server.error().message();
+  ASSERT_TRUE(AddKeyTo(**server, "live", clock));
+  EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
+  auto count = KeyCount(**server);
+  ASSERT_TRUE(count) << count.error().message();
+  EXPECT_EQ(*count, 2U);
+}
+
+// Leaving WAL mode needs the file to itself: beside a running server the load keeps the WAL,
+// and both see each other's writes.
+TEST(SqliteStoreTest, AnExclusiveLoadKeepsTheWalWhileAnotherConnectionHasTheFileOpen) {
+  const std::string path = MakeTempDir() + "/shared.db";
+  ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
+  auto server = OpenSqlite(path, false, clock);
+  ASSERT_TRUE(server) << server.error().message();
+  ASSERT_TRUE(AddKeyTo(**server, "live", clock));
+  auto loader = OpenSqlite(path, true, clock);
+  ASSERT_TRUE(loader) << loader.error().message();
+  ASSERT_TRUE(AddKeyTo(**loader, "seeded", clock));
+  EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
+  auto count = KeyCount(**server);
+  ASSERT_TRUE(count) << count.error().message();
+  EXPECT_EQ(*count, 2U);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,

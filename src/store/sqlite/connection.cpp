@@ -69,8 +69,9 @@ ErrorCode CodeFor(int rc) {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only,
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Access access,
                                                      bool synchronous_full) {
+  const bool read_only = access == Access::kRead;
   sqlite3* db = nullptr;
   const int flags =
       (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
@@ -82,17 +83,28 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
     return Error(ErrorCode::kUnavailable, "cannot open SQLite database " + path + ": " + message);
   }
   std::unique_ptr<Connection> connection(new Connection(db));
+  // Before the busy timeout: leaving WAL mode fails at once while another process has the
+  // file open, and the load then keeps the WAL rather than waiting for it.
+  const bool rollback_journal =
+      access == Access::kLoad &&
+      connection->ExecScript("PRAGMA journal_mode = TRUNCATE").has_value();
   sqlite3_busy_timeout(db, 5000);
   std::string pragmas = "PRAGMA foreign_keys = ON;";
   if (!read_only) {
     // The writer runs each unit of work of a group commit in a savepoint, whose statement
     // journal SQLite keeps in a temporary file once it passes 64 KiB: every batch of creates
     // then paid pwrite()s to /var/tmp. In memory it costs a few pages per unit.
+    pragmas += "PRAGMA temp_store = MEMORY;";
+  }
+  if (!read_only && !rollback_journal) {
     // Checkpoints every 10,000 pages (40 MB of WAL) rather than 1,000: the index pages that
     // every create touches are copied back once per checkpoint, so rarer checkpoints copy
     // them fewer times (durable creates wrote 30 KiB each, 24 KiB after).
-    pragmas +=
-        "PRAGMA journal_mode = WAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000;";
+    pragmas += "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 10000;";
+  }
+  if (access == Access::kLoad) {
+    // A load rebuilds the indexes it set aside: CREATE INDEX sorts on two cores.
+    pragmas += "PRAGMA threads = 2;";
   }
   if (read_only) {
     // Readers map the file instead of copying its pages into a page cache that every commit

@@ -13,10 +13,14 @@
 
 namespace frontdoor::store::sqlite {
 
+// How a connection opens the file: to read, to write beside others (WAL), or to load data
+// with the file to itself (a rollback journal, see SqliteOptions::exclusive_load).
+enum class Access { kRead, kWrite, kLoad };
+
 class Connection final : public SqlSession {
  public:
   // kUnavailable when the file cannot be opened.
-  static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool read_only,
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path, Access access,
                                                   bool synchronous_full);
   ~Connection() override;
   Connection(const Connection&) = delete;

@@ -186,7 +186,7 @@ class SqliteStore final : public Store {
     }
     ++open_readers_;
     lock.unlock();
-    auto opened = Connection::Open(options_.path, true, options_.synchronous_full);
+    auto opened = Connection::Open(options_.path, Access::kRead, options_.synchronous_full);
     if (!opened) {
       const std::scoped_lock relock(pool_mutex_);
       --open_readers_;
@@ -324,7 +324,9 @@ void ConfigurePageCache() {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock) {
   ConfigurePageCache();
-  auto writer = Connection::Open(options.path, false, options.synchronous_full);
+  auto writer =
+      Connection::Open(options.path, options.exclusive_load ? Access::kLoad : Access::kWrite,
+                       options.synchronous_full);
   if (!writer) {
     return writer.error();
   }

@@ -16,8 +16,13 @@
 
 namespace frontdoor::app {
 
+// Who else uses the database while a command runs. kAlone: a one-off load that has it to
+// itself (SqliteOptions::exclusive_load).
+enum class StoreUse { kShared, kAlone };
+
 // sqlite:PATH (the parent folder is created) or postgresql://. Does not migrate.
-Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock);
+Result<std::unique_ptr<store::Store>> OpenStore(const Config& config, const Clock& clock,
+                                                StoreUse use = StoreUse::kShared);
 
 // What the case use cases run on, built the same way for the server and for the commands
 // that raise cases (mailgate): the store's charter, live (LoadServingCharter, refreshed on
