@@ -163,6 +163,9 @@ int Serve(const Config& config) {
   metrics.AddGauge({"frontdoor_db_write_cpu_seconds_total",
                     "CPU time of the single SQLite writer's commits (units and commit)",
                     [&db] { return db.Stats().write_cpu_seconds; }});
+  metrics.AddGauge({"frontdoor_db_write_syncs_total",
+                    "Syncs of the SQLite WAL that made commits durable before their answers",
+                    [&db] { return static_cast<double>(db.Stats().write_syncs); }});
 
   auto cases = LoadCaseSetup(db, clock, config);
   if (!cases) {

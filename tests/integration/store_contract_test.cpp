@@ -303,6 +303,23 @@ TEST(SqliteStoreTest, EveryWriterIsAnsweredAfterItsCommitWhenBatchesAreShort) {
   EXPECT_GT(stats.write_batches, (kWriters * kEach) / 3);
   // The commit path's CPU time is counted (the figure that caps durable creates per second).
   EXPECT_GT(stats.write_cpu_seconds, 0.0);
+  // Durable by default: every batch was synced before its units were answered.
+  EXPECT_EQ(stats.write_syncs, stats.write_batches);
+}
+
+// With synchronous NORMAL a commit survives a crash of the process but not of the machine:
+// nothing waits for the disk.
+TEST(SqliteStoreTest, NormalDurabilityAnswersWithoutSyncing) {
+  ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
+  store::sqlite::SqliteOptions options;
+  options.path = MakeTempDir() + "/normal.db";
+  options.synchronous_full = false;
+  auto opened = store::sqlite::OpenSqliteStore(options, clock);
+  ASSERT_TRUE(opened) << opened.error().message();
+  ASSERT_TRUE((*opened)->Migrate());
+  const auto stats = (*opened)->Stats();
+  EXPECT_GT(stats.write_batches, 0);
+  EXPECT_EQ(stats.write_syncs, 0);
 }
 
 Result<std::unique_ptr<store::Store>> OpenSqlite(const std::string& path, bool exclusive_load,

@@ -96,7 +96,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ac
     // then paid pwrite()s to /var/tmp. In memory it costs a few pages per unit.
     pragmas += "PRAGMA temp_store = MEMORY;";
   }
-  if (!read_only && !rollback_journal) {
+  connection->wal_ = !read_only && !rollback_journal;
+  if (connection->wal_) {
     // Checkpoints every 10,000 pages (40 MB of WAL) rather than 1,000: the index pages that
     // every create touches are copied back once per checkpoint, so rarer checkpoints copy
     // them fewer times (durable creates wrote 30 KiB each, 24 KiB after).

@@ -31,6 +31,9 @@ class Connection final : public SqlSession {
   Result<void> Query(std::string_view sql, SqlParams params, const RowCallback& on_row) override;
   Result<void> ExecScript(std::string_view sql) override;
 
+  // A writer in WAL mode (every writer but a load that has the file to itself).
+  [[nodiscard]] bool wal() const { return wal_; }
+
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
   Result<sqlite3_stmt*> Prepare(std::string_view sql, SqlParams params);
@@ -47,6 +50,7 @@ class Connection final : public SqlSession {
     sqlite3_stmt* stmt;
   };
   sqlite3* db_;
+  bool wal_ = false;
   // Most recently used first; the map's keys view the list's strings, which splicing keeps.
   std::list<CachedStatement> recent_;
   std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> statements_;

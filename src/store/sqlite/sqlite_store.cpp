@@ -1,13 +1,16 @@
 #include "frontdoor/store/sqlite/sqlite_store.hpp"
 
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <mutex>
 #include <vector>
 
+#include <fcntl.h>
 #include <linux/futex.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -90,13 +93,24 @@ Result<void> RunGuarded(const WriteWork& work, WriteTx& tx) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(SqliteOptions options, const Clock& clock, std::unique_ptr<Connection> writer)
-      : options_(std::move(options)), clock_(clock), writer_(std::move(writer)) {}
+  // `sync_wal`: the writer commits without a sync (synchronous=NORMAL) and the store makes each
+  // commit durable itself before answering it (SyncWal).
+  SqliteStore(SqliteOptions options, const Clock& clock, std::unique_ptr<Connection> writer,
+              bool sync_wal)
+      : options_(std::move(options)),
+        clock_(clock),
+        writer_(std::move(writer)),
+        sync_wal_(sync_wal) {}
 
   ~SqliteStore() override {
-    std::unique_lock lock(queue_mutex_);
-    stopping_ = true;
-    idle_cv_.wait(lock, [this] { return !leading_; });
+    {
+      std::unique_lock lock(queue_mutex_);
+      stopping_ = true;
+      idle_cv_.wait(lock, [this] { return !leading_ && answering_ == 0; });
+    }
+    if (const int fd = wal_fd_.load(); fd >= 0) {
+      close(fd);
+    }
   }
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -163,6 +177,7 @@ class SqliteStore final : public Store {
     stats.write_batches = write_batches_.load();
     stats.write_units = write_units_.load();
     stats.write_cpu_seconds = static_cast<double>(write_cpu_nanos_.load()) * 1e-9;
+    stats.write_syncs = write_syncs_.load();
     return stats;
   }
 
@@ -203,8 +218,11 @@ class SqliteStore final : public Store {
     pool_cv_.notify_one();
   }
 
-  // Commits the oldest queued units (at most max_batch; the caller's is the oldest), answers
-  // them and passes the lead on. Only the thread that set or was handed `leading_` calls it.
+  // Commits the oldest queued units (at most max_batch; the caller's is the oldest), passes
+  // the lead on, and answers them once the commit is durable. Only the thread that set or was
+  // handed `leading_` calls it. The next leader starts its commit while this thread waits for
+  // the disk and wakes its followers: with the sync and the wake-ups in it, the commit path
+  // (which every create waits for in turn) was idle a tenth of the time.
   void Lead() {
     std::vector<WriteJob*> batch;
     {
@@ -213,28 +231,68 @@ class SqliteStore final : public Store {
       batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
     }
-    CommitBatch(batch);
+    const bool committed = CommitBatch(batch);
     WriteJob* next = nullptr;
     {
       const std::scoped_lock lock(queue_mutex_);
       if (queue_.empty()) {
         leading_ = false;
-        idle_cv_.notify_all();  // under the lock: the destructor may end the store right after
       } else {
         next = queue_.front();
+      }
+      ++answering_;
+    }
+    if (next != nullptr) {
+      Settle(next, kLead);
+    }
+    if (committed && sync_wal_) {
+      if (auto synced = SyncWal(); !synced) {
+        for (WriteJob* job : batch) {
+          job->result = synced.error();
+        }
       }
     }
     // The leader's own job is first and needs no answer; the others wake with theirs.
     for (std::size_t i = 1; i < batch.size(); ++i) {
       Settle(batch[i], kAnswered);
     }
-    if (next != nullptr) {
-      Settle(next, kLead);
-    }
+    const std::scoped_lock lock(queue_mutex_);
+    --answering_;
+    // Under the lock: the destructor may end the store right after.
+    idle_cv_.notify_all();
   }
 
-  // Results are set only after the commit is durable, and are the commit's error if it fails.
-  void CommitBatch(const std::vector<WriteJob*>& batch) {
+  // Makes every commit so far durable: fdatasync of the WAL, which holds them all in the order
+  // they were made (a later commit's sync covers the earlier ones too). With synchronous=NORMAL
+  // SQLite itself still syncs the WAL before each checkpoint and the database after it, so the
+  // file stays consistent through a crash whichever sync ran last. Linux flushes a file's
+  // pages whichever descriptor wrote them, so a descriptor of our own serves.
+  Result<void> SyncWal() {
+    int fd = wal_fd_.load(std::memory_order_acquire);
+    if (fd < 0) {
+      const std::scoped_lock lock(wal_fd_mutex_);
+      fd = wal_fd_.load(std::memory_order_acquire);
+      if (fd < 0) {
+        // The WAL lives as long as a connection is open, and the writer always is.
+        fd = open((options_.path + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+          return Error(ErrorCode::kUnavailable,
+                       "cannot open the WAL of " + options_.path + ": " + std::strerror(errno));
+        }
+        wal_fd_.store(fd, std::memory_order_release);
+      }
+    }
+    if (fdatasync(fd) != 0) {
+      return Error(ErrorCode::kUnavailable, "cannot make a commit to " + options_.path +
+                                                " durable: " + std::strerror(errno));
+    }
+    write_syncs_.fetch_add(1);
+    return {};
+  }
+
+  // Sets each unit's result, the commit's error for all of them if it fails. True when the
+  // batch committed (durable unless the store syncs the WAL itself).
+  bool CommitBatch(const std::vector<WriteJob*>& batch) {
     const std::int64_t cpu_before = ThreadCpuNanos();
     Result<void> begun = Control(*writer_, "BEGIN IMMEDIATE");
     if (begun) {
@@ -262,6 +320,7 @@ class SqliteStore final : public Store {
         job->result = begun.error();
       }
     }
+    return begun.has_value();
   }
 
   SqliteOptions options_;
@@ -273,10 +332,15 @@ class SqliteStore final : public Store {
   std::deque<WriteJob*> queue_;
   // A thread leads (or has been handed the lead): it alone takes from queue_ and uses writer_.
   bool leading_ = false;
+  int answering_ = 0;  // past leaders still syncing or waking their followers
   bool stopping_ = false;
+  const bool sync_wal_;
+  std::mutex wal_fd_mutex_;
+  std::atomic<int> wal_fd_{-1};  // opened at the first sync
   std::atomic<std::int64_t> write_batches_{0};
   std::atomic<std::int64_t> write_units_{0};
   std::atomic<std::int64_t> write_cpu_nanos_{0};
+  std::atomic<std::int64_t> write_syncs_{0};
 
   mutable std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
@@ -330,7 +394,16 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, con
   if (!writer) {
     return writer.error();
   }
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(options, clock, std::move(*writer)));
+  // A durable commit in WAL mode is synced by the store rather than inside SQLite's COMMIT, so
+  // that the next commit can run while the disk takes the last one (SqliteStore::Lead).
+  const bool sync_wal = options.synchronous_full && (*writer)->wal();
+  if (sync_wal) {
+    if (auto normal = (*writer)->ExecScript("PRAGMA synchronous = NORMAL"); !normal) {
+      return normal.error();
+    }
+  }
+  return std::unique_ptr<Store>(
+      std::make_unique<SqliteStore>(options, clock, std::move(*writer), sync_wal));
 }
 
 }  // namespace frontdoor::store::sqlite

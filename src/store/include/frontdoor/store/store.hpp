@@ -44,6 +44,9 @@ struct PoolStats {
   // SQLite: CPU time of the commit path (every queued unit's statements, then the commit),
   // which one thread runs at a time and so caps the rate of writes; 0 on PostgreSQL.
   double write_cpu_seconds = 0;
+  // SQLite with synchronous FULL: fdatasync calls that made batches durable before their
+  // answers (one per committed batch); 0 otherwise.
+  std::int64_t write_syncs = 0;
 };
 
 class Store {
