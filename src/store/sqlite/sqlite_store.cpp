@@ -350,9 +350,10 @@ class SqliteStore final : public Store {
 };
 
 // Page slots shared by every connection of the process, in one block mapped and touched once.
-// Enough for the writer's cache and for the few pages a reader holds besides the mapped file
-// (pages still in the WAL, temporary b-trees); beyond it SQLite falls back to malloc.
-constexpr int kPageCacheSlots = 2048;
+// Enough for the writer's cache (500 pages) and for the pages of one read transaction per
+// reader (a case read or a create's checks touch a few dozen); beyond it SQLite falls back to
+// malloc.
+constexpr int kPageCacheSlots = 4096;
 constexpr int kPageSize = 4096;  // SQLite's default, which the migrations keep
 
 // Serves SQLite's page caches from a fixed arena instead of malloc. Every commit empties the
