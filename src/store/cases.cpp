@@ -138,21 +138,29 @@ CaseEventRecord ReadEvent(const SqlRow& row) {
 }  // namespace
 
 Result<std::int64_t> Cases::NextSequence(const std::string& prefix, int year) {
+  constexpr std::string_view kUpsert =
+      "INSERT INTO reference_sequence (prefix, year, last_value) VALUES (?, ?, 1) "
+      "ON CONFLICT (prefix, year) DO UPDATE SET last_value = reference_sequence.last_value + 1";
+  const std::vector<SqlParam> key{std::string_view{prefix}, std::int64_t{year}};
+  if (session_.dialect() == Dialect::kPostgres) {
+    return QueryInt(session_, std::string(kUpsert) + " RETURNING last_value", key);
+  }
+  // SQLite's RETURNING costs a temporary table per execution (SqlSession::InsertReturningId);
+  // the writer is alone, so the row read back is the one just written.
+  if (auto upserted = session_.Exec(kUpsert, key); !upserted) {
+    return upserted.error();
+  }
   return QueryInt(session_,
-                  "INSERT INTO reference_sequence (prefix, year, last_value) VALUES (?, ?, 1) "
-                  "ON CONFLICT (prefix, year) DO UPDATE SET last_value = "
-                  "reference_sequence.last_value + 1 RETURNING last_value",
-                  {std::string_view{prefix}, std::int64_t{year}});
+                  "SELECT last_value FROM reference_sequence WHERE prefix = ? AND year = ?", key);
 }
 
 Result<std::int64_t> Cases::Insert(const CaseRecord& c) {
   const std::string status(CaseStatusName(c.status));
-  return QueryInt(
-      session_,
+  return session_.InsertReturningId(
       "INSERT INTO service_case (reference, service_id, status, priority, channel, description, "
       "address, address_id, postcode, lat, lon, ward, customer_id, team_id, assignee_id, "
       "status_notes, media_url, source, created_at, updated_at, due_at, closed_at) VALUES "
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {std::string_view{c.reference},     c.service_id,
        std::string_view{status},          std::string_view{c.priority},
        std::string_view{c.channel},       std::string_view{c.description},
@@ -339,10 +347,9 @@ Result<void> Cases::UpdateAssignment(const CaseRecord& c) {
 }
 
 Result<std::int64_t> Cases::AppendEvent(const CaseEventRecord& e) {
-  return QueryInt(
-      session_,
+  return session_.InsertReturningId(
       "INSERT INTO case_event (case_id, at, kind, actor, is_public, status, body, data, "
-      "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {e.case_id, ToUnixMicros(e.at), std::string_view{e.kind}, std::string_view{e.actor},
        std::int64_t{e.is_public ? 1 : 0}, OptionalText(e.status), OptionalText(e.body),
        OptionalText(e.data), OptionalText(e.external_id)});

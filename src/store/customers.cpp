@@ -115,12 +115,11 @@ std::string PrefixEnd(std::string prefix) {
 
 Result<std::int64_t> Customers::Insert(const CustomerRecord& c) {
   const std::string accessibility = StringsToJson(c.accessibility);
-  auto id = QueryInt(
-      session_,
+  auto id = session_.InsertReturningId(
       "INSERT INTO customer (first_name, last_name, email, phone, created_at, updated_at, kind, "
       "organisation_name, title, search_name, address, postcode, language, preferred_channel, "
       "accessibility, interpreter_language, consent_contact, consent_research, restricted) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {OptionalText(c.first_name), OptionalText(c.last_name), OptionalText(c.email),
        OptionalText(c.phone), ToUnixMicros(c.created_at), ToUnixMicros(c.updated_at),
        std::string_view{c.kind}, OptionalText(c.organisation_name), OptionalText(c.title),

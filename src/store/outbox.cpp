@@ -35,11 +35,10 @@ OutboundMessageRecord ReadMessage(const SqlRow& row) {
 
 Result<std::int64_t> Outbox::Insert(const OutboundMessageRecord& m) {
   const SqlParam sent_at = m.sent_at ? SqlParam(ToUnixMicros(*m.sent_at)) : SqlParam(nullptr);
-  return QueryInt(
-      session_,
+  return session_.InsertReturningId(
       "INSERT INTO outbound_message (message_id, to_address, subject, text_body, html_body, "
       "template_code, language, status, attempts, next_attempt_at, last_error, created_at, "
-      "sent_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "sent_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {std::string_view{m.message_id}, std::string_view{m.to_address}, std::string_view{m.subject},
        std::string_view{m.text_body}, OptionalText(m.html_body), std::string_view{m.template_code},
        std::string_view{m.language}, std::string_view{m.status}, m.attempts,

@@ -44,6 +44,10 @@ std::size_t MaxStatementParams(Dialect dialect) {
   return 999;  // SQLite's limit before 3.32, if memory held an out-of-range value
 }
 
+Result<std::int64_t> SqlSession::InsertReturningId(std::string_view insert, SqlParams params) {
+  return QueryInt(*this, std::string(insert) + " RETURNING id", params);
+}
+
 Result<std::int64_t> QueryInt(SqlSession& session, std::string_view sql, SqlParams params) {
   std::optional<std::int64_t> value;
   auto done = session.Query(sql, params, [&](const SqlRow& row) { value = row.Int(0); });

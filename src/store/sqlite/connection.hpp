@@ -30,6 +30,7 @@ class Connection final : public SqlSession {
   Result<std::int64_t> Exec(std::string_view sql, SqlParams params) override;
   Result<void> Query(std::string_view sql, SqlParams params, const RowCallback& on_row) override;
   Result<void> ExecScript(std::string_view sql) override;
+  Result<std::int64_t> InsertReturningId(std::string_view insert, SqlParams params) override;
 
   // A writer in WAL mode (every writer but a load that has the file to itself).
   [[nodiscard]] bool wal() const { return wal_; }

@@ -93,6 +93,9 @@ class SqlSession {
   virtual Result<void> Query(std::string_view sql, SqlParams params, const RowCallback& on_row) = 0;
   // Runs a script of several statements without parameters (migrations).
   virtual Result<void> ExecScript(std::string_view sql) = 0;
+  // Runs an INSERT of one row (written without a RETURNING clause) into a table keyed by `id`
+  // and returns the new row's id. By default through RETURNING id.
+  virtual Result<std::int64_t> InsertReturningId(std::string_view insert, SqlParams params);
 };
 
 // A NULL parameter when the optional is empty.
