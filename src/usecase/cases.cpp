@@ -212,6 +212,9 @@ struct CheckedInput {
   std::string description;
   store::CustomerRecord contact;
   bool has_contact = false;
+  // The contact's name as customer search matches it, made here rather than on the single
+  // writer that a new customer is inserted on.
+  std::string contact_search_name;
   std::optional<std::string> media_url;
 };
 
@@ -279,6 +282,8 @@ Result<CheckedInput> CheckNewCase(const NewCase& input) {
   out.contact = CheckContact(input, errors);
   out.has_contact =
       out.contact.email || out.contact.phone || out.contact.first_name || out.contact.last_name;
+  out.contact_search_name = NormaliseName(
+      Trim(out.contact.first_name.value_or("") + " " + out.contact.last_name.value_or("")));
   out.media_url = OptionalField(input.media_url, "media_url", 2000, errors);
   if (!errors.empty()) {
     return Error::Invalid(std::move(errors));
@@ -289,7 +294,7 @@ Result<CheckedInput> CheckNewCase(const NewCase& input) {
 // Matches the customer by email, then phone; a name alone makes a new record.
 Result<std::optional<std::int64_t>> MatchCustomer(store::WriteTx& tx,
                                                   const store::CustomerRecord& contact,
-                                                  Instant now) {
+                                                  const std::string& search_name, Instant now) {
   store::Customers customers(tx);
   if (contact.email || contact.phone) {
     auto found = customers.FindByContact(contact.email, contact.phone);
@@ -305,10 +310,8 @@ Result<std::optional<std::int64_t>> MatchCustomer(store::WriteTx& tx,
   }
   store::CustomerRecord record = contact;
   record.created_at = record.updated_at = now;
-  if (const std::string name = NormaliseName(
-          Trim(contact.first_name.value_or("") + " " + contact.last_name.value_or("")));
-      !name.empty()) {
-    record.search_name = name;
+  if (!search_name.empty()) {
+    record.search_name = search_name;
   }
   auto id = customers.Insert(record);
   if (!id) {
@@ -584,7 +587,8 @@ Result<void> WriteNewCase(store::WriteTx& tx, const CaseContext& ctx, const NewC
     return routed.error();
   }
   if (checked.has_contact) {
-    auto customer = MatchCustomer(tx, checked.contact, record.created_at);
+    auto customer =
+        MatchCustomer(tx, checked.contact, checked.contact_search_name, record.created_at);
     if (!customer) {
       return customer.error();
     }

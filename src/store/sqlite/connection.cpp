@@ -96,8 +96,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ac
     // then paid pwrite()s to /var/tmp. In memory it costs a few pages per unit.
     pragmas += "PRAGMA temp_store = MEMORY;";
   }
-  connection->wal_ = !read_only && !rollback_journal;
-  if (connection->wal_) {
+  if (!read_only && !rollback_journal) {
     // Checkpoints every 10,000 pages (40 MB of WAL) rather than 1,000: the index pages that
     // every create touches are copied back once per checkpoint, so rarer checkpoints copy
     // them fewer times (durable creates wrote 30 KiB each, 24 KiB after).
@@ -114,7 +113,25 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ac
   if (auto done = connection->ExecScript(pragmas); !done) {
     return done.error();
   }
+  if (!read_only) {
+    // Asked, not assumed: where the file system cannot share memory SQLite keeps its rollback
+    // journal without an error, and the store must then leave the syncing to SQLite.
+    auto mode = connection->JournalMode();
+    if (!mode) {
+      return mode.error();
+    }
+    connection->wal_ = *mode == "wal";
+  }
   return connection;
+}
+
+Result<std::string> Connection::JournalMode() {
+  std::string mode;
+  auto done = Query("PRAGMA journal_mode", {}, [&](const SqlRow& row) { mode = row.String(0); });
+  if (!done) {
+    return done.error();
+  }
+  return mode;
 }
 
 Connection::~Connection() {

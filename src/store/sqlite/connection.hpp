@@ -32,11 +32,13 @@ class Connection final : public SqlSession {
   Result<void> ExecScript(std::string_view sql) override;
   Result<std::int64_t> InsertReturningId(std::string_view insert, SqlParams params) override;
 
-  // A writer in WAL mode (every writer but a load that has the file to itself).
+  // A writer in WAL mode: every writer but a load that has the file to itself, where the file
+  // system allows it.
   [[nodiscard]] bool wal() const { return wal_; }
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
+  Result<std::string> JournalMode();
   Result<sqlite3_stmt*> Prepare(std::string_view sql, SqlParams params);
   [[nodiscard]] Error LastError(std::string_view what) const;
 
