@@ -30,6 +30,24 @@ std::string RandomText(std::mt19937& random, int words) {
   return text;
 }
 
+// Changes `changes` random ids of [1, max_id]: removes `remove_in_ten` in ten of them and puts
+// a document from `make` under the others, so that updates and removals reuse slots for
+// other ids and loosen the bounds of the blocks they leave.
+template <class MakeDocument>
+void Churn(Index& index, std::mt19937& random, int changes, std::int64_t max_id, int remove_in_ten,
+           MakeDocument make) {
+  std::uniform_int_distribution<std::int64_t> id_of(1, max_id);
+  std::uniform_int_distribution<int> dice(0, 9);
+  for (int k = changes; k > 0; --k) {
+    const std::int64_t id = id_of(random);
+    if (dice(random) < remove_in_ten) {
+      static_cast<void>(index.Remove(id));
+    } else {
+      index.Put(make(random, id));
+    }
+  }
+}
+
 std::set<std::int64_t> Matching(const std::map<std::int64_t, std::string>& model,
                                 const std::string& word) {
   std::set<std::int64_t> ids;
@@ -213,18 +231,11 @@ TEST(IndexPropertyTest, TopKFromImpactTiersEqualsTheExhaustiveRanking) {
       "bin",        "street",     "noise park", "garden bin", "park street noise",
       "bin street", "noise",      "parks",      "gardne",     "street recycling",
       "refuse",     "bin garden", "street lig", "noise dog",  "garden park bin street"};
-  std::uniform_int_distribution<std::int64_t> id_of(1, kDocuments + 200);
+  constexpr std::int64_t kLastId = kDocuments + 200;
   std::uniform_int_distribution<int> dice(0, 9);
   int cheap = 0;  // pages found from the tiers, far fewer documents looked at
   for (int step = 0; step < 300; ++step) {
-    for (int k = dice(random); k > 0; --k) {
-      const std::int64_t id = id_of(random);
-      if (dice(random) < 3) {
-        static_cast<void>(index.Remove(id));
-      } else {
-        index.Put(CommonWordsDocument(random, id));
-      }
-    }
+    Churn(index, random, dice(random), kLastId, 3, CommonWordsDocument);
     Query query;
     query.text = queries[static_cast<std::size_t>(step) % queries.size()];
     query.prefix_last = query.text == "street lig";
@@ -289,18 +300,11 @@ TEST(IndexPropertyTest, TopKOverTiedDocumentsEqualsTheExhaustiveRanking) {
                                             "noise kelly",
                                             "smith",
                                             "malone"};
-  std::uniform_int_distribution<std::int64_t> id_of(1, 2 * kDocuments);
+  constexpr std::int64_t kLastId = 2 * kDocuments;
   std::uniform_int_distribution<int> dice(0, 9);
   int cheap = 0;
   for (int step = 0; step < 400; ++step) {
-    for (int k = step < 200 ? 0 : dice(random); k > 0; --k) {
-      const std::int64_t id = id_of(random);
-      if (dice(random) < 4) {
-        static_cast<void>(index.Remove(id));
-      } else {
-        index.Put(PlateauDocument(random, id));
-      }
-    }
+    Churn(index, random, step < 200 ? 0 : dice(random), kLastId, 4, PlateauDocument);
     Query query;
     query.text = queries[static_cast<std::size_t>(step) % queries.size()];
     if (dice(random) < 3) {
@@ -331,18 +335,11 @@ TEST(IndexPropertyTest, TopKOverPlateausLongerThanASpanEqualsTheExhaustiveRankin
   const std::vector<std::string> queries = {"smyth",       "mary smyth", "malone road",
                                             "kelly",       "sean",       "falls road mary",
                                             "noise kelly", "road",       "castle street light"};
-  std::uniform_int_distribution<std::int64_t> id_of(1, kDocuments + 2000);
+  constexpr std::int64_t kLastId = kDocuments + 2000;
   std::uniform_int_distribution<int> dice(0, 9);
   int cheap = 0;
   for (int step = 0; step < 120; ++step) {
-    for (int k = step < 60 ? 0 : 20 * dice(random); k > 0; --k) {
-      const std::int64_t id = id_of(random);
-      if (dice(random) < 5) {
-        static_cast<void>(index.Remove(id));
-      } else {
-        index.Put(PlateauDocument(random, id));
-      }
-    }
+    Churn(index, random, step < 60 ? 0 : 20 * dice(random), kLastId, 5, PlateauDocument);
     Query query;
     query.text = queries[static_cast<std::size_t>(step) % queries.size()];
     if (dice(random) < 3) {
@@ -399,19 +396,12 @@ TEST(IndexPropertyTest, TopKWithinADepartmentEqualsTheExhaustiveRanking) {
       "graffiti", "missed bin",     "bin",        "light", "rats",
       "sofa",     "pothole corner", "litter bin", "dog",   "malone road",
       "smyth",    "graffti",        "street lig", "noise", "missed graffiti"};
-  std::uniform_int_distribution<std::int64_t> id_of(1, kDocuments + 500);
+  constexpr std::int64_t kLastId = kDocuments + 500;
   std::uniform_int_distribution<int> dice(0, 9);
   int pruned = 0;  // filtered searches that skipped documents: the property is exercised
   int filtered = 0;
   for (int step = 0; step < 450; ++step) {
-    for (int k = step < 150 ? 0 : dice(random); k > 0; --k) {
-      const std::int64_t id = id_of(random);
-      if (dice(random) < 4) {
-        static_cast<void>(index.Remove(id));
-      } else {
-        index.Put(DepartmentDocument(random, id));
-      }
-    }
+    Churn(index, random, step < 150 ? 0 : dice(random), kLastId, 4, DepartmentDocument);
     Query query;
     query.text = queries[static_cast<std::size_t>(step) % queries.size()];
     query.prefix_last = query.text == "street lig";
