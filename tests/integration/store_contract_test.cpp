@@ -19,6 +19,35 @@
 namespace frontdoor::testing {
 namespace {
 
+// A migrated SQLite store of its own, outside the contract's fixture.
+Result<std::unique_ptr<store::Store>> OpenSqlite(const store::sqlite::SqliteOptions& options,
+                                                 const Clock& clock) {
+  auto opened = store::sqlite::OpenSqliteStore(options, clock);
+  if (opened) {
+    if (auto migrated = (*opened)->Migrate(); !migrated) {
+      return migrated.error();
+    }
+  }
+  return opened;
+}
+
+Result<store::ApiKeyRecord> AddKeyTo(store::Store& store, const std::string& name,
+                                     const Clock& clock) {
+  return store::WriteValue<store::ApiKeyRecord>(store, [&](store::WriteTx& tx) {
+    return store::ApiKeys(tx).Insert(name, "digest-" + name, "open311", clock.Now());
+  });
+}
+
+Result<std::size_t> KeyCount(store::Store& sqlite) {
+  return store::ReadValue<std::size_t>(sqlite, [](store::ReadTx& tx) -> Result<std::size_t> {
+    auto keys = store::ApiKeys(tx).List();
+    if (!keys) {
+      return keys.error();
+    }
+    return keys->size();
+  });
+}
+
 class StoreContractTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
@@ -30,20 +59,10 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
   }
 
   Result<store::ApiKeyRecord> AddKey(const std::string& name) {
-    return store::WriteValue<store::ApiKeyRecord>(*store_, [&](store::WriteTx& tx) {
-      return store::ApiKeys(tx).Insert(name, "digest-" + name, "open311", clock_.Now());
-    });
+    return AddKeyTo(*store_, name, clock_);
   }
 
-  Result<std::size_t> CountKeys() {
-    return store::ReadValue<std::size_t>(*store_, [](store::ReadTx& tx) -> Result<std::size_t> {
-      auto keys = store::ApiKeys(tx).List();
-      if (!keys) {
-        return keys.error();
-      }
-      return keys->size();
-    });
-  }
+  Result<std::size_t> CountKeys() { return KeyCount(*store_); }
 
   ManualClock clock_{FromUnixMicros(1'767'225'600'000'000)};  // 2026-01-01T00:00:00Z
   std::unique_ptr<TestDatabase> database_;
@@ -311,49 +330,12 @@ TEST(SqliteStoreTest, EveryWriterIsAnsweredAfterItsCommitWhenBatchesAreShort) {
 // nothing waits for the disk.
 TEST(SqliteStoreTest, NormalDurabilityAnswersWithoutSyncing) {
   ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
-  store::sqlite::SqliteOptions options;
-  options.path = MakeTempDir() + "/normal.db";
-  options.synchronous_full = false;
-  auto opened = store::sqlite::OpenSqliteStore(options, clock);
+  auto opened =
+      OpenSqlite({.path = MakeTempDir() + "/normal.db", .synchronous_full = false}, clock);
   ASSERT_TRUE(opened) << opened.error().message();
-  ASSERT_TRUE((*opened)->Migrate());
   const auto stats = (*opened)->Stats();
   EXPECT_GT(stats.write_batches, 0);
   EXPECT_EQ(stats.write_syncs, 0);
-}
-
-Result<std::unique_ptr<store::Store>> OpenSqlite(const std::string& path, bool exclusive_load,
-                                                 const Clock& clock) {
-  store::sqlite::SqliteOptions options;
-  options.path = path;
-  options.exclusive_load = exclusive_load;
-  auto opened = store::sqlite::OpenSqliteStore(options, clock);
-  if (opened) {
-    if (auto migrated = (*opened)->Migrate(); !migrated) {
-      return migrated.error();
-    }
-  }
-  return opened;
-}
-
-Result<void> AddKeyTo(store::Store& sqlite, const std::string& name, const Clock& clock) {
-  return sqlite.Write([&](store::WriteTx& tx) -> Result<void> {
-    auto key = store::ApiKeys(tx).Insert(name, "digest-" + name, "open311", clock.Now());
-    if (!key) {
-      return key.error();
-    }
-    return {};
-  });
-}
-
-Result<std::size_t> KeyCount(store::Store& sqlite) {
-  return store::ReadValue<std::size_t>(sqlite, [](store::ReadTx& tx) -> Result<std::size_t> {
-    auto keys = store::ApiKeys(tx).List();
-    if (!keys) {
-      return keys.error();
-    }
-    return keys->size();
-  });
 }
 
 // A seed writes its pages straight into the file, with no WAL to copy them back from; the
@@ -362,12 +344,12 @@ TEST(SqliteStoreTest, AnExclusiveLoadWritesWithoutTheWalAndTheNextOpenTurnsItBac
   const std::string path = MakeTempDir() + "/load.db";
   ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
   {
-    auto loader = OpenSqlite(path, true, clock);
+    auto loader = OpenSqlite({.path = path, .exclusive_load = true}, clock);
     ASSERT_TRUE(loader) << loader.error().message();
     ASSERT_TRUE(AddKeyTo(**loader, "seeded", clock));
     EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
   }
-  auto server = OpenSqlite(path, false, clock);
+  auto server = OpenSqlite({.path = path}, clock);
   ASSERT_TRUE(server) << server.error().message();
   ASSERT_TRUE(AddKeyTo(**server, "live", clock));
   EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
@@ -381,10 +363,10 @@ TEST(SqliteStoreTest, AnExclusiveLoadWritesWithoutTheWalAndTheNextOpenTurnsItBac
 TEST(SqliteStoreTest, AnExclusiveLoadKeepsTheWalWhileAnotherConnectionHasTheFileOpen) {
   const std::string path = MakeTempDir() + "/shared.db";
   ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
-  auto server = OpenSqlite(path, false, clock);
+  auto server = OpenSqlite({.path = path}, clock);
   ASSERT_TRUE(server) << server.error().message();
   ASSERT_TRUE(AddKeyTo(**server, "live", clock));
-  auto loader = OpenSqlite(path, true, clock);
+  auto loader = OpenSqlite({.path = path, .exclusive_load = true}, clock);
   ASSERT_TRUE(loader) << loader.error().message();
   ASSERT_TRUE(AddKeyTo(**loader, "seeded", clock));
   EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
