@@ -1,12 +1,14 @@
 // SQLite's read connections (store/sqlite/connection.cpp): they read pages into page caches
 // served from the store's fixed arena, not by mapping the file, which SQLite unmapped at a
 // reader's first read after every commit; and they keep their prepared statements bounded.
+// SQLite keeps no count of its memory, whose mutex every connection's allocations shared.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "frontdoor/core/clock.hpp"
 #include "frontdoor/store/sqlite/sqlite_store.hpp"
@@ -55,6 +57,16 @@ std::string InList(std::size_t n, std::int64_t tag = 0) {
     sql += i == 0 ? "?" : ", ?";
   }
   return sql + ")";
+}
+
+// With the count on, the total grows with the pages a read brings in.
+TEST(SqliteReadersTest, SqliteKeepsNoCountOfItsMemory) {
+  auto database = NewTestDatabase(Backend::kSqlite);
+  const SystemClock clock;
+  auto store = store::sqlite::OpenSqliteStore({.path = database->url.substr(7)}, clock).value();
+  ASSERT_TRUE(store->Migrate());
+  EXPECT_GT(ReadPragma(*store, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 0);
+  EXPECT_EQ(sqlite3_memory_used(), 0);
 }
 
 std::vector<store::SqlParam> Ones(std::size_t n) {

@@ -1,5 +1,3 @@
-#include "frontdoor/store/sqlite/sqlite_store.hpp"
-
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
@@ -18,6 +16,7 @@
 #include <unistd.h>
 
 #include "frontdoor/store/migrations.hpp"
+#include "frontdoor/store/sqlite/sqlite_store.hpp"
 
 #include "connection.hpp"
 
@@ -361,11 +360,19 @@ constexpr int kPageSize = 4096;  // SQLite's default, which the migrations keep
 // cache took 20 pages from malloc at once and gave them back when the statement ended: an
 // arena's top grown and trimmed again per create, with page faults and TLB shootdowns on
 // every core (about a sixth of the CPU of a durable create). With an arena SQLite makes no
-// bulk allocations and pages come and go from a free list. Must run before SQLite
-// initialises; if something initialised it first, SQLite keeps its defaults.
-void ConfigurePageCache() {
+// bulk allocations and pages come and go from a free list.
+//
+// SQLite also stops counting its memory: the count took a process-wide mutex on every
+// allocation and free of every connection, and the commit path, which every create waits for
+// in turn, left the CPU a quarter of the times it did to wait for that mutex while readers
+// allocated. Must run before SQLite initialises; if something initialised it first, SQLite
+// keeps its defaults.
+void ConfigureSqlite() {
   static std::once_flag once;
   std::call_once(once, [] {
+    if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK) {
+      return;
+    }
     int header = 0;
     if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) {
       return;
@@ -388,7 +395,7 @@ void ConfigurePageCache() {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock) {
-  ConfigurePageCache();
+  ConfigureSqlite();
   auto writer =
       Connection::Open(options.path, options.exclusive_load ? Access::kLoad : Access::kWrite,
                        options.synchronous_full);
