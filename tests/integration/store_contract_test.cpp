@@ -326,6 +326,40 @@ TEST(SqliteStoreTest, EveryWriterIsAnsweredAfterItsCommitWhenBatchesAreShort) {
   EXPECT_EQ(stats.write_syncs, stats.write_batches);
 }
 
+// A batch runs its units without savepoints and runs again with one per unit only when a
+// unit fails among others. A unit alone in its batch has nothing to keep: it runs once, and
+// its failure leaves nothing behind.
+TEST(SqliteStoreTest, AUnitAloneInItsBatchRunsOnceWhetherItFailsOrNot) {
+  ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};
+  auto opened = OpenSqlite({.path = MakeTempDir() + "/alone.db"}, clock);
+  ASSERT_TRUE(opened) << opened.error().message();
+  store::Store& sqlite = **opened;
+  int runs = 0;
+  const auto add = [&](const std::string& name, bool fail) {
+    return sqlite.Write([&](store::WriteTx& tx) -> Result<void> {
+      ++runs;
+      auto key = store::ApiKeys(tx).Insert(name, "digest-" + name, "open311", clock.Now());
+      if (!key) {
+        return key.error();
+      }
+      if (fail) {
+        return Error::Invalid("name", "refused after the insert");
+      }
+      return {};
+    });
+  };
+  EXPECT_TRUE(add("kept", false));
+  EXPECT_EQ(runs, 1);
+  const auto refused = add("undone", true);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(KeyCount(sqlite).value(), 1U);
+  // The store goes on committing after a failed unit.
+  EXPECT_TRUE(add("after", false));
+  EXPECT_EQ(KeyCount(sqlite).value(), 2U);
+}
+
 // With synchronous NORMAL a commit survives a crash of the process but not of the machine:
 // nothing waits for the disk.
 TEST(SqliteStoreTest, NormalDurabilityAnswersWithoutSyncing) {

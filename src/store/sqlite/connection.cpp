@@ -91,9 +91,10 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ac
   sqlite3_busy_timeout(db, 5000);
   std::string pragmas = "PRAGMA foreign_keys = ON;";
   if (!read_only) {
-    // The writer runs each unit of work of a group commit in a savepoint, whose statement
-    // journal SQLite keeps in a temporary file once it passes 64 KiB: every batch of creates
-    // then paid pwrite()s to /var/tmp. In memory it costs a few pages per unit.
+    // Savepoints (a batch run again after a unit failed) and statements that write several
+    // rows keep a statement journal, which SQLite keeps in a temporary file once it passes
+    // 64 KiB: every batch of creates then paid pwrite()s to /var/tmp. In memory it costs a
+    // few pages per unit.
     pragmas += "PRAGMA temp_store = MEMORY;";
   }
   if (!read_only && !rollback_journal) {

@@ -289,37 +289,69 @@ class SqliteStore final : public Store {
     return {};
   }
 
+  // How a run of a batch ended.
+  enum class BatchRun { kCommitted, kNotCommitted, kUnitFailed };
+
   // Sets each unit's result, the commit's error for all of them if it fails. True when the
   // batch committed (durable unless the store syncs the WAL itself).
+  //
+  // Units seldom fail once their input is checked, so a batch first runs without a savepoint
+  // per unit: SQLite copies into a savepoint's journal every page its statements change, and
+  // the units of a batch change the same pages (the ends of the indexes), each copying them
+  // again. When a unit fails that way, the batch is rolled back and run again with a savepoint
+  // each, so that only the failed unit's writes are undone; Store::Write allows a unit to run
+  // more than once. A unit alone in its batch has nothing to keep: its failure ends the batch.
   bool CommitBatch(const std::vector<WriteJob*>& batch) {
     const std::int64_t cpu_before = ThreadCpuNanos();
-    Result<void> begun = Control(*writer_, "BEGIN IMMEDIATE");
-    if (begun) {
-      WriteTx tx(*writer_);
-      for (WriteJob* job : batch) {
-        job->result = Control(*writer_, "SAVEPOINT unit");
-        if (job->result) {
-          job->result = RunGuarded(*job->work, tx);
-          if (!job->result) {
-            (void)Control(*writer_, "ROLLBACK TO unit");
-          }
-          (void)Control(*writer_, "RELEASE unit");
-        }
-      }
-      begun = Control(*writer_, "COMMIT");
-      if (!begun) {
-        (void)Control(*writer_, "ROLLBACK");
-      }
+    Result<void> commit;
+    BatchRun run = RunBatch(batch, false, commit);
+    if (run == BatchRun::kUnitFailed && batch.size() > 1) {
+      run = RunBatch(batch, true, commit);
     }
     write_batches_.fetch_add(1);
     write_units_.fetch_add(static_cast<std::int64_t>(batch.size()));
     write_cpu_nanos_.fetch_add(ThreadCpuNanos() - cpu_before);
-    if (!begun) {
+    if (run == BatchRun::kNotCommitted) {
       for (WriteJob* job : batch) {
-        job->result = begun.error();
+        job->result = commit.error();
       }
     }
-    return begun.has_value();
+    return run == BatchRun::kCommitted;
+  }
+
+  // One transaction for the batch, each unit in a savepoint or none. kUnitFailed (without
+  // savepoints only): a unit failed and the transaction was rolled back. kNotCommitted: the
+  // transaction could not begin or commit, `commit` says why.
+  BatchRun RunBatch(const std::vector<WriteJob*>& batch, bool savepoints, Result<void>& commit) {
+    commit = Control(*writer_, "BEGIN IMMEDIATE");
+    if (!commit) {
+      return BatchRun::kNotCommitted;
+    }
+    WriteTx tx(*writer_);
+    for (WriteJob* job : batch) {
+      if (!savepoints) {
+        job->result = RunGuarded(*job->work, tx);
+        if (!job->result) {
+          (void)Control(*writer_, "ROLLBACK");
+          return BatchRun::kUnitFailed;
+        }
+        continue;
+      }
+      job->result = Control(*writer_, "SAVEPOINT unit");
+      if (job->result) {
+        job->result = RunGuarded(*job->work, tx);
+        if (!job->result) {
+          (void)Control(*writer_, "ROLLBACK TO unit");
+        }
+        (void)Control(*writer_, "RELEASE unit");
+      }
+    }
+    commit = Control(*writer_, "COMMIT");
+    if (!commit) {
+      (void)Control(*writer_, "ROLLBACK");
+      return BatchRun::kNotCommitted;
+    }
+    return BatchRun::kCommitted;
   }
 
   SqliteOptions options_;
