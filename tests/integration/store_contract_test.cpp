@@ -260,9 +260,9 @@ TEST(PostgresStoreTest, ADeadlockVictimIsRunAgainAndBothWritesLandOnce) {
   EXPECT_EQ(*counts, (std::vector<std::int64_t>{2, 2}));
 }
 
-// The group commit runs on the waiting callers' threads: with more writers waiting than one
-// commit takes, the lead passes from batch to batch until every unit is answered, each only
-// once its own commit is done, and a unit that throws fails alone.
+// With more writers waiting than one commit takes, the committing thread goes from batch to
+// batch while each batch's first caller makes it durable and answers it: every unit is
+// answered, each only once its own commit is done, and a unit that throws fails alone.
 TEST(SqliteStoreTest, EveryWriterIsAnsweredAfterItsCommitWhenBatchesAreShort) {
   const std::string path = MakeTempDir() + "/group.db";
   ManualClock clock{FromUnixMicros(1'767'225'600'000'000)};

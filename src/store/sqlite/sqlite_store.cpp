@@ -1,3 +1,5 @@
+#include "frontdoor/store/sqlite/sqlite_store.hpp"
+
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
@@ -6,6 +8,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -16,7 +19,6 @@
 #include <unistd.h>
 
 #include "frontdoor/store/migrations.hpp"
-#include "frontdoor/store/sqlite/sqlite_store.hpp"
 
 #include "connection.hpp"
 
@@ -30,17 +32,21 @@ using WriteWork = std::function<Result<void>(WriteTx&)>;
 // The states of a WriteJob.
 constexpr std::uint32_t kWaiting = 0;
 constexpr std::uint32_t kAnswered = 1;
-constexpr std::uint32_t kLead = 2;
+constexpr std::uint32_t kSyncAndAnswer = 2;  // the first unit of a batch: see WriteJob::batch
 
 // A unit of work waiting for its group commit, on the stack of the thread that waits.
 struct WriteJob {
   const WriteWork* work = nullptr;
   Result<void> result;
-  // kWaiting until set once: kAnswered when `result` is final, kLead when this job's thread is
-  // to lead the next commit. Waited on with a futex of its own: a std::promise cost its
-  // fulfiller two wake-up calls (pthread_once always wakes), and a condition variable on the
-  // queue's mutex would have the woken thread wait for that mutex.
+  // kWaiting until set once: kAnswered when `result` is final, kSyncAndAnswer when this job's
+  // thread is to make its batch durable and answer the rest of it. Waited on with a futex of
+  // its own: a std::promise cost its fulfiller two wake-up calls (pthread_once always wakes),
+  // and a condition variable on the queue's mutex would have the woken thread wait for that
+  // mutex.
   std::atomic<std::uint32_t> state{kWaiting};
+  // kSyncAndAnswer: the committed batch, this job first, and whether it committed.
+  std::vector<WriteJob*> batch;
+  bool committed = false;
 };
 static_assert(std::atomic<std::uint32_t>::is_always_lock_free &&
               sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
@@ -99,13 +105,19 @@ class SqliteStore final : public Store {
       : options_(std::move(options)),
         clock_(clock),
         writer_(std::move(writer)),
-        sync_wal_(sync_wal) {}
+        sync_wal_(sync_wal),
+        committer_([this] { RunCommitter(); }) {}
 
   ~SqliteStore() override {
     {
-      std::unique_lock lock(queue_mutex_);
+      const std::scoped_lock lock(queue_mutex_);
       stopping_ = true;
-      idle_cv_.wait(lock, [this] { return !leading_ && answering_ == 0; });
+      work_cv_.notify_one();
+    }
+    committer_.join();
+    {
+      std::unique_lock lock(queue_mutex_);
+      idle_cv_.wait(lock, [this] { return answering_ == 0; });
     }
     if (const int fd = wal_fd_.load(); fd >= 0) {
       close(fd);
@@ -135,25 +147,26 @@ class SqliteStore final : public Store {
     return result;
   }
 
-  // Leader and followers: the first waiting thread that finds no commit under way becomes
-  // the leader and commits what is queued, its own unit included, then answers the others
-  // and hands the lead to the oldest unit queued meanwhile. No thread of the store's own: a
-  // hand-off to a writer thread and back cost two wake-ups per batch.
+  // Queues the unit for the store's committing thread and waits for its answer. The first
+  // unit of each batch is woken to make the batch durable and answer the others, so that the
+  // committing thread goes on to the next batch at once.
   Result<void> Write(const std::function<Result<void>(WriteTx&)>& work) override {
     WriteJob job;
     job.work = &work;
-    bool leading = false;
+    bool wake = false;
     {
       const std::scoped_lock lock(queue_mutex_);
       if (stopping_) {
         return Error(ErrorCode::kUnavailable, "the store is shutting down");
       }
       queue_.push_back(&job);
-      leading = !leading_;
-      leading_ = true;
+      wake = committer_idle_;
     }
-    if (leading || AwaitSettled(job) == kLead) {
-      Lead();
+    if (wake) {
+      work_cv_.notify_one();
+    }
+    if (AwaitSettled(job) == kSyncAndAnswer) {
+      Answer(job);
     }
     return std::move(job.result);
   }
@@ -217,43 +230,46 @@ class SqliteStore final : public Store {
     pool_cv_.notify_one();
   }
 
-  // Commits the oldest queued units (at most max_batch; the caller's is the oldest), passes
-  // the lead on, and answers them once the commit is durable. Only the thread that set or was
-  // handed `leading_` calls it. The next leader starts its commit while this thread waits for
-  // the disk and wakes its followers: with the sync and the wake-ups in it, the commit path
-  // (which every create waits for in turn) was idle a tenth of the time.
-  void Lead() {
-    std::vector<WriteJob*> batch;
-    {
-      const std::scoped_lock lock(queue_mutex_);
-      const auto take = std::min(queue_.size(), static_cast<std::size_t>(options_.max_batch));
-      batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
-      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
-    }
-    const bool committed = CommitBatch(batch);
-    WriteJob* next = nullptr;
-    {
-      const std::scoped_lock lock(queue_mutex_);
+  // The committing thread: commits the oldest queued units (at most max_batch) in one
+  // transaction, hands the batch to its first unit's thread to make it durable and answer it,
+  // and goes on with the next. The commit path, which every create waits for in turn, so
+  // never waits for the disk nor for a thread to wake: when the lead passed from caller to
+  // caller, each batch waited a third of a millisecond for the next leader to be scheduled.
+  void RunCommitter() {
+    std::unique_lock lock(queue_mutex_);
+    for (;;) {
+      committer_idle_ = true;
+      work_cv_.wait(lock, [this] { return !queue_.empty() || stopping_; });
+      committer_idle_ = false;
       if (queue_.empty()) {
-        leading_ = false;
-      } else {
-        next = queue_.front();
+        return;  // stopping, and every unit queued before is committed
       }
+      const auto take = std::min(queue_.size(), static_cast<std::size_t>(options_.max_batch));
+      std::vector<WriteJob*> batch(queue_.begin(),
+                                   queue_.begin() + static_cast<std::ptrdiff_t>(take));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
       ++answering_;
+      lock.unlock();
+      const bool committed = CommitBatch(batch);
+      WriteJob* first = batch.front();
+      first->committed = committed;
+      first->batch = std::move(batch);
+      Settle(first, kSyncAndAnswer);
+      lock.lock();
     }
-    if (next != nullptr) {
-      Settle(next, kLead);
-    }
-    if (committed && sync_wal_) {
+  }
+
+  // On the thread of a batch's first unit: makes the batch durable, then answers the others.
+  void Answer(WriteJob& first) {
+    if (first.committed && sync_wal_) {
       if (auto synced = SyncWal(); !synced) {
-        for (WriteJob* job : batch) {
+        for (WriteJob* job : first.batch) {
           job->result = synced.error();
         }
       }
     }
-    // The leader's own job is first and needs no answer; the others wake with theirs.
-    for (std::size_t i = 1; i < batch.size(); ++i) {
-      Settle(batch[i], kAnswered);
+    for (std::size_t i = 1; i < first.batch.size(); ++i) {
+      Settle(first.batch[i], kAnswered);
     }
     const std::scoped_lock lock(queue_mutex_);
     --answering_;
@@ -359,11 +375,11 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> writer_;
 
   std::mutex queue_mutex_;
-  std::condition_variable idle_cv_;  // the destructor waits on it for the last commit
+  std::condition_variable work_cv_;  // the committing thread waits on it for units
+  std::condition_variable idle_cv_;  // the destructor waits on it for the last answers
   std::deque<WriteJob*> queue_;
-  // A thread leads (or has been handed the lead): it alone takes from queue_ and uses writer_.
-  bool leading_ = false;
-  int answering_ = 0;  // past leaders still syncing or waking their followers
+  bool committer_idle_ = false;  // waiting on work_cv_
+  int answering_ = 0;            // batches taken and not yet answered
   bool stopping_ = false;
   const bool sync_wal_;
   std::mutex wal_fd_mutex_;
@@ -378,6 +394,10 @@ class SqliteStore final : public Store {
   std::vector<std::unique_ptr<Connection>> idle_readers_;
   int open_readers_ = 0;
   std::int64_t reader_waits_ = 0;
+
+  // Last: it starts once every other member is ready, and the destructor joins it before they
+  // go. The only thread that uses writer_.
+  std::thread committer_;
 };
 
 // Page slots shared by every connection of the process, in one block mapped and touched once.
@@ -435,7 +455,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, con
     return writer.error();
   }
   // A durable commit in WAL mode is synced by the store rather than inside SQLite's COMMIT, so
-  // that the next commit can run while the disk takes the last one (SqliteStore::Lead).
+  // that the next commit can run while the disk takes the last one (SqliteStore::RunCommitter).
   const bool sync_wal = options.synchronous_full && (*writer)->wal();
   if (sync_wal) {
     if (auto normal = (*writer)->ExecScript("PRAGMA synchronous = NORMAL"); !normal) {
