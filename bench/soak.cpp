@@ -269,7 +269,7 @@ struct MemoryGauges {
   long cases = 0;    // documents in the case index
   long heap_in_use = 0;
   long heap_free = 0;
-  long sqlite = 0;  // SQLite's page caches, in its arena or the heap
+  long sqlite = 0;  // SQLite's page caches and statements, part of the heap in use
 };
 
 MemoryGauges ScrapeMemory(std::uint16_t port) {
@@ -296,7 +296,7 @@ MemoryGauges ScrapeMemory(std::uint16_t port) {
       gauges.heap_in_use = kib;
     } else if (name == "frontdoor_heap_free_bytes") {
       gauges.heap_free = kib;
-    } else if (name == "frontdoor_sqlite_page_cache_bytes") {
+    } else if (name == "frontdoor_sqlite_memory_bytes") {
       gauges.sqlite = kib;
     }
   }
@@ -500,10 +500,10 @@ int main(int argc, char** argv) {
       file_start, file_end);
   std::printf(
       "indexes after warm-up %ld KiB (%ld cases), end %ld KiB (%ld cases); heap in use %ld -> "
-      "%ld KiB, held free %ld -> %ld KiB; SQLite page caches %ld -> %ld KiB\n",
+      "%ld KiB (of which SQLite %ld -> %ld KiB), held free %ld -> %ld KiB\n",
       gauges_start.indexes, gauges_start.cases, gauges_end.indexes, gauges_end.cases,
-      gauges_start.heap_in_use, gauges_end.heap_in_use, gauges_start.heap_free,
-      gauges_end.heap_free, gauges_start.sqlite, gauges_end.sqlite);
+      gauges_start.heap_in_use, gauges_end.heap_in_use, gauges_start.sqlite, gauges_end.sqlite,
+      gauges_start.heap_free, gauges_end.heap_free);
   if (options.pid > 0 && requests > 0) {
     std::printf("server cpu (user+sys) %.0f ms over the run: %.3f ms per request\n",
                 cpu_end - cpu_start, (cpu_end - cpu_start) / static_cast<double>(requests));

@@ -48,7 +48,7 @@ TEST(MemoryGaugesTest, TheCaseIndexGaugeGrowsWithTheCasesPut) {
   // Zero under AddressSanitizer, whose allocator is not glibc's: present is what counts.
   EXPECT_GE(GaugeValue(full, "frontdoor_heap_in_use_bytes"), 0);
   EXPECT_GE(GaugeValue(full, "frontdoor_heap_free_bytes"), 0);
-  EXPECT_GE(GaugeValue(full, "frontdoor_sqlite_page_cache_bytes"), 0);
+  EXPECT_GE(GaugeValue(full, "frontdoor_sqlite_memory_bytes"), 0);
 }
 
 TEST(HeapTrimmerTest, StopsWithoutWaitingOutItsInterval) {

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <exception>
@@ -13,6 +14,7 @@
 
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -324,7 +326,9 @@ class SqliteStore final : public Store {
     if (run == BatchRun::kUnitFailed && batch.size() > 1) {
       run = RunBatch(batch, true, commit);
     }
-    write_batches_.fetch_add(1);
+    if (run == BatchRun::kCommitted) {
+      write_batches_.fetch_add(1);  // commits, each synced before its answers
+    }
     write_units_.fetch_add(static_cast<std::int64_t>(batch.size()));
     write_cpu_nanos_.fetch_add(ThreadCpuNanos() - cpu_before);
     if (run == BatchRun::kNotCommitted) {
@@ -400,6 +404,42 @@ class SqliteStore final : public Store {
   std::thread committer_;
 };
 
+// The heap for SQLite: malloc, with a count of the bytes held (what malloc gives, which
+// malloc_usable_size tells) in one atomic, so that no allocation waits for another.
+struct CountingAllocator {
+  static std::atomic<std::int64_t> held;
+
+  static std::int64_t Usable(void* block) {
+    return static_cast<std::int64_t>(malloc_usable_size(block));
+  }
+  static void* Malloc(int bytes) {
+    void* block = std::malloc(static_cast<std::size_t>(bytes));
+    if (block != nullptr) {
+      held.fetch_add(Usable(block), std::memory_order_relaxed);
+    }
+    return block;
+  }
+  static void Free(void* block) {
+    if (block != nullptr) {
+      held.fetch_sub(Usable(block), std::memory_order_relaxed);
+    }
+    std::free(block);
+  }
+  static void* Realloc(void* block, int bytes) {
+    const std::int64_t before = block != nullptr ? Usable(block) : 0;
+    void* moved = std::realloc(block, static_cast<std::size_t>(bytes));
+    if (moved != nullptr) {
+      held.fetch_add(Usable(moved) - before, std::memory_order_relaxed);
+    }
+    return moved;
+  }
+  static int Size(void* block) { return block != nullptr ? static_cast<int>(Usable(block)) : 0; }
+  static int Roundup(int bytes) { return (bytes + 7) & ~7; }
+  static int Init(void* /*unused*/) { return SQLITE_OK; }
+  static void Shutdown(void* /*unused*/) {}
+};
+std::atomic<std::int64_t> CountingAllocator::held{0};
+
 // Page slots shared by every connection of the process, in one block mapped and touched once.
 // Enough for the writer's cache (500 pages) and for the pages of one read transaction per
 // reader (a case read or a create's checks touch a few dozen); beyond it SQLite falls back to
@@ -417,12 +457,18 @@ constexpr int kPageSize = 4096;  // SQLite's default, which the migrations keep
 // SQLite also stops counting its memory: the count took a process-wide mutex on every
 // allocation and free of every connection, and the commit path, which every create waits for
 // in turn, left the CPU a quarter of the times it did to wait for that mutex while readers
-// allocated. Must run before SQLite initialises; if something initialised it first, SQLite
-// keeps its defaults.
+// allocated. SQLite allocates through CountingAllocator instead, whose count never waits.
+// Must run before SQLite initialises; if something initialised it first, SQLite keeps its
+// defaults.
 void ConfigureSqlite() {
   static std::once_flag once;
   std::call_once(once, [] {
-    if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK) {
+    static const sqlite3_mem_methods counting{CountingAllocator::Malloc,   CountingAllocator::Free,
+                                              CountingAllocator::Realloc,  CountingAllocator::Size,
+                                              CountingAllocator::Roundup,  CountingAllocator::Init,
+                                              CountingAllocator::Shutdown, nullptr};
+    if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK ||
+        sqlite3_config(SQLITE_CONFIG_MALLOC, &counting) != SQLITE_OK) {
       return;
     }
     int header = 0;
@@ -445,6 +491,10 @@ void ConfigureSqlite() {
 }
 
 }  // namespace
+
+std::int64_t SqliteHeapBytes() {
+  return CountingAllocator::held.load(std::memory_order_relaxed);
+}
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock) {
   ConfigureSqlite();

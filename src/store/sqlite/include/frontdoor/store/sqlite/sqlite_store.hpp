@@ -1,9 +1,11 @@
 // The embedded SQLite store: one file in WAL mode, a pool of read-only connections,
 // and one write connection on which the units of work waiting together commit together
-// (group commit), so that concurrent writers share one fsync. The commit runs on one of
-// the waiting callers' threads (no writer thread). Thread-safe.
+// (group commit), so that concurrent writers share one fsync. The commits run on a thread
+// of the store's own; each batch's first caller makes it durable and answers the others.
+// Thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -29,6 +31,11 @@ struct SqliteOptions {
 // Opens (creating when needed) the database. Does not migrate: call Migrate().
 // kUnavailable when the file cannot be opened.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options, const Clock& clock);
+
+// Heap bytes SQLite holds, every connection of the process together (the page caches' arena
+// apart), counted by the store's allocator for SQLite rather than by SQLite, whose count took
+// a process-wide mutex on every allocation.
+std::int64_t SqliteHeapBytes();
 
 // Copies the database file `from` into the new file `to` with SQLite's online backup API: one
 // consistent snapshot, taken while writers (this process or a running server) carry on. The
