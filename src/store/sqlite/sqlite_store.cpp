@@ -5,10 +5,11 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
+#include <ctime>
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -17,7 +18,6 @@
 #include <malloc.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "frontdoor/store/migrations.hpp"
@@ -293,15 +293,16 @@ class SqliteStore final : public Store {
         // The WAL lives as long as a connection is open, and the writer always is.
         fd = open((options_.path + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-          return Error(ErrorCode::kUnavailable,
-                       "cannot open the WAL of " + options_.path + ": " + std::strerror(errno));
+          return Error(ErrorCode::kUnavailable, "cannot open the WAL of " + options_.path + ": " +
+                                                    std::generic_category().message(errno));
         }
         wal_fd_.store(fd, std::memory_order_release);
       }
     }
     if (fdatasync(fd) != 0) {
-      return Error(ErrorCode::kUnavailable, "cannot make a commit to " + options_.path +
-                                                " durable: " + std::strerror(errno));
+      return Error(ErrorCode::kUnavailable,
+                   "cannot make a commit to " + options_.path +
+                       " durable: " + std::generic_category().message(errno));
     }
     write_syncs_.fetch_add(1);
     return {};
