@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,8 +22,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: any free port, see Server::port()
   int io_threads = 0;         // 0: one per core
   int worker_threads = 64;    // for Execution::kBlocking handlers
-  std::size_t max_header_bytes = 16 * 1024;
-  std::size_t max_body_bytes = 10 * 1024 * 1024;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
+  std::size_t max_body_bytes = std::size_t{10} * 1024 * 1024;
   std::chrono::milliseconds read_timeout{15'000};  // to read one whole request
   std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next one
   std::chrono::milliseconds write_timeout{30'000};
